@@ -1,0 +1,67 @@
+package io.rekindle.scenario.scenario;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+
+/** Stores scenario definitions as immutable versions. */
+@ApplicationScoped
+public class ScenarioCatalog {
+
+    private final Clock clock;
+
+    ScenarioCatalog(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ScenarioView create(ScenarioDefinition definition) {
+        Instant now = clock.instant();
+        Scenario scenario = new Scenario();
+        scenario.scenarioId = UUID.randomUUID().toString();
+        scenario.name = definition.name();
+        scenario.createdAt = now;
+        scenario.persist();
+        return ScenarioView.of(scenario, addVersion(scenario, 1, definition, now));
+    }
+
+    /** A new version for new entries; running enrollments keep theirs. Empty when there is no such scenario. */
+    @Transactional
+    public Optional<ScenarioView> revise(String scenarioId, ScenarioDefinition definition) {
+        Optional<Scenario> found = Scenario.findByIdOptional(scenarioId);
+        return found.map(scenario -> {
+            int next = ScenarioVersion.latest(scenarioId).map(v -> v.version + 1).orElse(1);
+            scenario.name = definition.name();
+            return ScenarioView.of(scenario, addVersion(scenario, next, definition, clock.instant()));
+        });
+    }
+
+    public Optional<ScenarioView> find(String scenarioId) {
+        return Scenario.<Scenario> findByIdOptional(scenarioId)
+                .flatMap(s -> ScenarioVersion.latest(scenarioId).map(v -> ScenarioView.of(s, v)));
+    }
+
+    public List<ScenarioView> all() {
+        return Scenario.<Scenario> listAll(Sort.by("createdAt")).stream()
+                .map(s -> ScenarioView.of(s, ScenarioVersion.latest(s.scenarioId).orElseThrow()))
+                .toList();
+    }
+
+    private static ScenarioVersion addVersion(Scenario scenario, int number, ScenarioDefinition definition,
+            Instant now) {
+        ScenarioVersion version = new ScenarioVersion();
+        version.scenarioId = scenario.scenarioId;
+        version.version = number;
+        version.definition = definition;
+        version.createdAt = now;
+        version.persist();
+        return version;
+    }
+}

@@ -1,0 +1,80 @@
+package io.rekindle.segment.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Stores customer profiles as the storefront sends them. */
+@ApplicationScoped
+public class CustomerDirectory {
+
+    private final Clock clock;
+
+    CustomerDirectory(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Creates or replaces the profile; answers whether it was created. */
+    @Transactional
+    public boolean upsert(String customerId, CustomerProfile profile) {
+        Instant now = clock.instant();
+        Customer customer = Customer.findById(customerId);
+        boolean created = customer == null;
+        if (created) {
+            customer = new Customer();
+            customer.customerId = customerId;
+        }
+        customer.email = normaliseEmail(profile.email());
+        customer.phone = profile.phone();
+        customer.firstName = profile.firstName();
+        customer.lastName = profile.lastName();
+        customer.locale = profile.locale();
+        customer.timezone = profile.timezone();
+        customer.country = profile.country();
+        customer.createdAt = profile.createdAt() != null ? profile.createdAt()
+                : created ? now : customer.createdAt;
+        Consents consents = profile.consents() != null ? profile.consents() : new Consents(null, null, null);
+        Consent email = orNone(consents.email());
+        Consent sms = orNone(consents.sms());
+        Consent push = orNone(consents.push());
+        customer.consentEmailAt = consentTime(email, customer.consentEmail, customer.consentEmailAt, now);
+        customer.consentEmail = email.granted();
+        customer.consentSmsAt = consentTime(sms, customer.consentSms, customer.consentSmsAt, now);
+        customer.consentSms = sms.granted();
+        customer.consentPushAt = consentTime(push, customer.consentPush, customer.consentPushAt, now);
+        customer.consentPush = push.granted();
+        customer.attributes = profile.attributes() != null ? new HashMap<>(profile.attributes()) : new HashMap<>();
+        customer.updatedAt = now;
+        if (created) {
+            customer.persist();
+        }
+        return created;
+    }
+
+    public Optional<Customer> find(String customerId) {
+        return Customer.findByIdOptional(customerId);
+    }
+
+    private static Consent orNone(Consent consent) {
+        return consent != null ? consent : Consent.NONE;
+    }
+
+    /** When consent was given: as sent, else kept from before, else now when newly granted. */
+    private static Instant consentTime(Consent sent, boolean wasGranted, Instant previousAt, Instant now) {
+        if (!sent.granted()) {
+            return sent.at();
+        }
+        if (sent.at() != null) {
+            return sent.at();
+        }
+        return wasGranted ? previousAt : now;
+    }
+
+    private static String normaliseEmail(String email) {
+        return email == null ? null : email.trim();
+    }
+}

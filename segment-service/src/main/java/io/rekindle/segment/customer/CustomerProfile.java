@@ -1,0 +1,22 @@
+package io.rekindle.segment.customer;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What a storefront sends for one customer; every field is optional, an upsert replaces the profile. */
+public record CustomerProfile(
+        @Size(max = 320) String email,
+        @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "must be an E.164 number such as +33612345678") String phone,
+        @Size(max = 200) String firstName,
+        @Size(max = 200) String lastName,
+        @Pattern(regexp = "[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*", message = "must be a BCP 47 language tag such as fr-FR") String locale,
+        @IanaTimezone String timezone,
+        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FR") String country,
+        Instant createdAt,
+        @Valid Consents consents,
+        Map<String, Object> attributes) {
+}

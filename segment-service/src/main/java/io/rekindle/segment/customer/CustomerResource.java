@@ -1,0 +1,50 @@
+package io.rekindle.segment.customer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rekindle.segment.http.Problems;
+
+@Path("/v1/customers")
+@Tag(name = "Customers", description = "Customer profiles sent by the storefront")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+    static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1,128}";
+
+    private final CustomerDirectory directory;
+
+    CustomerResource(CustomerDirectory directory) {
+        this.directory = directory;
+    }
+
+    @PUT
+    @Path("/{customerId}")
+    public Response upsert(@PathParam("customerId") @Pattern(regexp = ID_PATTERN) String customerId,
+            @Valid @NotNull CustomerProfile profile) {
+        boolean created = directory.upsert(customerId, profile);
+        CustomerView view = CustomerView.of(directory.find(customerId).orElseThrow());
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
+    }
+
+    @GET
+    @Path("/{customerId}")
+    public CustomerView get(@PathParam("customerId") String customerId) {
+        return directory.find(customerId).map(CustomerView::of)
+                .orElseThrow(() -> new WebApplicationException(
+                        Problems.notFound("No customer '" + customerId + "'.")));
+    }
+}

@@ -1,0 +1,27 @@
+package io.rekindle.segment.customer;
+
+import java.time.Instant;
+import java.util.Map;
+
+public record CustomerView(
+        String customerId,
+        String email,
+        String phone,
+        String firstName,
+        String lastName,
+        String locale,
+        String timezone,
+        String country,
+        Instant createdAt,
+        Consents consents,
+        Map<String, Object> attributes,
+        Instant updatedAt) {
+
+    static CustomerView of(Customer c) {
+        return new CustomerView(c.customerId, c.email, c.phone, c.firstName, c.lastName, c.locale, c.timezone,
+                c.country, c.createdAt,
+                new Consents(new Consent(c.consentEmail, c.consentEmailAt), new Consent(c.consentSms, c.consentSmsAt),
+                        new Consent(c.consentPush, c.consentPushAt)),
+                c.attributes, c.updatedAt);
+    }
+}
