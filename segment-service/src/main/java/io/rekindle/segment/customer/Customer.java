@@ -52,4 +52,9 @@ public class Customer extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    @Column(name = "hygiene_status")
+    public String hygieneStatus;
+    @Column(name = "hygiene_suggestion")
+    public String hygieneSuggestion;
 }

@@ -8,14 +8,19 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.rekindle.segment.hygiene.EmailHygiene;
+import io.rekindle.segment.hygiene.Hygiene;
+
 /** Stores customer profiles as the storefront sends them. */
 @ApplicationScoped
 public class CustomerDirectory {
 
     private final Clock clock;
+    private final EmailHygiene hygiene;
 
-    CustomerDirectory(Clock clock) {
+    CustomerDirectory(Clock clock, EmailHygiene hygiene) {
         this.clock = clock;
+        this.hygiene = hygiene;
     }
 
     /** Creates or replaces the profile; answers whether it was created. */
@@ -29,6 +34,9 @@ public class CustomerDirectory {
             customer.customerId = customerId;
         }
         customer.email = normaliseEmail(profile.email());
+        Hygiene verdict = hygiene.check(customer.email);
+        customer.hygieneStatus = verdict.status().jsonName();
+        customer.hygieneSuggestion = verdict.suggestion();
         customer.phone = profile.phone();
         customer.firstName = profile.firstName();
         customer.lastName = profile.lastName();

@@ -1,5 +1,7 @@
 package io.rekindle.segment.customer;
 
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.rekindle.segment.http.Problems;
+import io.rekindle.segment.metrics.CustomerMetricsService;
 
 @Path("/v1/customers")
 @Tag(name = "Customers", description = "Customer profiles sent by the storefront")
@@ -26,9 +30,11 @@ public class CustomerResource {
     static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1,128}";
 
     private final CustomerDirectory directory;
+    private final CustomerMetricsService metrics;
 
-    CustomerResource(CustomerDirectory directory) {
+    CustomerResource(CustomerDirectory directory, CustomerMetricsService metrics) {
         this.directory = directory;
+        this.metrics = metrics;
     }
 
     @PUT
@@ -36,15 +42,18 @@ public class CustomerResource {
     public Response upsert(@PathParam("customerId") @Pattern(regexp = ID_PATTERN) String customerId,
             @Valid @NotNull CustomerProfile profile) {
         boolean created = directory.upsert(customerId, profile);
-        CustomerView view = CustomerView.of(directory.find(customerId).orElseThrow());
+        CustomerView view = CustomerView.of(directory.find(customerId).orElseThrow(), metrics.of(customerId, null));
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }
 
     @GET
     @Path("/{customerId}")
-    public CustomerView get(@PathParam("customerId") String customerId) {
-        return directory.find(customerId).map(CustomerView::of)
-                .orElseThrow(() -> new WebApplicationException(
-                        Problems.notFound("No customer '" + customerId + "'.")));
+    public CustomerView get(@PathParam("customerId") String customerId, @QueryParam("asOf") LocalDate asOf) {
+        return directory.find(customerId).map(c -> CustomerView.of(c, metrics.of(customerId, asOf)))
+                .orElseThrow(() -> notFound(customerId));
+    }
+
+    static WebApplicationException notFound(String customerId) {
+        return new WebApplicationException(Problems.notFound("No customer '" + customerId + "'."));
     }
 }

@@ -3,6 +3,10 @@ package io.rekindle.segment.customer;
 import java.time.Instant;
 import java.util.Map;
 
+import io.rekindle.segment.hygiene.Hygiene;
+import io.rekindle.segment.hygiene.HygieneStatus;
+import io.rekindle.segment.metrics.CustomerMetrics;
+
 public record CustomerView(
         String customerId,
         String email,
@@ -15,13 +19,16 @@ public record CustomerView(
         Instant createdAt,
         Consents consents,
         Map<String, Object> attributes,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Hygiene hygiene,
+        CustomerMetrics metrics) {
 
-    static CustomerView of(Customer c) {
+    static CustomerView of(Customer c, CustomerMetrics metrics) {
         return new CustomerView(c.customerId, c.email, c.phone, c.firstName, c.lastName, c.locale, c.timezone,
                 c.country, c.createdAt,
                 new Consents(new Consent(c.consentEmail, c.consentEmailAt), new Consent(c.consentSms, c.consentSmsAt),
                         new Consent(c.consentPush, c.consentPushAt)),
-                c.attributes, c.updatedAt);
+                c.attributes, c.updatedAt,
+                new Hygiene(HygieneStatus.valueOf(c.hygieneStatus.toUpperCase()), c.hygieneSuggestion), metrics);
     }
 }

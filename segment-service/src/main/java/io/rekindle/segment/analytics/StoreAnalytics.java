@@ -1,0 +1,108 @@
+package io.rekindle.segment.analytics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rekindle.segment.metrics.AsOf;
+
+/** Store-level views over the counted orders. */
+@ApplicationScoped
+public class StoreAnalytics {
+
+    private final DataSource dataSource;
+
+    StoreAnalytics(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Average days from the first to the second order and from the second to the third, with how many customers. */
+    public PurchaseLatency purchaseLatency(AsOf asOf) {
+        String sql = """
+                WITH ranked AS (
+                    SELECT row_number() OVER w AS n,
+                           extract(epoch FROM lead(placed_at) OVER w - placed_at) / 86400 AS gap_days
+                    FROM orders WHERE status = 'placed' AND placed_at < ?
+                    WINDOW w AS (PARTITION BY customer_id ORDER BY placed_at))
+                SELECT avg(gap_days) FILTER (WHERE n = 1), count(gap_days) FILTER (WHERE n = 1),
+                       avg(gap_days) FILTER (WHERE n = 2), count(gap_days) FILTER (WHERE n = 2)
+                FROM ranked WHERE n <= 2
+                """;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(asOf.until()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new PurchaseLatency(asOf.day(), nullable(rs, 1), rs.getLong(2), nullable(rs, 3),
+                        rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Monthly cohort retention: for each month of first purchase, the share of its customers who bought again in
+     * month k after it (k = 1, 2, ...), up to the month of {@code asOf}.
+     */
+    public Retention retention(AsOf asOf) {
+        String sql = """
+                WITH purchases AS (
+                    SELECT customer_id, date_trunc('month', placed_at AT TIME ZONE 'UTC')::date AS month
+                    FROM orders WHERE status = 'placed' AND placed_at < ?
+                    GROUP BY 1, 2),
+                cohorts AS (SELECT customer_id, min(month) AS cohort FROM purchases GROUP BY customer_id)
+                SELECT c.cohort,
+                       (extract(year FROM p.month) - extract(year FROM c.cohort)) * 12
+                           + extract(month FROM p.month) - extract(month FROM c.cohort) AS k,
+                       count(*)
+                FROM purchases p JOIN cohorts c USING (customer_id)
+                GROUP BY 1, 2 ORDER BY 1, 2
+                """;
+        Map<YearMonth, long[]> rows = new LinkedHashMap<>();
+        YearMonth last = YearMonth.from(asOf.day());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(asOf.until()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    YearMonth cohort = YearMonth.from(rs.getDate(1).toLocalDate());
+                    int months = (int) (last.getYear() * 12L + last.getMonthValue()
+                            - cohort.getYear() * 12L - cohort.getMonthValue());
+                    long[] counts = rows.computeIfAbsent(cohort, k -> new long[months + 1]);
+                    counts[rs.getInt(2)] = rs.getLong(3);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Retention.Cohort> cohorts = new ArrayList<>();
+        rows.forEach((cohort, counts) -> {
+            List<Double> shares = new ArrayList<>();
+            for (int k = 1; k < counts.length; k++) {
+                shares.add(counts[0] == 0 ? 0 : (double) counts[k] / counts[0]);
+            }
+            cohorts.add(new Retention.Cohort(cohort.toString(), counts[0], shares));
+        });
+        return new Retention(asOf.day(), cohorts);
+    }
+
+    private static Double nullable(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public record PurchaseLatency(LocalDate asOf, Double firstToSecondDays, long customersWithSecond,
+            Double secondToThirdDays, long customersWithThird) {
+    }
+}

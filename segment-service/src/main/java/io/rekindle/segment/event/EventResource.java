@@ -1,0 +1,41 @@
+package io.rekindle.segment.event;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rekindle.segment.intake.BatchIntake;
+import io.rekindle.segment.intake.BatchReport;
+import io.rekindle.segment.intake.FutureDates;
+
+@Path("/v1/events")
+@Tag(name = "Events", description = "Site and engagement events, deduplicated by eventId")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    private final EventStore store;
+    private final BatchIntake batches;
+    private final FutureDates futureDates;
+
+    EventResource(EventStore store, BatchIntake batches, FutureDates futureDates) {
+        this.store = store;
+        this.batches = batches;
+        this.futureDates = futureDates;
+    }
+
+    @POST
+    @Path("/batch")
+    public BatchReport batch(List<JsonNode> rows) {
+        return batches.process(rows, EventRequest.class, e -> futureDates.check("occurredAt", e.occurredAt()),
+                EventRequest::eventId, store::storeAll);
+    }
+}

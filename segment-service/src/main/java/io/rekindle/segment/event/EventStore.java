@@ -1,0 +1,64 @@
+package io.rekindle.segment.event;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Events are immutable facts: an eventId seen before is ignored. */
+@ApplicationScoped
+public class EventStore {
+
+    private static final String INSERT = """
+            INSERT INTO event (event_id, customer_id, type, occurred_at, properties, received_at)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (event_id) DO NOTHING
+            """;
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    EventStore(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void storeAll(List<EventRequest> events) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (EventRequest e : events) {
+                ps.setString(1, e.eventId());
+                ps.setString(2, e.customerId());
+                ps.setString(3, e.type());
+                ps.setTimestamp(4, Timestamp.from(e.occurredAt()));
+                ps.setString(5, json(e.properties()));
+                ps.setTimestamp(6, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("storing " + events.size() + " events", ex);
+        }
+    }
+
+    private String json(Map<String, Object> properties) {
+        try {
+            return mapper.writeValueAsString(properties == null ? Map.of() : properties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

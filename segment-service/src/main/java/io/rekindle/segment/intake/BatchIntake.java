@@ -1,0 +1,73 @@
+package io.rekindle.segment.intake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rekindle.segment.http.Problem;
+import io.rekindle.segment.http.Problems;
+
+/**
+ * The one way batches are taken in: at most {@value #MAX_ROWS} rows, each read and checked on its own, the good ones
+ * stored together in one transaction (the last of several rows with the same id wins), the bad ones reported.
+ */
+@ApplicationScoped
+public class BatchIntake {
+
+    public static final int MAX_ROWS = 10_000;
+
+    private final RowValidator rows;
+
+    BatchIntake(RowValidator rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * @param check  further checks of a readable row (for example dates too far in the future): its errors
+     * @param idOf   the row's natural key
+     * @param store  stores the good rows, deduplicated by key, in one transaction
+     */
+    public <T> BatchReport process(List<JsonNode> body, Class<T> type, Function<T, List<Problem.FieldError>> check,
+            Function<T, String> idOf, Consumer<List<T>> store) {
+        if (body == null || body.isEmpty()) {
+            throw new WebApplicationException(Problems.badRequest("body", "must be a non-empty JSON array of rows"));
+        }
+        if (body.size() > MAX_ROWS) {
+            throw new WebApplicationException(Problems.of(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "batch-too-large", "A batch holds at most " + MAX_ROWS + " rows; this one has " + body.size()
+                            + ". Nothing was stored.",
+                    List.of(new Problem.FieldError("body", "at most " + MAX_ROWS + " rows"))));
+        }
+        Map<String, T> good = new LinkedHashMap<>();
+        List<BatchReport.RejectedRow> rejected = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode node = body.get(i);
+            RowValidator.Row<T> row = rows.read(node, type);
+            List<Problem.FieldError> errors = row.isValid() ? check.apply(row.value()) : row.errors();
+            if (errors.isEmpty()) {
+                good.put(idOf.apply(row.value()), row.value());
+            } else {
+                JsonNode id = node == null ? null : node.get(idField(type));
+                rejected.add(new BatchReport.RejectedRow(i, id == null || !id.isValueNode() ? null : id.asText(),
+                        errors));
+            }
+        }
+        if (!good.isEmpty()) {
+            store.accept(new ArrayList<>(good.values()));
+        }
+        return new BatchReport(body.size(), good.size(), rejected);
+    }
+
+    private static String idField(Class<?> type) {
+        IdField annotation = type.getAnnotation(IdField.class);
+        return annotation == null ? "id" : annotation.value();
+    }
+}

@@ -1,0 +1,98 @@
+package io.rekindle.segment.metrics;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rekindle.segment.event.EventTypes;
+import io.rekindle.segment.prediction.PurchaseHistory;
+
+/** The reads the metrics are computed from; only placed orders count as purchases. */
+@ApplicationScoped
+public class OrderQueries {
+
+    private final DataSource dataSource;
+
+    OrderQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<Purchase> purchases(String customerId, AsOf asOf) {
+        String sql = """
+                SELECT placed_at, total, items -> 0 ->> 'category' FROM orders
+                WHERE customer_id = ? AND status = 'placed' AND placed_at < ? ORDER BY placed_at
+                """;
+        List<Purchase> purchases = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, customerId);
+            ps.setTimestamp(2, Timestamp.from(asOf.until()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    purchases.add(new Purchase(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2), rs.getString(3)));
+                }
+            }
+            return purchases;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The last engagement of any kind and the last email open before the moment. */
+    public Instant[] lastEngagement(String customerId, AsOf asOf) {
+        String sql = """
+                SELECT max(occurred_at) FILTER (WHERE type = ANY (?)), max(occurred_at) FILTER (WHERE type = ?)
+                FROM event WHERE customer_id = ? AND occurred_at < ?
+                """;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", EventTypes.ENGAGEMENT.toArray()));
+            ps.setString(2, EventTypes.EMAIL_OPENED);
+            ps.setString(3, customerId);
+            ps.setTimestamp(4, Timestamp.from(asOf.until()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Instant[] { instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)) };
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every buyer's (x, tx, T) in days: purchase days counted by UTC day, up to the end of the day. */
+    public List<PurchaseHistory> histories(AsOf asOf) {
+        String sql = """
+                SELECT count(DISTINCT d) - 1, max(d) - min(d), ?::date - min(d)
+                FROM (SELECT customer_id, (placed_at AT TIME ZONE 'UTC')::date AS d FROM orders
+                      WHERE status = 'placed' AND placed_at < ?) o
+                GROUP BY customer_id
+                """;
+        List<PurchaseHistory> histories = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDate(1, Date.valueOf(asOf.day()));
+            ps.setTimestamp(2, Timestamp.from(asOf.until()));
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int tx = rs.getInt(2);
+                    histories.add(new PurchaseHistory(rs.getInt(1), tx, Math.max(tx, rs.getInt(3))));
+                }
+            }
+            return histories;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

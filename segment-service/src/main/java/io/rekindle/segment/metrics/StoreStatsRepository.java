@@ -1,0 +1,59 @@
+package io.rekindle.segment.metrics;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class StoreStatsRepository {
+
+    private final DataSource dataSource;
+
+    StoreStatsRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void save(StoreStats stats) {
+        String sql = """
+                INSERT INTO store_stats (id, as_of, first_to_second_days, computed_at) VALUES (1, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET as_of = excluded.as_of,
+                    first_to_second_days = excluded.first_to_second_days, computed_at = excluded.computed_at
+                """;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDate(1, Date.valueOf(stats.asOf()));
+            if (stats.firstToSecondDays() == null) {
+                ps.setNull(2, Types.DOUBLE);
+            } else {
+                ps.setDouble(2, stats.firstToSecondDays());
+            }
+            ps.setTimestamp(3, Timestamp.from(stats.computedAt()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<StoreStats> latest() {
+        String sql = "SELECT as_of, first_to_second_days, computed_at FROM store_stats WHERE id = 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            double gap = rs.getDouble(2);
+            return Optional.of(new StoreStats(rs.getDate(1).toLocalDate(), rs.wasNull() ? null : gap,
+                    rs.getTimestamp(3).toInstant()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.rekindle.segment.order;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rekindle.segment.http.Problems;
+import io.rekindle.segment.intake.BatchIntake;
+import io.rekindle.segment.intake.BatchReport;
+import io.rekindle.segment.intake.FutureDates;
+
+@Path("/v1/orders")
+@Tag(name = "Orders", description = "Orders from the storefront, idempotent by orderId")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    private final OrderStore store;
+    private final BatchIntake batches;
+    private final FutureDates futureDates;
+
+    OrderResource(OrderStore store, BatchIntake batches, FutureDates futureDates) {
+        this.store = store;
+        this.batches = batches;
+        this.futureDates = futureDates;
+    }
+
+    /** 201 when the order is new, 200 when it was known (changed or not). */
+    @POST
+    public Response post(@Valid @NotNull OrderRequest order) {
+        var errors = futureDates.check("placedAt", order.placedAt());
+        if (!errors.isEmpty()) {
+            throw new WebApplicationException(Problems.badRequest("placedAt: " + errors.get(0).message(), errors));
+        }
+        boolean created = store.store(order);
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(new OrderAccepted(order.orderId(), created)).build();
+    }
+
+    /** Up to 10,000 orders: the good rows are stored, the bad ones reported by index. */
+    @POST
+    @Path("/batch")
+    public BatchReport batch(List<JsonNode> rows) {
+        return batches.process(rows, OrderRequest.class, o -> futureDates.check("placedAt", o.placedAt()),
+                OrderRequest::orderId, store::storeAll);
+    }
+
+    public record OrderAccepted(String orderId, boolean created) {
+    }
+}

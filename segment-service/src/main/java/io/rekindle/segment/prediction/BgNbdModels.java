@@ -1,0 +1,85 @@
+package io.rekindle.segment.prediction;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.rekindle.segment.metrics.AsOf;
+import io.rekindle.segment.metrics.OrderQueries;
+
+/** Fits the store's BG/NBD model on its order history and keeps every fit; the newest one is used. */
+@ApplicationScoped
+public class BgNbdModels {
+
+    private static final Logger LOG = Logger.getLogger(BgNbdModels.class);
+
+    private final DataSource dataSource;
+    private final OrderQueries orders;
+    private final Clock clock;
+
+    BgNbdModels(DataSource dataSource, OrderQueries orders, Clock clock) {
+        this.dataSource = dataSource;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    /** Fits on the orders up to the moment; empty when there are no buyers to fit on. */
+    @Transactional
+    public Optional<StoredModel> fit(AsOf asOf) {
+        List<PurchaseHistory> histories = orders.histories(asOf);
+        if (histories.isEmpty()) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        BgNbdFit fit = new BgNbdFitter(histories).fit();
+        BgNbdParameters p = fit.parameters();
+        StoredModel stored = new StoredModel(asOf.day(), p.r(), p.alpha(), p.a(), p.b(), fit.logLikelihood(),
+                fit.customers(), clock.instant());
+        LOG.infof("BG/NBD fitted on %d customers as of %s in %d ms: r=%.4f alpha=%.4f a=%.4f b=%.4f", fit.customers(),
+                asOf.day(), (System.nanoTime() - started) / 1_000_000, p.r(), p.alpha(), p.a(), p.b());
+        String sql = "INSERT INTO bgnbd_model (as_of, r, alpha, a, b, log_likelihood, customers, fitted_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDate(1, Date.valueOf(stored.asOf()));
+            ps.setDouble(2, stored.r());
+            ps.setDouble(3, stored.alpha());
+            ps.setDouble(4, stored.a());
+            ps.setDouble(5, stored.b());
+            ps.setDouble(6, stored.logLikelihood());
+            ps.setInt(7, stored.customers());
+            ps.setTimestamp(8, Timestamp.from(stored.fittedAt()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Optional.of(stored);
+    }
+
+    public Optional<StoredModel> latest() {
+        String sql = "SELECT as_of, r, alpha, a, b, log_likelihood, customers, fitted_at FROM bgnbd_model "
+                + "ORDER BY id DESC LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredModel(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getDouble(3),
+                    rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getInt(7), rs.getTimestamp(8).toInstant()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
