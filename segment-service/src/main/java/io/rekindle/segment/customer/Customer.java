@@ -57,4 +57,6 @@ public class Customer extends PanacheEntityBase {
     public String hygieneStatus;
     @Column(name = "hygiene_suggestion")
     public String hygieneSuggestion;
+    @Column(name = "previously_erased")
+    public boolean previouslyErased;
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.rekindle.segment.hygiene.EmailHygiene;
 import io.rekindle.segment.hygiene.Hygiene;
+import io.rekindle.segment.privacy.Erasure;
 
 /** Stores customer profiles as the storefront sends them. */
 @ApplicationScoped
@@ -18,9 +19,12 @@ public class CustomerDirectory {
     private final Clock clock;
     private final EmailHygiene hygiene;
 
-    CustomerDirectory(Clock clock, EmailHygiene hygiene) {
+    private final Erasure erasure;
+
+    CustomerDirectory(Clock clock, EmailHygiene hygiene, Erasure erasure) {
         this.clock = clock;
         this.hygiene = hygiene;
+        this.erasure = erasure;
     }
 
     /** Creates or replaces the profile; answers whether it was created. */
@@ -32,6 +36,8 @@ public class CustomerDirectory {
         if (created) {
             customer = new Customer();
             customer.customerId = customerId;
+            // A re-import after erasure starts fresh, but the shop can see it is one.
+            customer.previouslyErased = erasure.wasErased(customerId, profile.email(), profile.phone());
         }
         customer.email = normaliseEmail(profile.email());
         Hygiene verdict = hygiene.check(customer.email);

@@ -1,11 +1,13 @@
 package io.rekindle.segment.customer;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.rekindle.segment.http.Problems;
 import io.rekindle.segment.metrics.CustomerMetricsService;
+import io.rekindle.segment.privacy.CustomerExport;
+import io.rekindle.segment.privacy.Erasure;
+import io.rekindle.segment.privacy.PersonalData;
 
 @Path("/v1/customers")
 @Tag(name = "Customers", description = "Customer profiles sent by the storefront")
@@ -32,9 +37,17 @@ public class CustomerResource {
     private final CustomerDirectory directory;
     private final CustomerMetricsService metrics;
 
-    CustomerResource(CustomerDirectory directory, CustomerMetricsService metrics) {
+    private final Erasure erasure;
+    private final PersonalData personalData;
+    private final Clock clock;
+
+    CustomerResource(CustomerDirectory directory, CustomerMetricsService metrics, Erasure erasure,
+            PersonalData personalData, Clock clock) {
         this.directory = directory;
         this.metrics = metrics;
+        this.erasure = erasure;
+        this.personalData = personalData;
+        this.clock = clock;
     }
 
     @PUT
@@ -51,6 +64,24 @@ public class CustomerResource {
     public CustomerView get(@PathParam("customerId") String customerId, @QueryParam("asOf") LocalDate asOf) {
         return directory.find(customerId).map(c -> CustomerView.of(c, metrics.of(customerId, asOf)))
                 .orElseThrow(() -> notFound(customerId));
+    }
+
+    /** GDPR Art. 17: erases everything held here about the customer; safe to repeat. */
+    @DELETE
+    @Path("/{customerId}")
+    public Response erase(@PathParam("customerId") String customerId) {
+        erasure.erase(customerId);
+        return Response.noContent().build();
+    }
+
+    /** GDPR Art. 20: everything held about the customer as JSON. */
+    @GET
+    @Path("/{customerId}/export")
+    public CustomerExport export(@PathParam("customerId") String customerId) {
+        CustomerView profile = directory.find(customerId).map(c -> CustomerView.of(c, metrics.of(customerId, null)))
+                .orElseThrow(() -> notFound(customerId));
+        return new CustomerExport(clock.instant(), profile, personalData.orders(customerId),
+                personalData.events(customerId));
     }
 
     static WebApplicationException notFound(String customerId) {

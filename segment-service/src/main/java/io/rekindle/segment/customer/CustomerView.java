@@ -21,6 +21,7 @@ public record CustomerView(
         Map<String, Object> attributes,
         Instant updatedAt,
         Hygiene hygiene,
+        boolean previouslyErased,
         CustomerMetrics metrics) {
 
     static CustomerView of(Customer c, CustomerMetrics metrics) {
@@ -29,6 +30,7 @@ public record CustomerView(
                 new Consents(new Consent(c.consentEmail, c.consentEmailAt), new Consent(c.consentSms, c.consentSmsAt),
                         new Consent(c.consentPush, c.consentPushAt)),
                 c.attributes, c.updatedAt,
-                new Hygiene(HygieneStatus.valueOf(c.hygieneStatus.toUpperCase()), c.hygieneSuggestion), metrics);
+                new Hygiene(HygieneStatus.valueOf(c.hygieneStatus.toUpperCase()), c.hygieneSuggestion), c.previouslyErased,
+                metrics);
     }
 }

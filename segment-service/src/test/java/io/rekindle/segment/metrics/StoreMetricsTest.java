@@ -97,7 +97,7 @@ class StoreMetricsTest {
                 order("r1", "r", "2020-02-01T12:00:00Z", "10", "tea"),
                 order("r2", "r", "2020-03-02T12:00:00Z", "10", "tea"),
                 order("s1", "s", "2020-03-01T12:00:00Z", "25", "mugs"));
-        api().body("[" + order("p4", "p", "2020-04-20T12:00:00Z", "500", "tea").replace("placed", "cancelled") + "]")
+        api().body("[" + order("p4", "p", "2020-04-20T12:00:00Z", "500", "tea").replace("\"placed\"", "\"cancelled\"") + "]")
                 .when().post("/v1/orders/batch").then().statusCode(200);
 
         // p: gaps 30 and 60 days, last order 2020-04-04; 30 days later they are exactly half-way through their rhythm.

@@ -1,0 +1,81 @@
+package io.rekindle.segment.privacy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.rekindle.segment.customer.Customer;
+
+/**
+ * GDPR Art. 17: removes everything held about a customer (profile, orders, events, scores) in one transaction and
+ * keeps only salted hashes of their identifiers.
+ */
+@ApplicationScoped
+public class Erasure {
+
+    private static final List<String> DELETES = List.of(
+            "DELETE FROM orders WHERE customer_id = ?",
+            "DELETE FROM event WHERE customer_id = ?",
+            "DELETE FROM customer_rfm WHERE customer_id = ?",
+            "DELETE FROM customer WHERE customer_id = ?");
+
+    private final DataSource dataSource;
+    private final SubjectHashes hashes;
+    private final Clock clock;
+
+    Erasure(DataSource dataSource, SubjectHashes hashes, Clock clock) {
+        this.dataSource = dataSource;
+        this.hashes = hashes;
+        this.clock = clock;
+    }
+
+    /** Erases the customer; erasing an unknown or already erased customer is a no-op that still records the id. */
+    @Transactional
+    public void erase(String customerId) {
+        Customer customer = Customer.findById(customerId);
+        List<String> subjectHashes = customer == null ? hashes.of(customerId, null, null)
+                : hashes.of(customerId, customer.email, customer.phone);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO erasure (subject_hash, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                for (String hash : subjectHashes) {
+                    ps.setString(1, hash);
+                    ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            for (String sql : DELETES) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, customerId);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether any of these identifiers belonged to an erased customer. */
+    public boolean wasErased(String customerId, String email, String phone) {
+        List<String> subjectHashes = hashes.of(customerId, email, phone);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM erasure WHERE subject_hash = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", subjectHashes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

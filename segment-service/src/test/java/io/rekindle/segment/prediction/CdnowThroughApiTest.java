@@ -1,0 +1,59 @@
+package io.rekindle.segment.prediction;
+
+import static io.rekindle.segment.support.TestStore.api;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.rekindle.segment.support.TestStore;
+
+/** The paper's CDNOW sample through the order API; the published estimates are in weeks, the service works in days. */
+@QuarkusTest
+class CdnowThroughApiTest {
+
+    @Inject
+    TestStore store;
+
+    @Test
+    void fitMatchesThePublishedEstimates() throws IOException {
+        assumeTrue(Files.exists(BgNbdFitterTest.CDNOW), "CDNOW reference data not found at "
+                + BgNbdFitterTest.CDNOW.toAbsolutePath() + " (shared/reference lives outside the repository)");
+        store.clear();
+        List<String> lines = Files.readAllLines(BgNbdFitterTest.CDNOW);
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            rows.add("{\"orderId\":\"cdnow-%d\",\"customerId\":\"cdnow-%s\",\"placedAt\":\"%sT12:00:00Z\",\"currency\":\"USD\",\"total\":%s,\"status\":\"placed\"}"
+                    .formatted(i, cells[0], cells[1], cells[2]));
+        }
+        api().body("[" + String.join(",", rows) + "]").when().post("/v1/orders/batch").then().statusCode(200)
+                .body("stored", equalTo(6919));
+
+        JsonPath fit = api().when().post("/v1/models/bgnbd/fit?asOf=1997-09-30").then().statusCode(200)
+                .body("asOf", equalTo("1997-09-30"))
+                .body("customers", equalTo(2357))
+                .body("r", closeTo(0.243, 0.0005))
+                .body("a", closeTo(0.793, 0.0005))
+                .body("b", closeTo(2.426, 0.0005))
+                .extract().jsonPath();
+        assertEquals(4.414, fit.getDouble("alpha") / 7, 0.0005);
+        // In days each repeat purchase's density is 7 times smaller: LL(days) = LL(weeks) - sum(x) ln 7, sum(x) = 2457.
+        assertEquals(-9582.4, fit.getDouble("logLikelihood") + 2457 * Math.log(7), 0.05);
+
+        // The paper's worked example is customer x = 2, tx = 30.43, T = 38.86 weeks; here: a customer with three
+        // purchase days, predictions come from the same model in days.
+        api().when().get("/v1/models/bgnbd").then().statusCode(200).body("customers", equalTo(2357));
+    }
+}
