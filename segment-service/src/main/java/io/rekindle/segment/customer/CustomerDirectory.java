@@ -30,15 +30,37 @@ public class CustomerDirectory {
     /** Creates or replaces the profile; answers whether it was created. */
     @Transactional
     public boolean upsert(String customerId, CustomerProfile profile) {
+        return upsertAll(java.util.List.of(profile.withCustomerId(customerId))) == 1;
+    }
+
+    /** Creates or replaces profiles with distinct ids in one transaction; answers how many were created. */
+    @Transactional
+    public int upsertAll(java.util.List<CustomerProfile> profiles) {
         Instant now = clock.instant();
-        Customer customer = Customer.findById(customerId);
-        boolean created = customer == null;
-        if (created) {
-            customer = new Customer();
-            customer.customerId = customerId;
-            // A re-import after erasure starts fresh, but the shop can see it is one.
-            customer.previouslyErased = erasure.wasErased(customerId, profile.email(), profile.phone());
+        java.util.Map<String, Customer> existing = new HashMap<>();
+        Customer.<Customer> list("customerId in ?1", profiles.stream().map(CustomerProfile::customerId).toList())
+                .forEach(c -> existing.put(c.customerId, c));
+        java.util.Set<String> erased = erasure.erasedAmong(profiles.stream()
+                .filter(p -> !existing.containsKey(p.customerId())).toList());
+        int created = 0;
+        for (CustomerProfile profile : profiles) {
+            Customer customer = existing.get(profile.customerId());
+            if (customer == null) {
+                customer = new Customer();
+                customer.customerId = profile.customerId();
+                // A re-import after erasure starts fresh, but the shop can see it is one.
+                customer.previouslyErased = erased.contains(profile.customerId());
+                apply(customer, profile, true, now);
+                customer.persist();
+                created++;
+            } else {
+                apply(customer, profile, false, now);
+            }
         }
+        return created;
+    }
+
+    private void apply(Customer customer, CustomerProfile profile, boolean created, Instant now) {
         customer.email = normaliseEmail(profile.email());
         Hygiene verdict = hygiene.check(customer.email);
         customer.hygieneStatus = verdict.status().jsonName();
@@ -63,10 +85,6 @@ public class CustomerDirectory {
         customer.consentPush = push.granted();
         customer.attributes = profile.attributes() != null ? new HashMap<>(profile.attributes()) : new HashMap<>();
         customer.updatedAt = now;
-        if (created) {
-            customer.persist();
-        }
-        return created;
     }
 
     public Optional<Customer> find(String customerId) {

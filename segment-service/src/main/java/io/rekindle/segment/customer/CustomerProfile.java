@@ -7,8 +7,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What a storefront sends for one customer; every field is optional, an upsert replaces the profile. */
+import io.rekindle.segment.intake.IdField;
+
+/**
+ * What a storefront sends for one customer; an upsert replaces the profile. {@code customerId} is required in a batch
+ * and optional with PUT (where it must match the path).
+ */
+@IdField("customerId")
 public record CustomerProfile(
+        @Pattern(regexp = CustomerProfile.ID_PATTERN, message = "must be 1-128 letters, digits or ._:@-") String customerId,
         @Size(max = 320) String email,
         @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "must be an E.164 number such as +33612345678") String phone,
         @Size(max = 200) String firstName,
@@ -19,4 +26,11 @@ public record CustomerProfile(
         Instant createdAt,
         @Valid Consents consents,
         Map<String, Object> attributes) {
+
+    public static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1,128}";
+
+    CustomerProfile withCustomerId(String id) {
+        return new CustomerProfile(id, email, phone, firstName, lastName, locale, timezone, country, createdAt,
+                consents, attributes);
+    }
 }

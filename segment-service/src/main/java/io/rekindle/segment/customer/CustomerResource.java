@@ -2,12 +2,14 @@ package io.rekindle.segment.customer;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,7 +22,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rekindle.segment.http.Problem;
 import io.rekindle.segment.http.Problems;
+import io.rekindle.segment.intake.BatchIntake;
+import io.rekindle.segment.intake.BatchReport;
 import io.rekindle.segment.metrics.CustomerMetricsService;
 import io.rekindle.segment.privacy.CustomerExport;
 import io.rekindle.segment.privacy.Erasure;
@@ -32,17 +39,17 @@ import io.rekindle.segment.privacy.PersonalData;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomerResource {
 
-    static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1,128}";
-
     private final CustomerDirectory directory;
     private final CustomerMetricsService metrics;
 
     private final Erasure erasure;
     private final PersonalData personalData;
     private final Clock clock;
+    private final BatchIntake batches;
 
     CustomerResource(CustomerDirectory directory, CustomerMetricsService metrics, Erasure erasure,
-            PersonalData personalData, Clock clock) {
+            PersonalData personalData, Clock clock, BatchIntake batches) {
+        this.batches = batches;
         this.directory = directory;
         this.metrics = metrics;
         this.erasure = erasure;
@@ -52,8 +59,11 @@ public class CustomerResource {
 
     @PUT
     @Path("/{customerId}")
-    public Response upsert(@PathParam("customerId") @Pattern(regexp = ID_PATTERN) String customerId,
+    public Response upsert(@PathParam("customerId") @Pattern(regexp = CustomerProfile.ID_PATTERN) String customerId,
             @Valid @NotNull CustomerProfile profile) {
+        if (profile.customerId() != null && !profile.customerId().equals(customerId)) {
+            throw new WebApplicationException(Problems.badRequest("customerId", "differs from the id in the path"));
+        }
         boolean created = directory.upsert(customerId, profile);
         CustomerView view = CustomerView.of(directory.find(customerId).orElseThrow(), metrics.of(customerId, null));
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
@@ -64,6 +74,19 @@ public class CustomerResource {
     public CustomerView get(@PathParam("customerId") String customerId, @QueryParam("asOf") LocalDate asOf) {
         return directory.find(customerId).map(c -> CustomerView.of(c, metrics.of(customerId, asOf)))
                 .orElseThrow(() -> notFound(customerId));
+    }
+
+    /** Up to 10,000 profiles, each with its customerId: the good rows are stored, the bad ones reported. */
+    @POST
+    @Path("/batch")
+    public BatchReport batch(List<JsonNode> rows) {
+        return batches.process(rows, CustomerProfile.class, this::requireId, CustomerProfile::customerId,
+                directory::upsertAll);
+    }
+
+    private List<Problem.FieldError> requireId(CustomerProfile profile) {
+        return profile.customerId() == null ? List.of(new Problem.FieldError("customerId", "must not be null"))
+                : List.of();
     }
 
     /** GDPR Art. 17: erases everything held here about the customer; safe to repeat. */

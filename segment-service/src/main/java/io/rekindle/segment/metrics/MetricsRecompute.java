@@ -28,10 +28,12 @@ public class MetricsRecompute {
     private final BgNbdModels models;
     private final Clock clock;
     private final RecomputeLock lock;
+    private final MetricsMaterializer materializer;
 
-    MetricsRecompute(RecomputeLock lock, RfmScores rfm, StoreAnalytics analytics, StoreStatsRepository stats, BgNbdModels models,
+    MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, RfmScores rfm, StoreAnalytics analytics, StoreStatsRepository stats, BgNbdModels models,
             Clock clock) {
         this.lock = lock;
+        this.materializer = materializer;
         this.rfm = rfm;
         this.analytics = analytics;
         this.stats = stats;
@@ -39,7 +41,8 @@ public class MetricsRecompute {
         this.clock = clock;
     }
 
-    public record Outcome(LocalDate asOf, int rfmCustomers, Double firstToSecondDays, StoredModel model) {
+    public record Outcome(LocalDate asOf, int customers, int rfmCustomers, Double firstToSecondDays,
+            StoredModel model, long millis) {
     }
 
     /** Recomputes RFM and store figures and refits the model as of the end of {@code day} (or now when null). */
@@ -55,9 +58,11 @@ public class MetricsRecompute {
         Double latency = analytics.purchaseLatency(asOf).firstToSecondDays();
         stats.save(new StoreStats(asOf.day(), latency, clock.instant()));
         StoredModel model = models.fit(asOf).orElse(null);
-        LOG.infof("Metrics recomputed as of %s in %d ms (%d customers scored)", asOf.day(),
-                (System.nanoTime() - started) / 1_000_000, scored);
-        return new Outcome(asOf.day(), scored, latency, model);
+        int customers = materializer.recomputeAll(asOf, java.util.Optional.ofNullable(model));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.infof("Metrics recomputed as of %s in %d ms (%d customers, %d scored)", asOf.day(), millis, customers,
+                scored);
+        return new Outcome(asOf.day(), customers, scored, latency, model, millis);
     }
 
     @Scheduled(cron = "{rekindle.metrics.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

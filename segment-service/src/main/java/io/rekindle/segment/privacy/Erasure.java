@@ -65,15 +65,25 @@ public class Erasure {
         }
     }
 
-    /** Whether any of these identifiers belonged to an erased customer. */
-    public boolean wasErased(String customerId, String email, String phone) {
-        List<String> subjectHashes = hashes.of(customerId, email, phone);
+    /** The ids of the profiles whose id, email or phone belonged to an erased customer. */
+    public java.util.Set<String> erasedAmong(List<io.rekindle.segment.customer.CustomerProfile> profiles) {
+        java.util.Map<String, String> idByHash = new java.util.HashMap<>();
+        for (var p : profiles) {
+            hashes.of(p.customerId(), p.email(), p.phone()).forEach(h -> idByHash.put(h, p.customerId()));
+        }
+        java.util.Set<String> erased = new java.util.HashSet<>();
+        if (idByHash.isEmpty()) {
+            return erased;
+        }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM erasure WHERE subject_hash = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", subjectHashes.toArray()));
+                PreparedStatement ps = c.prepareStatement("SELECT subject_hash FROM erasure WHERE subject_hash = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", idByHash.keySet().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                while (rs.next()) {
+                    erased.add(idByHash.get(rs.getString(1)));
+                }
             }
+            return erased;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -55,6 +55,25 @@ class CustomerResourceTest {
     }
 
     @Test
+    void batchUpsertsGoodRowsAndReportsBadOnes() {
+        api().body("""
+                [{"customerId":"bc-1","email":"one@example.com","consents":{"email":true}},
+                 {"customerId":"bc-2","email":"two@yopmail.com","phone":"12"},
+                 {"email":"no-id@example.com"},
+                 {"customerId":"bc-3","email":"three@gmial.com","timezone":"Europe/Paris"}]
+                """).when().post("/v1/customers/batch").then().statusCode(200)
+                .body("stored", equalTo(2))
+                .body("rejected.index", equalTo(java.util.List.of(1, 2)))
+                .body("rejected[0].id", equalTo("bc-2"))
+                .body("rejected[0].errors[0].field", equalTo("phone"))
+                .body("rejected[1].errors[0].field", equalTo("customerId"));
+        api().when().get("/v1/customers/bc-3").then().statusCode(200)
+                .body("hygiene.status", equalTo("typo")).body("timezone", equalTo("Europe/Paris"));
+        api().body("{\"customerId\":\"other\"}").when().put("/v1/customers/bc-1").then().statusCode(400)
+                .body("errors[0].field", equalTo("customerId"));
+    }
+
+    @Test
     void unknownCustomerIs404() {
         api().when().get("/v1/customers/nobody").then().statusCode(404)
                 .contentType("application/problem+json");

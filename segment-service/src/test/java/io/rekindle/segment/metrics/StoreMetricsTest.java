@@ -5,6 +5,7 @@ import static io.rekindle.segment.support.TestStore.order;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
@@ -22,6 +23,9 @@ class StoreMetricsTest {
 
     @Inject
     TestStore store;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @BeforeEach
     void empty() {
@@ -118,11 +122,30 @@ class StoreMetricsTest {
                 .body("metrics.rhythm.overdueRatio", closeTo(1.5, 1e-9))
                 .body("metrics.rhythm.basis", equalTo("cohort"));
 
+        // The full recompute writes the same figures for every customer.
+        api().when().post("/v1/analytics/recompute?asOf=2020-05-04").then().statusCode(200)
+                .body("customers", equalTo(4));
+        assertEquals(List.of("3", "45.0", "coffee", "180.00"), materialized("p"));
+        assertEquals(List.of("1", "null", "mugs", "25.00"), materialized("s"));
+
         api().when().get("/v1/analytics/purchase-latency?asOf=2020-05-04").then().statusCode(200)
                 .body("firstToSecondDays", closeTo(30.0, 1e-9))
                 .body("customersWithSecond", equalTo(3))
                 .body("secondToThirdDays", closeTo(60.0, 1e-9))
                 .body("customersWithThird", equalTo(1));
+    }
+
+    private List<String> materialized(String customerId) {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "SELECT order_count, average_gap_days, last_category, revenue FROM customer_metrics WHERE customer_id = ?")) {
+            ps.setString(1, customerId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return List.of(rs.getString(1), String.valueOf(rs.getObject(2)), rs.getString(3), rs.getString(4));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ public class TestStore {
 
     public void clear() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE customer, orders, event, product, customer_rfm, bgnbd_model, store_stats");
+            s.execute("TRUNCATE customer, orders, event, product, customer_rfm, bgnbd_model, store_stats, customer_metrics, erasure");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
