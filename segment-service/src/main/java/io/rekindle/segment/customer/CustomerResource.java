@@ -20,9 +20,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.rekindle.segment.http.Problem;
 import io.rekindle.segment.http.Problems;
@@ -79,7 +82,7 @@ public class CustomerResource {
     /** Up to 10,000 profiles, each with its customerId: the good rows are stored, the bad ones reported. */
     @POST
     @Path("/batch")
-    public BatchReport batch(List<JsonNode> rows) {
+    public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerProfile.class))) byte[] rows) {
         return batches.process(rows, CustomerProfile.class, this::requireId, CustomerProfile::customerId,
                 directory::upsertAll);
     }

@@ -8,9 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.rekindle.segment.intake.BatchIntake;
 import io.rekindle.segment.intake.BatchReport;
@@ -34,7 +37,7 @@ public class EventResource {
 
     @POST
     @Path("/batch")
-    public BatchReport batch(List<JsonNode> rows) {
+    public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EventRequest.class))) byte[] rows) {
         return batches.process(rows, EventRequest.class, e -> futureDates.check("occurredAt", e.occurredAt()),
                 EventRequest::eventId, store::storeAll);
     }

@@ -10,7 +10,12 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rekindle.segment.http.Problem;
 import io.rekindle.segment.http.Problems;
@@ -25,9 +30,63 @@ public class BatchIntake {
     public static final int MAX_ROWS = 10_000;
 
     private final RowValidator rows;
+    private final ObjectMapper mapper;
 
-    BatchIntake(RowValidator rows) {
+    BatchIntake(RowValidator rows, ObjectMapper mapper) {
         this.rows = rows;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The same for a raw body: rows are bound straight to {@code type} when every row is readable (the fast path for
+     * large imports) and one by one otherwise, so a row with a wrong type is reported rather than failing the batch.
+     */
+    public <T> BatchReport process(byte[] body, Class<T> type, Function<T, List<Problem.FieldError>> check,
+            Function<T, String> idOf, Consumer<List<T>> store) {
+        List<JsonNode> nodes;
+        try {
+            List<T> bound = mapper.readValue(body, mapper.getTypeFactory().constructCollectionType(List.class, type));
+            if (bound != null && !bound.contains(null) && bound.size() <= MAX_ROWS) {
+                return processBound(bound, check, idOf, store);
+            }
+            nodes = mapper.readValue(body, new TypeReference<List<JsonNode>>() {
+            });
+        } catch (JsonParseException e) {
+            throw new WebApplicationException(e, 400);
+        } catch (IOException e) {
+            try {
+                nodes = mapper.readValue(body, new TypeReference<List<JsonNode>>() {
+                });
+            } catch (IOException notAnArray) {
+                throw new WebApplicationException(notAnArray, 400);
+            }
+        }
+        return process(nodes, type, check, idOf, store);
+    }
+
+    private <T> BatchReport processBound(List<T> bound, Function<T, List<Problem.FieldError>> check,
+            Function<T, String> idOf, Consumer<List<T>> store) {
+        if (bound.isEmpty()) {
+            throw new WebApplicationException(Problems.badRequest("body", "must be a non-empty JSON array of rows"));
+        }
+        Map<String, T> good = new LinkedHashMap<>();
+        List<BatchReport.RejectedRow> rejected = new ArrayList<>();
+        for (int i = 0; i < bound.size(); i++) {
+            T row = bound.get(i);
+            List<Problem.FieldError> errors = rows.validate(row);
+            if (errors.isEmpty()) {
+                errors = check.apply(row);
+            }
+            if (errors.isEmpty()) {
+                good.put(idOf.apply(row), row);
+            } else {
+                rejected.add(new BatchReport.RejectedRow(i, idOf.apply(row), errors));
+            }
+        }
+        if (!good.isEmpty()) {
+            store.accept(new ArrayList<>(good.values()));
+        }
+        return new BatchReport(bound.size(), good.size(), rejected);
     }
 
     /**

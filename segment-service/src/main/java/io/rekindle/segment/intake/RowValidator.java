@@ -44,16 +44,22 @@ public class RowValidator {
         if (value == null) {
             return Row.invalid(List.of(new Problem.FieldError("row", "must be an object")));
         }
+        List<Problem.FieldError> errors = validate(value);
+        return errors.isEmpty() ? Row.valid(value) : Row.invalid(errors);
+    }
+
+    /** The bean-validation errors of a row, by field. */
+    public <T> List<Problem.FieldError> validate(T value) {
         Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            List<Problem.FieldError> errors = new ArrayList<>();
-            for (ConstraintViolation<T> v : violations) {
-                errors.add(new Problem.FieldError(FieldPaths.of(v.getPropertyPath()), v.getMessage()));
-            }
-            errors.sort(Comparator.comparing(Problem.FieldError::field));
-            return Row.invalid(errors);
+        if (violations.isEmpty()) {
+            return List.of();
         }
-        return Row.valid(value);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<T> v : violations) {
+            errors.add(new Problem.FieldError(FieldPaths.of(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return errors;
     }
 
     private static String fieldOrRow(String field) {

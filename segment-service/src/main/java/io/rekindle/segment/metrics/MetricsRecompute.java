@@ -42,7 +42,7 @@ public class MetricsRecompute {
     }
 
     public record Outcome(LocalDate asOf, int customers, int rfmCustomers, Double firstToSecondDays,
-            StoredModel model, long millis) {
+            StoredModel model, long millis, java.util.Map<String, Long> phaseMillis) {
     }
 
     /** Recomputes RFM and store figures and refits the model as of the end of {@code day} (or now when null). */
@@ -53,16 +53,19 @@ public class MetricsRecompute {
             throw new IllegalStateException("a recompute is already running");
         }
         AsOf asOf = AsOf.of(day, clock);
-        long started = System.nanoTime();
+        Stopwatch watch = new Stopwatch();
         int scored = rfm.recompute(asOf);
+        watch.lap("rfm");
         Double latency = analytics.purchaseLatency(asOf).firstToSecondDays();
         stats.save(new StoreStats(asOf.day(), latency, clock.instant()));
+        watch.lap("storeLatency");
         StoredModel model = models.fit(asOf).orElse(null);
+        watch.lap("bgnbdFit");
         int customers = materializer.recomputeAll(asOf, java.util.Optional.ofNullable(model));
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.infof("Metrics recomputed as of %s in %d ms (%d customers, %d scored)", asOf.day(), millis, customers,
-                scored);
-        return new Outcome(asOf.day(), customers, scored, latency, model, millis);
+        watch.lap("customerMetrics");
+        LOG.infof("Metrics recomputed as of %s in %d ms (%d customers, %d scored): %s", asOf.day(), watch.total(),
+                customers, scored, watch.laps());
+        return new Outcome(asOf.day(), customers, scored, latency, model, watch.total(), watch.laps());
     }
 
     @Scheduled(cron = "{rekindle.metrics.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -71,6 +74,27 @@ public class MetricsRecompute {
             recompute(null);
         } catch (IllegalStateException e) {
             LOG.info("Daily recompute skipped: " + e.getMessage());
+        }
+    }
+
+    /** Milliseconds per phase, in order. */
+    private static final class Stopwatch {
+        private final long started = System.nanoTime();
+        private long last = started;
+        private final java.util.Map<String, Long> laps = new java.util.LinkedHashMap<>();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            laps.put(phase, (now - last) / 1_000_000);
+            last = now;
+        }
+
+        long total() {
+            return (last - started) / 1_000_000;
+        }
+
+        java.util.Map<String, Long> laps() {
+            return laps;
         }
     }
 }

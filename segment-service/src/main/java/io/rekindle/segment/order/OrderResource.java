@@ -12,9 +12,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.rekindle.segment.http.Problems;
 import io.rekindle.segment.intake.BatchIntake;
@@ -52,7 +55,7 @@ public class OrderResource {
     /** Up to 10,000 orders: the good rows are stored, the bad ones reported by index. */
     @POST
     @Path("/batch")
-    public BatchReport batch(List<JsonNode> rows) {
+    public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderRequest.class))) byte[] rows) {
         return batches.process(rows, OrderRequest.class, o -> futureDates.check("placedAt", o.placedAt()),
                 OrderRequest::orderId, store::storeAll);
     }

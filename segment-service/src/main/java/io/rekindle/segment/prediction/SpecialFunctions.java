@@ -27,6 +27,18 @@ final class SpecialFunctions {
         return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
     }
 
+    /** The digamma function psi(x) = d/dx ln Gamma(x), for x > 0: recurrence up to 6, then the asymptotic series. */
+    static double digamma(double x) {
+        double result = 0;
+        while (x < 6) {
+            result -= 1 / x;
+            x += 1;
+        }
+        double f = 1 / (x * x);
+        return result + Math.log(x) - 0.5 / x
+                - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f / 132))));
+    }
+
     /** ln B(a, b). */
     static double logBeta(double a, double b) {
         return logGamma(a) + logGamma(b) - logGamma(a + b);

@@ -11,6 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +61,7 @@ public class ProductResource {
 
     @POST
     @Path("/batch")
-    public BatchReport batch(List<JsonNode> rows) {
+    public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProductRequest.class))) byte[] rows) {
         return batches.process(rows, ProductRequest.class, p -> List.of(), ProductRequest::sku, store::storeAll);
     }
 }

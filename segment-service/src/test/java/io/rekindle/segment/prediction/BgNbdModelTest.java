@@ -46,6 +46,13 @@ class BgNbdModelTest {
     }
 
     @Test
+    void digammaMatchesKnownValues() {
+        assertEquals(-0.5772156649015329, SpecialFunctions.digamma(1), 1e-12);
+        assertEquals(-1.9635100260214235, SpecialFunctions.digamma(0.5), 1e-12);
+        assertEquals(2.2517525890667211, SpecialFunctions.digamma(10), 1e-12);
+    }
+
+    @Test
     void logGammaMatchesKnownValues() {
         assertEquals(0.0, SpecialFunctions.logGamma(1), 1e-14);
         assertEquals(Math.log(24), SpecialFunctions.logGamma(5), 1e-13);

@@ -1,0 +1,63 @@
+package io.rekindle.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** A thin client for one service's REST API with the API key. */
+final class Api {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String key;
+
+    Api(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    String post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    String get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + key).GET().build());
+    }
+
+    String postBatch(String path, List<String> rows) {
+        return post(path, "[" + String.join(",", rows) + "]");
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                        + response.statusCode() + ": " + response.body().substring(0, Math.min(500, response.body().length())));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The number after "field": in a JSON body (enough for the figures the benchmarks read). */
+    static double number(String json, String field) {
+        var m = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*(-?[0-9.eE+-]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}

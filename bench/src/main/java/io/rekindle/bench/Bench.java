@@ -1,0 +1,39 @@
+package io.rekindle.bench;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs a benchmark against a running suite (./rekindle up) and prints its figures.
+ * <pre>java -jar bench/target/rekindle-bench.jar segment [--customers 1000000] [--seed 42] [--threads 4]</pre>
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K]");
+            System.exit(2);
+        }
+        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        String key = options.getOrDefault("key", System.getenv().getOrDefault("REKINDLE_API_KEY", "rekindle-dev-key"));
+        switch (args[0]) {
+            case "segment" -> new SegmentBench(new Api(options.getOrDefault("url", "http://localhost:8081"), key),
+                    Integer.parseInt(options.getOrDefault("customers", "1000000")),
+                    Long.parseLong(options.getOrDefault("seed", "42")),
+                    Integer.parseInt(options.getOrDefault("threads", "4"))).run();
+            default -> {
+                System.err.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}

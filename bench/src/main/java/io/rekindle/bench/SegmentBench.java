@@ -1,0 +1,135 @@
+package io.rekindle.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * segment-service at scale: loads a synthetic store through the batch APIs (printing rows/s), then times the full
+ * recompute (per-customer metrics, RFM, BG/NBD fit and predictions), the fit alone, and how soon a single new order
+ * shows in its customer's metrics after its 2xx answer.
+ */
+final class SegmentBench {
+
+    private static final int BATCH = 10_000;
+    private static final List<String> POISON = List.of();
+
+    private final Api api;
+    private final int customers;
+    private final int threads;
+    private final SyntheticStore store;
+    private final long seed;
+
+    SegmentBench(Api api, int customers, long seed, int threads) {
+        this.api = api;
+        this.customers = customers;
+        this.threads = threads;
+        this.store = new SyntheticStore(seed);
+        this.seed = seed;
+    }
+
+    void run() throws Exception {
+        System.out.printf("segment benchmark: %,d customers, seed %d, %d sending threads, batches of %,d%n",
+                customers, seed, threads, BATCH);
+        api.postBatch("/v1/products/batch", store.products());
+        load("customers", "/v1/customers/batch", c -> List.of(c.profile()));
+        load("orders", "/v1/orders/batch", SyntheticStore.Customer::orders);
+        load("events", "/v1/events/batch", SyntheticStore.Customer::events);
+
+        long started = System.nanoTime();
+        String outcome = api.post("/v1/analytics/recompute", "");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("full recompute (metrics of %,d customers, RFM of %,d, BG/NBD fit + predictions): %.1f s "
+                + "(rfm %.1f s, store latency %.1f s, fit %.1f s, customer metrics %.1f s)%n",
+                (long) Api.number(outcome, "customers"), (long) Api.number(outcome, "rfmCustomers"), seconds,
+                Api.number(outcome, "rfm") / 1e3, Api.number(outcome, "storeLatency") / 1e3,
+                Api.number(outcome, "bgnbdFit") / 1e3, Api.number(outcome, "customerMetrics") / 1e3);
+
+        started = System.nanoTime();
+        String model = api.post("/v1/models/bgnbd/fit", "");
+        System.out.printf("BG/NBD fit alone on %,d customers: %.1f s (r=%.3f alpha=%.2f a=%.3f b=%.3f)%n",
+                (long) Api.number(model, "customers"), (System.nanoTime() - started) / 1e9, Api.number(model, "r"),
+                Api.number(model, "alpha"), Api.number(model, "a"), Api.number(model, "b"));
+
+        singleOrderLatency(200);
+    }
+
+    private void load(String what, String path, java.util.function.Function<SyntheticStore.Customer, List<String>> rows)
+            throws Exception {
+        BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(threads * 2);
+        AtomicLong sent = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> senders = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            senders.add(pool.submit(() -> {
+                while (true) {
+                    List<String> batch = queue.take();
+                    if (batch == POISON) {
+                        return null;
+                    }
+                    String report = api.postBatch(path, batch);
+                    if (Api.number(report, "stored") != batch.size()) {
+                        throw new IllegalStateException(what + " batch not fully stored: " + report);
+                    }
+                    sent.addAndGet(batch.size());
+                }
+            }));
+        }
+        List<String> batch = new ArrayList<>(BATCH);
+        long lastReport = System.nanoTime();
+        for (int i = 0; i < customers; i++) {
+            for (String row : rows.apply(store.customer(i))) {
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                    queue.put(batch);
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            if (System.nanoTime() - lastReport > 30e9) {
+                lastReport = System.nanoTime();
+                System.out.printf("  ... %s: %,d sent, %,.0f/s%n", what, sent.get(),
+                        sent.get() / ((lastReport - started) / 1e9));
+            }
+        }
+        if (!batch.isEmpty()) {
+            queue.put(batch);
+        }
+        for (int t = 0; t < threads; t++) {
+            queue.put(POISON);
+        }
+        for (Future<?> sender : senders) {
+            sender.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%s: %,d in %.1f s = %,.0f %s/s%n", what, sent.get(), seconds, sent.get() / seconds, what);
+    }
+
+    /** A new order for a known customer, then reads until its metrics show it: time after the 2xx answer. */
+    private void singleOrderLatency(int samples) {
+        double[] millis = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            String customer = "c" + (s * 7919 % customers);
+            int before = (int) Api.number(api.get("/v1/customers/" + customer), "orderCount");
+            String order = "{\"orderId\":\"bench-single-" + System.nanoTime() + "\",\"customerId\":\"" + customer
+                    + "\",\"placedAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\",\"currency\":\"EUR\","
+                    + "\"total\":10.00,\"status\":\"placed\",\"items\":[{\"sku\":\"sku-1-1\",\"category\":\"category-1\",\"quantity\":1,\"unitPrice\":10.00}]}";
+            api.post("/v1/orders", order);
+            long answered = System.nanoTime();
+            while ((int) Api.number(api.get("/v1/customers/" + customer), "orderCount") != before + 1) {
+                Thread.onSpinWait();
+            }
+            millis[s] = (System.nanoTime() - answered) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf("single order reflected in its customer's metrics after the 2xx: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d orders)%n",
+                millis[samples / 2], millis[(int) Math.ceil(samples * 0.99) - 1], millis[samples - 1], samples);
+    }
+}
