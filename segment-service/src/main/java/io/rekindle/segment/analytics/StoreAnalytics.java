@@ -17,39 +17,26 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rekindle.segment.metrics.AsOf;
+import io.rekindle.segment.metrics.StoreScan;
+import io.rekindle.segment.metrics.StoreSnapshot;
 
 /** Store-level views over the counted orders. */
 @ApplicationScoped
 public class StoreAnalytics {
 
     private final DataSource dataSource;
+    private final StoreScan scan;
 
-    StoreAnalytics(DataSource dataSource) {
+    StoreAnalytics(DataSource dataSource, StoreScan scan) {
         this.dataSource = dataSource;
+        this.scan = scan;
     }
 
     /** Average days from the first to the second order and from the second to the third, with how many customers. */
     public PurchaseLatency purchaseLatency(AsOf asOf) {
-        String sql = """
-                WITH ranked AS (
-                    SELECT row_number() OVER w AS n,
-                           extract(epoch FROM lead(placed_at) OVER w - placed_at) / 86400 AS gap_days
-                    FROM orders WHERE status = 'placed' AND placed_at < ?
-                    WINDOW w AS (PARTITION BY customer_id ORDER BY placed_at))
-                SELECT avg(gap_days) FILTER (WHERE n = 1), count(gap_days) FILTER (WHERE n = 1),
-                       avg(gap_days) FILTER (WHERE n = 2), count(gap_days) FILTER (WHERE n = 2)
-                FROM ranked WHERE n <= 2
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(asOf.until()));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new PurchaseLatency(asOf.day(), nullable(rs, 1), rs.getLong(2), nullable(rs, 3),
-                        rs.getLong(4));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        StoreSnapshot.Latency latency = scan.scan(asOf).latency();
+        return new PurchaseLatency(asOf.day(), latency.firstToSecondDays(), latency.customersWithSecond(),
+                latency.secondToThirdDays(), latency.customersWithThird());
     }
 
     /**
@@ -95,11 +82,6 @@ public class StoreAnalytics {
             cohorts.add(new Retention.Cohort(cohort.toString(), counts[0], shares));
         });
         return new Retention(asOf.day(), cohorts);
-    }
-
-    private static Double nullable(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
     }
 
     public record PurchaseLatency(LocalDate asOf, Double firstToSecondDays, long customersWithSecond,

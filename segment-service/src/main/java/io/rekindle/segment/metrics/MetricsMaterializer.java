@@ -24,26 +24,19 @@ import io.rekindle.segment.prediction.BgNbdModel;
 import io.rekindle.segment.prediction.StoredModel;
 
 /**
- * Writes every customer's figures into customer_metrics: one aggregate query over orders and events, the same
- * predictions as on read, and a bulk COPY. Used by the full recompute.
+ * Writes every customer's figures into customer_metrics from the store snapshot, the last engagement from events and
+ * the same predictions as on read, with a bulk COPY. Used by the full recompute.
  */
 @ApplicationScoped
 public class MetricsMaterializer {
 
-    /** Per customer: orders aggregated (only placed ones count) and the last engagement, joined to every profile. */
-    private static final String AGGREGATES = """
-            WITH o AS (
-                SELECT customer_id, min(placed_at) AS first_at, max(placed_at) AS last_at, count(*) AS n,
-                       sum(total) AS revenue, count(DISTINCT (placed_at AT TIME ZONE 'UTC')::date) AS days,
-                       (array_agg(items -> 0 ->> 'category' ORDER BY placed_at DESC))[1] AS last_category
-                FROM orders WHERE status = 'placed' AND placed_at < ? GROUP BY customer_id),
-            e AS (
+    /** Every profile with its last engagement and last email open. */
+    private static final String PROFILES = """
+            WITH e AS (
                 SELECT customer_id, max(occurred_at) FILTER (WHERE type = ANY (?)) AS engaged_at,
                        max(occurred_at) FILTER (WHERE type = ?) AS opened_at
                 FROM event WHERE occurred_at < ? GROUP BY customer_id)
-            SELECT c.customer_id, o.first_at, o.last_at, coalesce(o.n, 0), coalesce(o.revenue, 0), o.days,
-                   o.last_category, e.engaged_at, e.opened_at
-            FROM customer c LEFT JOIN o USING (customer_id) LEFT JOIN e USING (customer_id)
+            SELECT c.customer_id, e.engaged_at, e.opened_at FROM customer c LEFT JOIN e USING (customer_id)
             """;
 
     private static final int COPY_CHUNK = 20_000;
@@ -57,7 +50,10 @@ public class MetricsMaterializer {
     }
 
     /** Recomputes every customer's row; must run in a transaction. Answers how many rows were written. */
-    public int recomputeAll(AsOf asOf, Optional<StoredModel> model) {
+    public int recomputeAll(StoreSnapshot snapshot, Optional<StoredModel> model) {
+        AsOf asOf = snapshot.asOf();
+        java.util.Map<String, CustomerAggregate> buyers = new java.util.HashMap<>(snapshot.buyers().size() * 2);
+        snapshot.buyers().forEach(b -> buyers.put(b.customerId(), b));
         BgNbdModel bgnbd = model.map(StoredModel::model).orElse(null);
         LocalDate modelAsOf = model.map(StoredModel::asOf).orElse(null);
         String computedAt = clock.instant().toString();
@@ -69,15 +65,16 @@ public class MetricsMaterializer {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             StringBuilder chunk = new StringBuilder(COPY_CHUNK * 160);
             int inChunk = 0;
-            try (PreparedStatement ps = c.prepareStatement(AGGREGATES)) {
-                ps.setTimestamp(1, Timestamp.from(asOf.until()));
-                ps.setArray(2, c.createArrayOf("text", EventTypes.ENGAGEMENT.toArray()));
-                ps.setString(3, EventTypes.EMAIL_OPENED);
-                ps.setTimestamp(4, Timestamp.from(asOf.until()));
+            try (PreparedStatement ps = c.prepareStatement(PROFILES)) {
+                ps.setArray(1, c.createArrayOf("text", EventTypes.ENGAGEMENT.toArray()));
+                ps.setString(2, EventTypes.EMAIL_OPENED);
+                ps.setTimestamp(3, Timestamp.from(asOf.until()));
                 ps.setFetchSize(COPY_CHUNK);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        appendRow(chunk, rs, asOf, bgnbd, modelAsOf, computedAt);
+                        CustomerAggregate buyer = buyers.get(rs.getString(1));
+                        PurchaseSummary summary = buyer == null ? PurchaseSummary.NONE : buyer.summary();
+                        appendRow(chunk, rs, summary, asOf, bgnbd, modelAsOf, computedAt);
                         rows++;
                         if (++inChunk == COPY_CHUNK) {
                             copy.copyIn("COPY metrics_staging FROM STDIN", new StringReader(chunk.toString()));
@@ -112,52 +109,26 @@ public class MetricsMaterializer {
         }
     }
 
-    private static void appendRow(StringBuilder out, ResultSet rs, AsOf asOf, BgNbdModel model, LocalDate modelAsOf,
-            String computedAt) throws SQLException {
-        Instant first = instant(rs.getTimestamp(2));
-        Instant last = instant(rs.getTimestamp(3));
-        int count = rs.getInt(4);
-        PurchaseSummary summary = PurchaseSummary.ofAggregates(first, last, count, rs.getBigDecimal(5), rs.getInt(6),
-                rs.getString(7));
+    private static void appendRow(StringBuilder out, ResultSet rs, PurchaseSummary summary, AsOf asOf,
+            BgNbdModel model, LocalDate modelAsOf, String computedAt) throws SQLException {
         Prediction prediction = model == null ? null
                 : summary.history(asOf.day()).map(h -> Prediction.of(model, h, summary.lastPurchaseDay(), modelAsOf))
                         .orElse(null);
-        field(out, rs.getString(1));
-        field(out, first);
-        field(out, last);
-        field(out, count);
-        field(out, summary.revenue());
-        field(out, summary.averageGapDays());
-        field(out, summary.lastPurchasedCategory());
-        field(out, instant(rs.getTimestamp(8)));
-        field(out, instant(rs.getTimestamp(9)));
-        field(out, prediction == null ? null : prediction.pAlive());
-        field(out, prediction == null ? null : prediction.expectedOrders30());
-        field(out, prediction == null ? null : prediction.expectedOrders90());
-        field(out, prediction == null ? null : prediction.expectedOrders365());
-        field(out, prediction == null ? null : prediction.expectedNextOrderOn());
+        CopyText.field(out, rs.getString(1));
+        CopyText.field(out, summary.firstOrderAt());
+        CopyText.field(out, summary.lastOrderAt());
+        CopyText.field(out, summary.orderCount());
+        CopyText.field(out, summary.revenue());
+        CopyText.field(out, summary.averageGapDays());
+        CopyText.field(out, summary.lastPurchasedCategory());
+        CopyText.field(out, instant(rs.getTimestamp(2)));
+        CopyText.field(out, instant(rs.getTimestamp(3)));
+        CopyText.field(out, prediction == null ? null : prediction.pAlive());
+        CopyText.field(out, prediction == null ? null : prediction.expectedOrders30());
+        CopyText.field(out, prediction == null ? null : prediction.expectedOrders90());
+        CopyText.field(out, prediction == null ? null : prediction.expectedOrders365());
+        CopyText.field(out, prediction == null ? null : prediction.expectedNextOrderOn());
         out.append(computedAt).append('\n');
-    }
-
-    /** One COPY text-format field and its tab; text is escaped as COPY requires. */
-    private static void field(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-        } else if (value instanceof String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
-        } else {
-            out.append(value);
-        }
-        out.append('\t');
     }
 
     private static Instant instant(Timestamp t) {

@@ -2,6 +2,7 @@ package io.rekindle.segment.metrics;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -9,7 +10,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.rekindle.segment.analytics.StoreAnalytics;
 import io.rekindle.segment.prediction.BgNbdModels;
 import io.rekindle.segment.prediction.StoredModel;
 
@@ -23,19 +23,19 @@ public class MetricsRecompute {
     private static final Logger LOG = Logger.getLogger(MetricsRecompute.class);
 
     private final RfmScores rfm;
-    private final StoreAnalytics analytics;
+    private final StoreScan scan;
     private final StoreStatsRepository stats;
     private final BgNbdModels models;
     private final Clock clock;
     private final RecomputeLock lock;
     private final MetricsMaterializer materializer;
 
-    MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, RfmScores rfm, StoreAnalytics analytics, StoreStatsRepository stats, BgNbdModels models,
-            Clock clock) {
+    MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, RfmScores rfm, StoreScan scan,
+            StoreStatsRepository stats, BgNbdModels models, Clock clock) {
         this.lock = lock;
         this.materializer = materializer;
         this.rfm = rfm;
-        this.analytics = analytics;
+        this.scan = scan;
         this.stats = stats;
         this.models = models;
         this.clock = clock;
@@ -54,14 +54,17 @@ public class MetricsRecompute {
         }
         AsOf asOf = AsOf.of(day, clock);
         Stopwatch watch = new Stopwatch();
-        int scored = rfm.recompute(asOf);
+        StoreSnapshot snapshot = scan.scan(asOf);
+        watch.lap("orderScan");
+        Map<String, Rfm> scores = snapshot.rfm();
+        rfm.save(scores);
+        int scored = scores.size();
         watch.lap("rfm");
-        Double latency = analytics.purchaseLatency(asOf).firstToSecondDays();
+        Double latency = snapshot.latency().firstToSecondDays();
         stats.save(new StoreStats(asOf.day(), latency, clock.instant()));
-        watch.lap("storeLatency");
-        StoredModel model = models.fit(asOf).orElse(null);
+        StoredModel model = models.fit(asOf, snapshot.histories()).orElse(null);
         watch.lap("bgnbdFit");
-        int customers = materializer.recomputeAll(asOf, java.util.Optional.ofNullable(model));
+        int customers = materializer.recomputeAll(snapshot, java.util.Optional.ofNullable(model));
         watch.lap("customerMetrics");
         LOG.infof("Metrics recomputed as of %s in %d ms (%d customers, %d scored): %s", asOf.day(), watch.total(),
                 customers, scored, watch.laps());

@@ -1,7 +1,6 @@
 package io.rekindle.segment.metrics;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +14,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rekindle.segment.event.EventTypes;
-import io.rekindle.segment.prediction.PurchaseHistory;
 
 /** The reads the metrics are computed from; only placed orders count as purchases. */
 @ApplicationScoped
@@ -62,31 +60,6 @@ public class OrderQueries {
                 rs.next();
                 return new Instant[] { instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)) };
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every buyer's (x, tx, T) in days: purchase days counted by UTC day, up to the end of the day. */
-    public List<PurchaseHistory> histories(AsOf asOf) {
-        String sql = """
-                SELECT count(DISTINCT d) - 1, max(d) - min(d), ?::date - min(d)
-                FROM (SELECT customer_id, (placed_at AT TIME ZONE 'UTC')::date AS d FROM orders
-                      WHERE status = 'placed' AND placed_at < ?) o
-                GROUP BY customer_id
-                """;
-        List<PurchaseHistory> histories = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setDate(1, Date.valueOf(asOf.day()));
-            ps.setTimestamp(2, Timestamp.from(asOf.until()));
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int tx = rs.getInt(2);
-                    histories.add(new PurchaseHistory(rs.getInt(1), tx, Math.max(tx, rs.getInt(3))));
-                }
-            }
-            return histories;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -45,7 +45,6 @@ public record PurchaseSummary(
         for (int i = 1; i < sorted.size(); i++) {
             gaps.add(daysBetween(sorted.get(i - 1).placedAt(), sorted.get(i).placedAt()));
         }
-        // The mean of consecutive gaps telescopes to (last - first) / (n - 1), as in ofAggregates.
         Double average = gaps.isEmpty() ? null : gaps.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         Double median = gaps.isEmpty() ? null : median(gaps);
         String lastCategory = null;
@@ -57,21 +56,6 @@ public record PurchaseSummary(
         return new PurchaseSummary(sorted.get(0).placedAt(), sorted.get(sorted.size() - 1).placedAt(), sorted.size(),
                 revenue, revenue.divide(BigDecimal.valueOf(sorted.size()), 2, RoundingMode.HALF_UP), average, median,
                 lastCategory, days.size(), days.first(), days.last());
-    }
-
-    /**
-     * The same summary from aggregates computed in the database; the average gap between consecutive orders is
-     * (last - first) / (n - 1). The median gap is not available from aggregates and is left out.
-     */
-    public static PurchaseSummary ofAggregates(Instant first, Instant last, int count, BigDecimal revenue,
-            int purchaseDays, String lastCategory) {
-        if (count == 0) {
-            return NONE;
-        }
-        Double average = count < 2 ? null : daysBetween(first, last) / (count - 1);
-        return new PurchaseSummary(first, last, count, revenue,
-                revenue.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP), average, null, lastCategory,
-                purchaseDays, LocalDate.ofInstant(first, ZoneOffset.UTC), LocalDate.ofInstant(last, ZoneOffset.UTC));
     }
 
     /** The paper's (x, tx, T) in days as of {@code asOf}; empty without purchases. */

@@ -18,7 +18,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.rekindle.segment.metrics.AsOf;
-import io.rekindle.segment.metrics.OrderQueries;
+import io.rekindle.segment.metrics.StoreScan;
 
 /** Fits the store's BG/NBD model on its order history and keeps every fit; the newest one is used. */
 @ApplicationScoped
@@ -27,19 +27,24 @@ public class BgNbdModels {
     private static final Logger LOG = Logger.getLogger(BgNbdModels.class);
 
     private final DataSource dataSource;
-    private final OrderQueries orders;
+    private final StoreScan scan;
     private final Clock clock;
 
-    BgNbdModels(DataSource dataSource, OrderQueries orders, Clock clock) {
+    BgNbdModels(DataSource dataSource, StoreScan scan, Clock clock) {
         this.dataSource = dataSource;
-        this.orders = orders;
+        this.scan = scan;
         this.clock = clock;
     }
 
     /** Fits on the orders up to the moment; empty when there are no buyers to fit on. */
     @Transactional
     public Optional<StoredModel> fit(AsOf asOf) {
-        List<PurchaseHistory> histories = orders.histories(asOf);
+        return fit(asOf, scan.scan(asOf).histories());
+    }
+
+    /** Fits on the buyers' histories as of the moment. */
+    @Transactional
+    public Optional<StoredModel> fit(AsOf asOf, List<PurchaseHistory> histories) {
         if (histories.isEmpty()) {
             return Optional.empty();
         }

@@ -27,10 +27,10 @@ final class SpecialFunctions {
         return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
     }
 
-    /** The digamma function psi(x) = d/dx ln Gamma(x), for x > 0: recurrence up to 6, then the asymptotic series. */
+    /** The digamma function psi(x) = d/dx ln Gamma(x), for x > 0: recurrence up to 10, then the asymptotic series. */
     static double digamma(double x) {
         double result = 0;
-        while (x < 6) {
+        while (x < 10) {
             result -= 1 / x;
             x += 1;
         }
