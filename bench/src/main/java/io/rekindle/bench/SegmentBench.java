@@ -46,9 +46,9 @@ final class SegmentBench {
         String outcome = api.post("/v1/analytics/recompute", "");
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("full recompute (metrics of %,d customers, RFM of %,d, BG/NBD fit + predictions): %.1f s "
-                + "(rfm %.1f s, store latency %.1f s, fit %.1f s, customer metrics %.1f s)%n",
+                + "(order scan %.1f s, rfm %.1f s, fit %.1f s, customer metrics %.1f s)%n",
                 (long) Api.number(outcome, "customers"), (long) Api.number(outcome, "rfmCustomers"), seconds,
-                Api.number(outcome, "rfm") / 1e3, Api.number(outcome, "storeLatency") / 1e3,
+                Api.number(outcome, "orderScan") / 1e3, Api.number(outcome, "rfm") / 1e3,
                 Api.number(outcome, "bgnbdFit") / 1e3, Api.number(outcome, "customerMetrics") / 1e3);
 
         started = System.nanoTime();

@@ -62,7 +62,7 @@ public final class SyntheticStore {
         String profile = "{\"customerId\":\"%s\",\"email\":\"%s\",\"firstName\":\"First%d\",\"lastName\":\"Last%d\",\"timezone\":\"Europe/Paris\",\"country\":\"FR\",\"consents\":{\"email\":%b,\"sms\":%b}}"
                 .formatted(id, email, i, i, r.nextInt(10) < 8, r.nextInt(10) < 3);
         int favourite = r.nextInt(CATEGORIES);
-        double meanGapDays = Math.exp(Math.log(35) + 0.6 * gaussian(r));
+        double meanGapDays = Math.exp(Math.log(39) + 0.6 * gaussian(r));
         double dropout = beta1(14, r);
         long span = END.toEpochDay() - START.toEpochDay();
         double t = r.nextDouble() * span * 86_400;

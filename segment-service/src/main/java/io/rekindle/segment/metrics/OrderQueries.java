@@ -27,7 +27,7 @@ public class OrderQueries {
 
     public List<Purchase> purchases(String customerId, AsOf asOf) {
         String sql = """
-                SELECT placed_at, total, items -> 0 ->> 'category' FROM orders
+                SELECT placed_at, total, first_category FROM orders
                 WHERE customer_id = ? AND status = 'placed' AND placed_at < ? ORDER BY placed_at
                 """;
         List<Purchase> purchases = new ArrayList<>();

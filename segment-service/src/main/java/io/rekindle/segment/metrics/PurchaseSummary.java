@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 
 import io.rekindle.segment.prediction.PurchaseHistory;
 
@@ -33,29 +32,48 @@ public record PurchaseSummary(
     public static final PurchaseSummary NONE = new PurchaseSummary(null, null, 0, BigDecimal.ZERO, null, null, null,
             null, 0, null, null);
 
-    /** Summarises purchases (any order); days are UTC calendar days. */
+    /** Summarises purchases (any order); days are UTC calendar days. Runs for every buyer in a full recompute. */
     public static PurchaseSummary of(List<Purchase> purchases) {
-        if (purchases.isEmpty()) {
+        int n = purchases.size();
+        if (n == 0) {
             return NONE;
         }
-        List<Purchase> sorted = new ArrayList<>(purchases);
-        sorted.sort(Comparator.comparing(Purchase::placedAt));
-        BigDecimal revenue = sorted.stream().map(Purchase::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<Double> gaps = new ArrayList<>();
-        for (int i = 1; i < sorted.size(); i++) {
-            gaps.add(daysBetween(sorted.get(i - 1).placedAt(), sorted.get(i).placedAt()));
+        List<Purchase> sorted = purchases;
+        for (int i = 1; i < n; i++) {
+            if (purchases.get(i).placedAt().isBefore(purchases.get(i - 1).placedAt())) {
+                sorted = new ArrayList<>(purchases);
+                sorted.sort(Comparator.comparing(Purchase::placedAt));
+                break;
+            }
         }
-        Double average = gaps.isEmpty() ? null : gaps.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        Double median = gaps.isEmpty() ? null : median(gaps);
+        BigDecimal revenue = BigDecimal.ZERO;
         String lastCategory = null;
-        for (int i = sorted.size() - 1; i >= 0 && lastCategory == null; i--) {
-            lastCategory = sorted.get(i).category();
+        int days = 0;
+        long previousDay = Long.MIN_VALUE;
+        double[] gaps = new double[n - 1];
+        for (int i = 0; i < n; i++) {
+            Purchase p = sorted.get(i);
+            revenue = revenue.add(p.total());
+            if (p.category() != null) {
+                lastCategory = p.category();
+            }
+            long day = Math.floorDiv(p.placedAt().getEpochSecond(), 86_400);
+            if (day != previousDay) {
+                days++;
+                previousDay = day;
+            }
+            if (i > 0) {
+                gaps[i - 1] = daysBetween(sorted.get(i - 1).placedAt(), p.placedAt());
+            }
         }
-        TreeSet<LocalDate> days = new TreeSet<>();
-        sorted.forEach(p -> days.add(LocalDate.ofInstant(p.placedAt(), ZoneOffset.UTC)));
-        return new PurchaseSummary(sorted.get(0).placedAt(), sorted.get(sorted.size() - 1).placedAt(), sorted.size(),
-                revenue, revenue.divide(BigDecimal.valueOf(sorted.size()), 2, RoundingMode.HALF_UP), average, median,
-                lastCategory, days.size(), days.first(), days.last());
+        Instant first = sorted.get(0).placedAt();
+        Instant last = sorted.get(n - 1).placedAt();
+        // The mean of consecutive gaps telescopes to (last - first) / (n - 1).
+        Double average = n < 2 ? null : daysBetween(first, last) / (n - 1);
+        Double median = n < 2 ? null : median(gaps);
+        return new PurchaseSummary(first, last, n, revenue,
+                revenue.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP), average, median, lastCategory, days,
+                LocalDate.ofInstant(first, ZoneOffset.UTC), LocalDate.ofInstant(last, ZoneOffset.UTC));
     }
 
     /** The paper's (x, tx, T) in days as of {@code asOf}; empty without purchases. */
@@ -72,9 +90,10 @@ public record PurchaseSummary(
         return (to.toEpochMilli() - from.toEpochMilli()) / 86_400_000.0;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

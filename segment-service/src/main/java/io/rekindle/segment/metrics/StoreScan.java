@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StoreScan {
 
     private static final String ORDERS = """
-            SELECT customer_id, placed_at, total, items -> 0 ->> 'category' FROM orders
+            SELECT customer_id, (extract(epoch FROM placed_at) * 1000)::bigint, total, first_category FROM orders
             WHERE status = 'placed' AND placed_at < ? ORDER BY customer_id, placed_at
             """;
 
@@ -63,7 +63,7 @@ public class StoreScan {
                         current = customerId;
                         purchases = new ArrayList<>();
                     }
-                    purchases.add(new Purchase(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3), rs.getString(4)));
+                    purchases.add(new Purchase(Instant.ofEpochMilli(rs.getLong(2)), rs.getBigDecimal(3), rs.getString(4)));
                 }
                 if (current != null) {
                     buyers.add(aggregate(current, purchases, windowStart));

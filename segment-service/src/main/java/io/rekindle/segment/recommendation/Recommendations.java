@@ -56,7 +56,7 @@ public class Recommendations {
             String reason = "bestseller";
             if (strategy == Strategy.LAST_CATEGORY) {
                 category = single(c, """
-                        SELECT items -> 0 ->> 'category' FROM orders WHERE customer_id = ? AND status = 'placed'
+                        SELECT first_category FROM orders WHERE customer_id = ? AND status = 'placed'
                         ORDER BY placed_at DESC LIMIT 1""", customerId);
                 reason = "from your last purchased category";
             } else if (strategy == Strategy.VIEWED_SIMILAR) {

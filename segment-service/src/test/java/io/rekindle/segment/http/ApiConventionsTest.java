@@ -72,6 +72,16 @@ class ApiConventionsTest {
     }
 
     @Test
+    void unparsableQueryParametersAreNamed() {
+        given().header("Authorization", KEY).when().get("/v1/analytics/purchase-latency?asOf=2020-13-45")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf"));
+        given().header("Authorization", KEY).when().get("/v1/customers/x/recommendations?limit=many")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
     void unknownRouteIsProblemJson() {
         given().header("Authorization", KEY).when().get("/v1/no-such-thing")
                 .then().statusCode(404).contentType("application/problem+json");
