@@ -3,9 +3,7 @@ package io.rekindle.survey.http;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -42,7 +40,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(FieldPaths.of(v.getPropertyPath()), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message())
@@ -57,7 +55,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
-        String field = pathOf(e);
+        String field = FieldPaths.of(e);
         String message;
         if (e instanceof InvalidFormatException invalid) {
             message = "cannot read '" + invalid.getValue() + "': expected " + describe(invalid.getTargetType());
@@ -86,46 +84,6 @@ public class ProblemMappers {
         LOG.error("Unexpected failure", e);
         return Problems.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "The request failed on our side; it can be retried.");
-    }
-
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        // A path looks like "upsert.profile.email": drop the method and parameter names.
-        StringBuilder field = new StringBuilder();
-        int index = 0;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (index++ < 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
-                continue;
-            }
-            if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            String name = node.getName();
-            if (name != null && !name.startsWith("<")) {
-                appendNode(field, name, null);
-            }
-        }
-        return field.length() == 0 ? "body" : field.toString();
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            appendNode(field, ref.getFieldName(), ref.getIndex() >= 0 ? ref.getIndex() : null);
-        }
-        return field.toString();
-    }
-
-    private static void appendNode(StringBuilder field, String name, Integer index) {
-        if (name != null) {
-            if (field.length() > 0) {
-                field.append('.');
-            }
-            field.append(name);
-        }
-        if (index != null) {
-            field.append('[').append(index).append(']');
-        }
     }
 
     private static List<String> jsonNames(Class<?> enumType) {
