@@ -51,6 +51,12 @@ public class BgNbdModels {
         long started = System.nanoTime();
         BgNbdFit fit = new BgNbdFitter(histories).fit();
         BgNbdParameters p = fit.parameters();
+        if (!(Double.isFinite(p.r()) && Double.isFinite(p.alpha()) && Double.isFinite(p.a()) && Double.isFinite(p.b())
+                && Double.isFinite(fit.logLikelihood()))) {
+            LOG.warnf("BG/NBD fit on %d customers as of %s did not converge to finite parameters; keeping the previous model",
+                    fit.customers(), asOf.day());
+            return Optional.empty();
+        }
         StoredModel stored = new StoredModel(asOf.day(), p.r(), p.alpha(), p.a(), p.b(), fit.logLikelihood(),
                 fit.customers(), clock.instant());
         LOG.infof("BG/NBD fitted on %d customers as of %s in %d ms: r=%.4f alpha=%.4f a=%.4f b=%.4f", fit.customers(),

@@ -1,0 +1,7 @@
+package io.rekindle.segment.segments;
+
+import java.time.Instant;
+
+/** One entry or exit; {@code cursor} orders all changes of all segments. */
+public record Change(String cursor, String segmentId, String customerId, String kind, Instant at) {
+}

@@ -1,0 +1,120 @@
+package io.rekindle.segment.segments;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rekindle.segment.http.Problem;
+import io.rekindle.segment.http.Problems;
+
+@Path("/v1/segments")
+@Tag(name = "Segments", description = "Rule-based segments with materialised members and a change feed")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SegmentResource {
+
+    private final Segments segments;
+
+    SegmentResource(Segments segments) {
+        this.segments = segments;
+    }
+
+    @GET
+    public List<SegmentView> list() {
+        return segments.all();
+    }
+
+    @POST
+    public Response create(@Valid @NotNull SegmentDefinition definition) {
+        SegmentView created = segments.create(definition);
+        return Response.created(java.net.URI.create("/v1/segments/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public SegmentView get(@PathParam("id") String id) {
+        return segments.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Edits a segment (built-in ones too) and recomputes its members. */
+    @PUT
+    @Path("/{id}")
+    public SegmentView update(@PathParam("id") String id, @Valid @NotNull SegmentDefinition definition) {
+        SegmentView existing = segments.find(id).orElseThrow(() -> notFound(id));
+        return segments.save(id, definition, existing.builtIn());
+    }
+
+    /** Counts and samples the customers a rule matches now, without saving it. */
+    @POST
+    @Path("/preview")
+    public Preview preview(@Valid @NotNull PreviewRequest request) {
+        return segments.preview(request.rule(), request.sample() == null ? 10 : request.sample());
+    }
+
+    public record PreviewRequest(@NotNull JsonNode rule, @Min(0) @Max(100) Integer sample) {
+    }
+
+    @POST
+    @Path("/{id}/recompute")
+    public SegmentView recompute(@PathParam("id") String id) {
+        segments.find(id).orElseThrow(() -> notFound(id));
+        segments.recompute(id);
+        return segments.find(id).orElseThrow();
+    }
+
+    @GET
+    @Path("/{id}/members")
+    public MemberPage members(@PathParam("id") String id, @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(10_000) int limit) {
+        segments.find(id).orElseThrow(() -> notFound(id));
+        return segments.members(id, after, limit);
+    }
+
+    /** Entries and exits after the cursor, in order; start without a cursor, resume with the page's next. */
+    @GET
+    @Path("/{id}/changes")
+    public ChangePage changes(@PathParam("id") String id, @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(50_000) int limit) {
+        segments.find(id).orElseThrow(() -> notFound(id));
+        long cursor;
+        try {
+            cursor = after == null || after.isBlank() ? 0 : Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new WebApplicationException(Problems.badRequest("after", "is not a cursor from this feed"));
+        }
+        return segments.changes(id, cursor, limit);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRule(InvalidRuleException e) {
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(err -> new Problem.FieldError("rule" + (err.path().equals("/") ? "" : err.path()), err.message()))
+                .toList();
+        return Problems.badRequest("The rule is invalid: " + errors.get(0).field() + " " + errors.get(0).message(),
+                errors);
+    }
+
+    private static WebApplicationException notFound(String id) {
+        return new WebApplicationException(Problems.notFound("No segment '" + id + "'."));
+    }
+}

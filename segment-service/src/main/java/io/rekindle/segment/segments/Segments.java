@@ -1,0 +1,250 @@
+package io.rekindle.segment.segments;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Segment definitions and their materialised memberships. A recompute diffs the rule's current result against the
+ * stored members and appends who entered and who left to the change feed in the same transaction.
+ */
+@ApplicationScoped
+public class Segments {
+
+    /** The base every rule reads: every profile with its figures. */
+    static final String BASE = "customer c LEFT JOIN customer_metrics m USING (customer_id) "
+            + "LEFT JOIN customer_rfm r USING (customer_id)";
+    private static final long CHANGE_LOCK = 0x5345_474d_4348_4731L;
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    Segments(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Preview preview(JsonNode rule, int sampleSize) {
+        CompiledRule compiled = RuleCompiler.compile(rule);
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            long count;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + BASE + " WHERE " + compiled.sql())) {
+                compiled.bind(ps, 1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+            }
+            List<String> sample = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.customer_id FROM " + BASE + " WHERE "
+                    + compiled.sql() + " ORDER BY c.customer_id LIMIT ?")) {
+                int next = compiled.bind(ps, 1, now);
+                ps.setInt(next, sampleSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sample.add(rs.getString(1));
+                    }
+                }
+            }
+            return new Preview(count, sample);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Validates, stores and computes the members of a new segment. */
+    @Transactional
+    public SegmentView create(SegmentDefinition definition) {
+        return save("seg-" + UUID.randomUUID(), definition, false);
+    }
+
+    /** Creates or replaces the segment with this id and recomputes its members. */
+    @Transactional
+    public SegmentView save(String id, SegmentDefinition definition, boolean builtIn) {
+        RuleCompiler.compile(definition.rule());
+        Timestamp now = Timestamp.from(clock.instant());
+        String sql = """
+                INSERT INTO segment (segment_id, name, description, rule, built_in, created_at, updated_at)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)
+                ON CONFLICT (segment_id) DO UPDATE SET name = excluded.name, description = excluded.description,
+                    rule = excluded.rule, updated_at = excluded.updated_at
+                """;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            ps.setString(2, definition.name());
+            ps.setString(3, definition.description());
+            ps.setString(4, mapper.writeValueAsString(definition.rule()));
+            ps.setBoolean(5, builtIn);
+            ps.setTimestamp(6, now);
+            ps.setTimestamp(7, now);
+            ps.executeUpdate();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        recompute(id);
+        return find(id).orElseThrow();
+    }
+
+    /** Inserts a built-in segment unless one with that id exists (so an edited built-in keeps its edits). */
+    @Transactional
+    public boolean installIfMissing(String id, SegmentDefinition definition) {
+        if (find(id).isPresent()) {
+            return false;
+        }
+        save(id, definition, true);
+        return true;
+    }
+
+    public Optional<SegmentView> find(String id) {
+        return query("WHERE segment_id = ?", id).stream().findFirst();
+    }
+
+    public List<SegmentView> all() {
+        return query("ORDER BY built_in DESC, name", null);
+    }
+
+    /**
+     * Brings the stored members in line with the rule now; answers the number of changes. Changes are appended under
+     * a lock held to commit, so the feed's order is the commit order.
+     */
+    @Transactional
+    public int recompute(String id) {
+        SegmentView segment = find(id).orElseThrow(() -> new IllegalArgumentException("no segment " + id));
+        CompiledRule compiled = RuleCompiler.compile(segment.rule());
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE IF NOT EXISTS segment_target (customer_id TEXT PRIMARY KEY) ON COMMIT DELETE ROWS");
+                s.execute("DELETE FROM segment_target");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO segment_target SELECT c.customer_id FROM "
+                    + BASE + " WHERE " + compiled.sql())) {
+                compiled.bind(ps, 1, now);
+                ps.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + CHANGE_LOCK + ")");
+            }
+            int changes = 0;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH entered AS (
+                        INSERT INTO segment_member (segment_id, customer_id, since)
+                        SELECT ?, t.customer_id, ? FROM segment_target t
+                        WHERE NOT EXISTS (SELECT 1 FROM segment_member m WHERE m.segment_id = ? AND m.customer_id = t.customer_id)
+                        RETURNING customer_id),
+                    exited AS (
+                        DELETE FROM segment_member m WHERE m.segment_id = ?
+                        AND NOT EXISTS (SELECT 1 FROM segment_target t WHERE t.customer_id = m.customer_id)
+                        RETURNING customer_id)
+                    INSERT INTO segment_change (segment_id, customer_id, kind, at)
+                    SELECT ?, customer_id, kind, ? FROM (
+                        SELECT customer_id, 'exited' AS kind FROM exited
+                        UNION ALL SELECT customer_id, 'entered' FROM entered) d
+                    ORDER BY customer_id, kind DESC
+                    """)) {
+                Timestamp at = Timestamp.from(now);
+                ps.setString(1, id);
+                ps.setTimestamp(2, at);
+                ps.setString(3, id);
+                ps.setString(4, id);
+                ps.setString(5, id);
+                ps.setTimestamp(6, at);
+                changes = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE segment SET size = "
+                    + "(SELECT count(*) FROM segment_member WHERE segment_id = ?), computed_at = ? WHERE segment_id = ?")) {
+                ps.setString(1, id);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, id);
+                ps.executeUpdate();
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public MemberPage members(String id, String after, int limit) {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT customer_id FROM segment_member WHERE segment_id = ? AND customer_id > ? "
+                        + "ORDER BY customer_id LIMIT ?")) {
+            ps.setString(1, id);
+            ps.setString(2, after == null ? "" : after);
+            ps.setInt(3, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        boolean more = ids.size() > limit;
+        List<String> page = more ? ids.subList(0, limit) : ids;
+        return new MemberPage(List.copyOf(page), more ? page.get(page.size() - 1) : null);
+    }
+
+    public ChangePage changes(String id, long after, int limit) {
+        List<Change> changes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, customer_id, kind, at FROM segment_change WHERE segment_id = ? AND seq > ? "
+                        + "ORDER BY seq LIMIT ?")) {
+            ps.setString(1, id);
+            ps.setLong(2, after);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new Change(Long.toString(rs.getLong(1)), id, rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        String next = changes.isEmpty() ? Long.toString(after) : changes.get(changes.size() - 1).cursor();
+        return new ChangePage(changes, next);
+    }
+
+    private List<SegmentView> query(String where, String parameter) {
+        List<SegmentView> views = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT segment_id, name, description, rule, built_in, size, computed_at, updated_at FROM segment "
+                        + where)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp computed = rs.getTimestamp(7);
+                    views.add(new SegmentView(rs.getString(1), rs.getString(2), rs.getString(3),
+                            mapper.readTree(rs.getString(4)), rs.getBoolean(5), rs.getInt(6),
+                            computed == null ? null : computed.toInstant(), rs.getTimestamp(8).toInstant()));
+                }
+            }
+            return views;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

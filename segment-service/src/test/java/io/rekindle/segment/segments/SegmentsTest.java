@@ -1,0 +1,144 @@
+package io.rekindle.segment.segments;
+
+import static io.rekindle.segment.support.TestStore.api;
+import static io.rekindle.segment.support.TestStore.order;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.rekindle.segment.support.TestClock;
+import io.rekindle.segment.support.TestStore;
+
+@QuarkusTest
+class SegmentsTest {
+
+    @Inject
+    TestStore store;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void shop() {
+        store.clear();
+        clock.set("2025-06-01T12:00:00Z");
+        customer("opener-old", "a@example.com", true, "2024-01-01T00:00:00Z");
+        customer("opener-new", "b@example.com", true, "2024-01-01T00:00:00Z");
+        customer("yop", "someone@yopmail.com", false, "2024-01-01T00:00:00Z");
+        customer("cart-left", "c@example.com", true, "2025-05-01T00:00:00Z");
+        customer("cart-bought", "d@example.com", true, "2025-05-01T00:00:00Z");
+        api().body("""
+                [{"eventId":"e1","customerId":"opener-old","type":"email_opened","occurredAt":"2025-01-01T10:00:00Z"},
+                 {"eventId":"e2","customerId":"opener-new","type":"email_opened","occurredAt":"2025-05-20T10:00:00Z"},
+                 {"eventId":"e3","customerId":"cart-left","type":"cart_updated","occurredAt":"2025-05-31T10:00:00Z"},
+                 {"eventId":"e4","customerId":"cart-bought","type":"cart_updated","occurredAt":"2025-05-31T10:00:00Z"},
+                 {"eventId":"e5","customerId":"cart-left","type":"email_opened","occurredAt":"2025-05-30T10:00:00Z"},
+                 {"eventId":"e6","customerId":"cart-bought","type":"email_opened","occurredAt":"2025-05-30T10:00:00Z"}]
+                """).when().post("/v1/events/batch").then().statusCode(200).body("stored", equalTo(6));
+        api().body("[" + order("o1", "cart-bought", "2025-05-31T10:30:00Z", "20", "tea") + ","
+                + order("o2", "opener-new", "2025-05-01T09:00:00Z", "20", "tea") + "]")
+                .when().post("/v1/orders/batch").then().statusCode(200);
+        api().when().post("/v1/analytics/recompute").then().statusCode(200);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private static void customer(String id, String email, boolean consent, String createdAt) {
+        api().body("{\"email\":\"%s\",\"consents\":{\"email\":%b},\"createdAt\":\"%s\"}".formatted(email, consent,
+                createdAt)).when().put("/v1/customers/" + id).then().statusCode(201);
+    }
+
+    private static List<String> members(String segment) {
+        api().when().post("/v1/segments/" + segment + "/recompute").then().statusCode(200);
+        return api().when().get("/v1/segments/" + segment + "/members?limit=100").then().statusCode(200)
+                .extract().jsonPath().getList("customerIds", String.class);
+    }
+
+    @Test
+    void builtInSegmentsHoldExactlyTheExpectedCustomers() {
+        api().when().get("/v1/segments").then().statusCode(200).body("findAll { it.builtIn }", hasSize(9));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("opener-old"), members("email-non-openers-3m"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("yop"), members("dirty-addresses"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("cart-left"), members("cart-abandoners"));
+        // Subscribers with no order for 14 days, or none at all after 14 days on the list.
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("cart-left", "opener-new", "opener-old"),
+                members("no-purchase-14d-subscribers"));
+    }
+
+    @Test
+    void passingTimeMovesCustomersAndTheFeedResumesWithoutLossOrDuplicates() {
+        String id = api().body("{\"name\":\"90 days without an order\",\"rule\":{\"all\":[{\"field\":\"daysSinceLastOrder\",\"op\":\">=\",\"value\":90}]}}")
+                .when().post("/v1/segments").then().statusCode(201).body("size", equalTo(0)).extract().path("id");
+
+        clock.set("2025-07-29T23:00:00Z");
+        api().when().post("/v1/segments/" + id + "/recompute").then().statusCode(200).body("size", equalTo(0));
+        clock.set("2025-07-30T00:00:01Z");
+        api().when().post("/v1/segments/" + id + "/recompute").then().statusCode(200).body("size", equalTo(1));
+
+        JsonPath first = api().when().get("/v1/segments/" + id + "/changes?limit=1").then().statusCode(200)
+                .body("changes", hasSize(1)).body("changes[0].customerId", equalTo("opener-new"))
+                .body("changes[0].kind", equalTo("entered")).extract().jsonPath();
+        String cursor = first.getString("next");
+
+        api().body("[" + order("o3", "opener-new", "2025-07-30T00:00:00Z", "20", "tea") + "]")
+                .when().post("/v1/orders/batch").then().statusCode(200);
+        api().when().post("/v1/analytics/recompute").then().statusCode(200);
+        api().when().post("/v1/segments/" + id + "/recompute").then().statusCode(200).body("size", equalTo(0));
+
+        api().when().get("/v1/segments/" + id + "/changes?after=" + cursor).then().statusCode(200)
+                .body("changes", hasSize(1)).body("changes[0].kind", equalTo("exited"))
+                .body("changes[0].customerId", equalTo("opener-new"));
+        String last = api().when().get("/v1/segments/" + id + "/changes?after=" + cursor).then().extract()
+                .path("next");
+        api().when().get("/v1/segments/" + id + "/changes?after=" + last).then().statusCode(200)
+                .body("changes", hasSize(0)).body("next", equalTo(last));
+    }
+
+    @Test
+    void previewCountsAndSamplesWithoutSaving() {
+        int before = api().when().get("/v1/segments").then().extract().jsonPath().getList("id").size();
+        api().body("{\"rule\":{\"field\":\"consent.email\",\"op\":\"=\",\"value\":true},\"sample\":2}")
+                .when().post("/v1/segments/preview").then().statusCode(200)
+                .body("count", equalTo(4)).body("sample", equalTo(List.of("cart-bought", "cart-left")));
+        api().body("{\"rule\":{\"not\":{\"field\":\"consent.email\",\"op\":\"=\",\"value\":true}}}")
+                .when().post("/v1/segments/preview").then().statusCode(200).body("count", equalTo(1));
+        api().body("{\"rule\":{\"event\":\"email_opened\",\"count\":1,\"within\":\"P7D\"}}")
+                .when().post("/v1/segments/preview").then().statusCode(200).body("count", equalTo(2));
+        api().when().get("/v1/segments").then().body("id", hasSize(before));
+    }
+
+    @Test
+    void invalidRulesPointAtTheOffendingNode() {
+        expectInvalid("{\"all\":[{\"field\":\"noSuchField\",\"op\":\">=\",\"value\":90}]}", "rule/all/0/field", "unknown field");
+        expectInvalid("{\"field\":\"hygiene.status\",\"op\":\">=\",\"value\":\"valid\"}", "rule/op", "must be one of");
+        expectInvalid("{\"field\":\"hygiene.status\",\"op\":\"=\",\"value\":\"shiny\"}", "rule/value", "must be one of");
+        expectInvalid("{\"all\":[]}", "rule/all", "non-empty");
+        expectInvalid("{\"any\":[{\"field\":\"orderCount\",\"op\":\">\",\"value\":\"many\"}]}", "rule/any/0/value", "number");
+        expectInvalid("{\"event\":\"cart_updated\",\"within\":\"soon\"}", "rule/within", "duration");
+        expectInvalid("{\"field\":\"orderCount\",\"op\":\">\",\"value\":1,\"extra\":true}", "rule/extra", "not allowed");
+        api().body("{\"name\":\"broken\",\"rule\":{\"all\":[]}}").when().post("/v1/segments").then().statusCode(400)
+                .contentType("application/problem+json");
+        api().when().get("/v1/segments").then().body("name", org.hamcrest.Matchers.not(hasItem("broken")));
+    }
+
+    private static void expectInvalid(String rule, String field, String message) {
+        api().body("{\"rule\":" + rule + "}").when().post("/v1/segments/preview").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(message));
+    }
+}
