@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import io.rekindle.segment.hygiene.EmailHygiene;
 import io.rekindle.segment.hygiene.Hygiene;
 import io.rekindle.segment.privacy.Erasure;
+import io.rekindle.segment.segments.Reevaluations;
 
 /** Stores customer profiles as the storefront sends them. */
 @ApplicationScoped
@@ -20,11 +21,13 @@ public class CustomerDirectory {
     private final EmailHygiene hygiene;
 
     private final Erasure erasure;
+    private final Reevaluations reevaluations;
 
-    CustomerDirectory(Clock clock, EmailHygiene hygiene, Erasure erasure) {
+    CustomerDirectory(Clock clock, EmailHygiene hygiene, Erasure erasure, Reevaluations reevaluations) {
         this.clock = clock;
         this.hygiene = hygiene;
         this.erasure = erasure;
+        this.reevaluations = reevaluations;
     }
 
     /** Creates or replaces the profile; answers whether it was created. */
@@ -57,6 +60,7 @@ public class CustomerDirectory {
                 apply(customer, profile, false, now);
             }
         }
+        reevaluations.markDue(profiles.stream().map(CustomerProfile::customerId).toList());
         return created;
     }
 

@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.segment.segments.Reevaluations;
+
 /** Events are immutable facts: an eventId seen before is ignored. */
 @ApplicationScoped
 public class EventStore {
@@ -28,11 +30,13 @@ public class EventStore {
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Reevaluations reevaluations;
 
-    EventStore(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+    EventStore(DataSource dataSource, ObjectMapper mapper, Clock clock, Reevaluations reevaluations) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.clock = clock;
+        this.reevaluations = reevaluations;
     }
 
     @Transactional
@@ -49,6 +53,7 @@ public class EventStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+            reevaluations.markDue(c, events.stream().map(EventRequest::customerId).distinct().toList());
         } catch (SQLException ex) {
             throw new IllegalStateException("storing " + events.size() + " events", ex);
         }

@@ -11,6 +11,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -24,20 +28,31 @@ import io.rekindle.segment.prediction.BgNbdModel;
 import io.rekindle.segment.prediction.StoredModel;
 
 /**
- * Writes every customer's figures into customer_metrics from the store snapshot, the last engagement from events and
- * the same predictions as on read, with a bulk COPY. Used by the full recompute.
+ * Writes customers' figures into customer_metrics, the base of segment rules: for everyone from the store snapshot
+ * (the full recompute), or for a few customers from their own orders (after a write). Both use the same
+ * {@link PurchaseSummary} and predictions as a read, the last engagement from events, and a bulk COPY.
  */
 @ApplicationScoped
 public class MetricsMaterializer {
 
-    /** Every profile with its last engagement and last email open. */
+    /** Profiles with their last engagement and last email open; %s restricts the customers. */
     private static final String PROFILES = """
             WITH e AS (
                 SELECT customer_id, max(occurred_at) FILTER (WHERE type = ANY (?)) AS engaged_at,
                        max(occurred_at) FILTER (WHERE type = ?) AS opened_at
-                FROM event WHERE occurred_at < ? GROUP BY customer_id)
-            SELECT c.customer_id, e.engaged_at, e.opened_at FROM customer c LEFT JOIN e USING (customer_id)
+                FROM event WHERE occurred_at < ? %s GROUP BY customer_id)
+            SELECT c.customer_id, e.engaged_at, e.opened_at FROM customer c LEFT JOIN e USING (customer_id) %s
             """;
+    private static final String UPSERT = """
+            INSERT INTO customer_metrics SELECT * FROM metrics_staging
+            ON CONFLICT (customer_id) DO UPDATE SET first_order_at = excluded.first_order_at,
+                last_order_at = excluded.last_order_at, order_count = excluded.order_count,
+                revenue = excluded.revenue, average_gap_days = excluded.average_gap_days,
+                last_category = excluded.last_category, last_engagement_at = excluded.last_engagement_at,
+                last_email_open_at = excluded.last_email_open_at, p_alive = excluded.p_alive,
+                expected_orders_30 = excluded.expected_orders_30, expected_orders_90 = excluded.expected_orders_90,
+                expected_orders_365 = excluded.expected_orders_365,
+                expected_next_order_on = excluded.expected_next_order_on, computed_at = excluded.computed_at""";
 
     private static final int COPY_CHUNK = 20_000;
 
@@ -51,29 +66,65 @@ public class MetricsMaterializer {
 
     /** Recomputes every customer's row; must run in a transaction. Answers how many rows were written. */
     public int recomputeAll(StoreSnapshot snapshot, Optional<StoredModel> model) {
-        AsOf asOf = snapshot.asOf();
-        java.util.Map<String, CustomerAggregate> buyers = new java.util.HashMap<>(snapshot.buyers().size() * 2);
-        snapshot.buyers().forEach(b -> buyers.put(b.customerId(), b));
+        Map<String, PurchaseSummary> summaries = new HashMap<>(snapshot.buyers().size() * 2);
+        snapshot.buyers().forEach(b -> summaries.put(b.customerId(), b.summary()));
+        return write(snapshot.asOf(), summaries, model, null);
+    }
+
+    /** Recomputes the rows of these customers now from their own orders; must run in a transaction. */
+    public int refresh(List<String> customerIds, Optional<StoredModel> model) {
+        AsOf asOf = AsOf.now(clock);
+        Map<String, PurchaseSummary> summaries = new HashMap<>();
+        String sql = """
+                SELECT customer_id, (extract(epoch FROM placed_at) * 1000)::bigint, total, first_category FROM orders
+                WHERE status = 'placed' AND customer_id = ANY (?) AND placed_at < ? ORDER BY customer_id, placed_at
+                """;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", customerIds.toArray()));
+            ps.setTimestamp(2, Timestamp.from(asOf.until()));
+            Map<String, List<Purchase>> purchases = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    purchases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Purchase(
+                            Instant.ofEpochMilli(rs.getLong(2)), rs.getBigDecimal(3), rs.getString(4)));
+                }
+            }
+            purchases.forEach((id, list) -> summaries.put(id, PurchaseSummary.of(list)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return write(asOf, summaries, model, customerIds);
+    }
+
+    /** Writes the rows of every profile, or of the given customers only (removing rows of erased ones). */
+    private int write(AsOf asOf, Map<String, PurchaseSummary> summaries, Optional<StoredModel> model,
+            List<String> only) {
         BgNbdModel bgnbd = model.map(StoredModel::model).orElse(null);
         LocalDate modelAsOf = model.map(StoredModel::asOf).orElse(null);
         String computedAt = clock.instant().toString();
+        String sql = only == null ? PROFILES.formatted("", "")
+                : PROFILES.formatted("AND customer_id = ANY (?)", "WHERE c.customer_id = ANY (?)");
         int rows = 0;
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TEMP TABLE metrics_staging (LIKE customer_metrics) ON COMMIT DROP");
+                s.execute("CREATE TEMP TABLE IF NOT EXISTS metrics_staging (LIKE customer_metrics) ON COMMIT DELETE ROWS");
+                s.execute("DELETE FROM metrics_staging");
             }
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             StringBuilder chunk = new StringBuilder(COPY_CHUNK * 160);
             int inChunk = 0;
-            try (PreparedStatement ps = c.prepareStatement(PROFILES)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setArray(1, c.createArrayOf("text", EventTypes.ENGAGEMENT.toArray()));
                 ps.setString(2, EventTypes.EMAIL_OPENED);
                 ps.setTimestamp(3, Timestamp.from(asOf.until()));
+                if (only != null) {
+                    ps.setArray(4, c.createArrayOf("text", only.toArray()));
+                    ps.setArray(5, c.createArrayOf("text", only.toArray()));
+                }
                 ps.setFetchSize(COPY_CHUNK);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        CustomerAggregate buyer = buyers.get(rs.getString(1));
-                        PurchaseSummary summary = buyer == null ? PurchaseSummary.NONE : buyer.summary();
+                        PurchaseSummary summary = summaries.getOrDefault(rs.getString(1), PurchaseSummary.NONE);
                         appendRow(chunk, rs, summary, asOf, bgnbd, modelAsOf, computedAt);
                         rows++;
                         if (++inChunk == COPY_CHUNK) {
@@ -87,21 +138,17 @@ public class MetricsMaterializer {
             if (inChunk > 0) {
                 copy.copyIn("COPY metrics_staging FROM STDIN", new StringReader(chunk.toString()));
             }
+            String stale = "DELETE FROM customer_metrics m WHERE %s NOT EXISTS "
+                    + "(SELECT 1 FROM metrics_staging s WHERE s.customer_id = m.customer_id)";
+            try (PreparedStatement ps = c.prepareStatement(
+                    stale.formatted(only == null ? "" : "m.customer_id = ANY (?) AND"))) {
+                if (only != null) {
+                    ps.setArray(1, c.createArrayOf("text", only.toArray()));
+                }
+                ps.executeUpdate();
+            }
             try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM customer_metrics m WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM metrics_staging s WHERE s.customer_id = m.customer_id)");
-                s.execute("""
-                        INSERT INTO customer_metrics SELECT * FROM metrics_staging
-                        ON CONFLICT (customer_id) DO UPDATE SET first_order_at = excluded.first_order_at,
-                            last_order_at = excluded.last_order_at, order_count = excluded.order_count,
-                            revenue = excluded.revenue, average_gap_days = excluded.average_gap_days,
-                            last_category = excluded.last_category, last_engagement_at = excluded.last_engagement_at,
-                            last_email_open_at = excluded.last_email_open_at, p_alive = excluded.p_alive,
-                            expected_orders_30 = excluded.expected_orders_30,
-                            expected_orders_90 = excluded.expected_orders_90,
-                            expected_orders_365 = excluded.expected_orders_365,
-                            expected_next_order_on = excluded.expected_next_order_on,
-                            computed_at = excluded.computed_at""");
+                s.execute(UPSERT);
             }
             return rows;
         } catch (SQLException | IOException e) {

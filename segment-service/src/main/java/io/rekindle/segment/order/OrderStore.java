@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.segment.segments.Reevaluations;
+
 /** Writes orders idempotently: the same order again changes nothing, a changed order replaces the stored one. */
 @ApplicationScoped
 public class OrderStore {
@@ -37,11 +39,13 @@ public class OrderStore {
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Reevaluations reevaluations;
 
-    OrderStore(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+    OrderStore(DataSource dataSource, ObjectMapper mapper, Clock clock, Reevaluations reevaluations) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.clock = clock;
+        this.reevaluations = reevaluations;
     }
 
     /** Stores one order; answers whether it was new. */
@@ -50,6 +54,7 @@ public class OrderStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(UPSERT + " RETURNING (xmax = 0) AS inserted")) {
             bind(ps, order, Timestamp.from(clock.instant()));
+            reevaluations.markDue(c, List.of(order.customerId()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
@@ -68,6 +73,7 @@ public class OrderStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+            reevaluations.markDue(c, orders.stream().map(OrderRequest::customerId).distinct().toList());
         } catch (SQLException e) {
             throw new IllegalStateException("storing a batch of " + orders.size() + " orders", e);
         }

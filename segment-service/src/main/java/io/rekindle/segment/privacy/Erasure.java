@@ -26,6 +26,12 @@ public class Erasure {
             "DELETE FROM orders WHERE customer_id = ?",
             "DELETE FROM event WHERE customer_id = ?",
             "DELETE FROM customer_rfm WHERE customer_id = ?",
+            "DELETE FROM customer_metrics WHERE customer_id = ?",
+            "DELETE FROM customer_reevaluation WHERE customer_id = ?",
+            // Memberships and their history go too: the erasure itself tells the other services to forget them.
+            "UPDATE segment SET size = size - 1 WHERE segment_id IN (SELECT segment_id FROM segment_member WHERE customer_id = ?)",
+            "DELETE FROM segment_member WHERE customer_id = ?",
+            "DELETE FROM segment_change WHERE customer_id = ?",
             "DELETE FROM customer WHERE customer_id = ?");
 
     private final DataSource dataSource;

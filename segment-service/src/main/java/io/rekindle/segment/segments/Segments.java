@@ -130,58 +130,96 @@ public class Segments {
     @Transactional
     public int recompute(String id) {
         SegmentView segment = find(id).orElseThrow(() -> new IllegalArgumentException("no segment " + id));
-        CompiledRule compiled = RuleCompiler.compile(segment.rule());
-        Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TEMP TABLE IF NOT EXISTS segment_target (customer_id TEXT PRIMARY KEY) ON COMMIT DELETE ROWS");
-                s.execute("DELETE FROM segment_target");
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO segment_target SELECT c.customer_id FROM "
-                    + BASE + " WHERE " + compiled.sql())) {
-                compiled.bind(ps, 1, now);
-                ps.executeUpdate();
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("SELECT pg_advisory_xact_lock(" + CHANGE_LOCK + ")");
-            }
-            int changes = 0;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    WITH entered AS (
-                        INSERT INTO segment_member (segment_id, customer_id, since)
-                        SELECT ?, t.customer_id, ? FROM segment_target t
-                        WHERE NOT EXISTS (SELECT 1 FROM segment_member m WHERE m.segment_id = ? AND m.customer_id = t.customer_id)
-                        RETURNING customer_id),
-                    exited AS (
-                        DELETE FROM segment_member m WHERE m.segment_id = ?
-                        AND NOT EXISTS (SELECT 1 FROM segment_target t WHERE t.customer_id = m.customer_id)
-                        RETURNING customer_id)
-                    INSERT INTO segment_change (segment_id, customer_id, kind, at)
-                    SELECT ?, customer_id, kind, ? FROM (
-                        SELECT customer_id, 'exited' AS kind FROM exited
-                        UNION ALL SELECT customer_id, 'entered' FROM entered) d
-                    ORDER BY customer_id, kind DESC
-                    """)) {
-                Timestamp at = Timestamp.from(now);
-                ps.setString(1, id);
-                ps.setTimestamp(2, at);
-                ps.setString(3, id);
-                ps.setString(4, id);
-                ps.setString(5, id);
-                ps.setTimestamp(6, at);
-                changes = ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE segment SET size = "
-                    + "(SELECT count(*) FROM segment_member WHERE segment_id = ?), computed_at = ? WHERE segment_id = ?")) {
-                ps.setString(1, id);
-                ps.setTimestamp(2, Timestamp.from(now));
-                ps.setString(3, id);
-                ps.executeUpdate();
+            return apply(c, segment, clock.instant(), null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Re-evaluates every segment for these customers only (after their data changed); answers the changes. */
+    @Transactional
+    public int reevaluate(List<String> customerIds) {
+        Instant now = clock.instant();
+        int changes = 0;
+        try (Connection c = dataSource.getConnection()) {
+            for (SegmentView segment : all()) {
+                changes += apply(c, segment, now, customerIds);
             }
             return changes;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Diffs the rule's result (for everyone, or for {@code only}) against the members and records the changes. */
+    private int apply(Connection c, SegmentView segment, Instant now, List<String> only) throws SQLException {
+        CompiledRule compiled = RuleCompiler.compile(segment.rule());
+        String id = segment.id();
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS segment_target (customer_id TEXT PRIMARY KEY) ON COMMIT DELETE ROWS");
+            s.execute("DELETE FROM segment_target");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO segment_target SELECT c.customer_id FROM "
+                + BASE + " WHERE " + (only == null ? "" : "c.customer_id = ANY (?) AND ") + compiled.sql())) {
+            int next = 1;
+            if (only != null) {
+                ps.setArray(next++, c.createArrayOf("text", only.toArray()));
+            }
+            compiled.bind(ps, next, now);
+            ps.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + CHANGE_LOCK + ")");
+        }
+        int entered = 0;
+        int exited = 0;
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH entered AS (
+                    INSERT INTO segment_member (segment_id, customer_id, since)
+                    SELECT ?, t.customer_id, ? FROM segment_target t
+                    WHERE NOT EXISTS (SELECT 1 FROM segment_member m WHERE m.segment_id = ? AND m.customer_id = t.customer_id)
+                    RETURNING customer_id),
+                exited AS (
+                    DELETE FROM segment_member m WHERE m.segment_id = ? %s
+                    AND NOT EXISTS (SELECT 1 FROM segment_target t WHERE t.customer_id = m.customer_id)
+                    RETURNING customer_id)
+                INSERT INTO segment_change (segment_id, customer_id, kind, at)
+                SELECT ?, customer_id, kind, ? FROM (
+                    SELECT customer_id, 'exited' AS kind FROM exited
+                    UNION ALL SELECT customer_id, 'entered' FROM entered) d
+                ORDER BY customer_id, kind DESC
+                RETURNING kind
+                """.formatted(only == null ? "" : "AND m.customer_id = ANY (?)"))) {
+            Timestamp at = Timestamp.from(now);
+            int i = 1;
+            ps.setString(i++, id);
+            ps.setTimestamp(i++, at);
+            ps.setString(i++, id);
+            ps.setString(i++, id);
+            if (only != null) {
+                ps.setArray(i++, c.createArrayOf("text", only.toArray()));
+            }
+            ps.setString(i++, id);
+            ps.setTimestamp(i, at);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if ("entered".equals(rs.getString(1))) {
+                        entered++;
+                    } else {
+                        exited++;
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE segment SET size = size + ?, computed_at = ? "
+                + "WHERE segment_id = ?")) {
+            ps.setInt(1, entered - exited);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+        return entered + exited;
     }
 
     public MemberPage members(String id, String after, int limit) {

@@ -108,6 +108,30 @@ class SegmentsTest {
                 .body("changes", hasSize(0)).body("next", equalTo(last));
     }
 
+    @Inject
+    Reevaluations reevaluations;
+
+    @Test
+    void aWriteMovesItsCustomerInAndOutOfEverySegmentItAffects() {
+        members("cart-abandoners");
+        members("dirty-addresses");
+        String start = api().when().get("/v1/segments/cart-abandoners/changes").then().extract().path("next");
+
+        // The order for the abandoned cart, 20 minutes after it: no longer an abandoner.
+        api().body("[" + order("o9", "cart-left", "2025-05-31T10:20:00Z", "35", "tea") + "]")
+                .when().post("/v1/orders/batch").then().statusCode(200);
+        // A corrected address leaves the dirty segment.
+        api().body("{\"email\":\"fixed@example.com\"}").when().put("/v1/customers/yop").then().statusCode(200);
+        reevaluations.drainBatch();
+
+        api().when().get("/v1/segments/cart-abandoners/changes?after=" + start).then().statusCode(200)
+                .body("changes.customerId", equalTo(List.of("cart-left")))
+                .body("changes.kind", equalTo(List.of("exited")));
+        api().when().get("/v1/segments/dirty-addresses").then().body("size", equalTo(0));
+        api().when().get("/v1/customers/cart-left").then().body("metrics.orderCount", equalTo(1));
+        org.junit.jupiter.api.Assertions.assertEquals(0, reevaluations.drainBatch(), "nothing left due");
+    }
+
     @Test
     void previewCountsAndSamplesWithoutSaving() {
         int before = api().when().get("/v1/segments").then().extract().jsonPath().getList("id").size();

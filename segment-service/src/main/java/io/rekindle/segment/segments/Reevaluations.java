@@ -1,0 +1,104 @@
+package io.rekindle.segment.segments;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.scheduler.Scheduled;
+import io.rekindle.segment.metrics.MetricsMaterializer;
+import io.rekindle.segment.prediction.BgNbdModels;
+
+/**
+ * Keeps figures and memberships current after writes: a write marks its customers due (in the writer's
+ * transaction), and any replica drains the due customers in batches with FOR UPDATE SKIP LOCKED, recomputing their
+ * customer_metrics rows and re-evaluating every segment for them.
+ */
+@ApplicationScoped
+public class Reevaluations {
+
+    private static final int BATCH = 1_000;
+
+    private final DataSource dataSource;
+    private final MetricsMaterializer materializer;
+    private final Segments segments;
+    private final BgNbdModels models;
+    private final Clock clock;
+
+    Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, BgNbdModels models,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.materializer = materializer;
+        this.segments = segments;
+        this.models = models;
+        this.clock = clock;
+    }
+
+    /** Marks customers due now; joins the caller's transaction. */
+    public void markDue(Connection c, Collection<String> customerIds) throws SQLException {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO customer_reevaluation (customer_id, due_at) SELECT unnest(?::text[]), ?
+                ON CONFLICT (customer_id) DO UPDATE SET due_at = least(customer_reevaluation.due_at, excluded.due_at)
+                """)) {
+            ps.setArray(1, c.createArrayOf("text", customerIds.toArray()));
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Marks customers due now in a transaction of its own. */
+    @Transactional
+    public void markDue(Collection<String> customerIds) {
+        try (Connection c = dataSource.getConnection()) {
+            markDue(c, customerIds);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Scheduled(every = "{rekindle.segments.reevaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void drainDue() {
+        while (drainBatch() == BATCH) {
+            // keep going while full batches come back
+        }
+    }
+
+    /** Processes up to one batch of due customers; answers how many. */
+    @Transactional
+    public int drainBatch() {
+        List<String> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM customer_reevaluation WHERE customer_id IN (
+                    SELECT customer_id FROM customer_reevaluation WHERE due_at <= ?
+                    ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING customer_id""")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setInt(2, BATCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!due.isEmpty()) {
+            materializer.refresh(due, models.latest());
+            segments.reevaluate(due);
+        }
+        return due.size();
+    }
+}
