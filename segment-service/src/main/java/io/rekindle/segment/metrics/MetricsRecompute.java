@@ -9,9 +9,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.scheduler.Scheduled;
 import io.rekindle.segment.prediction.BgNbdModels;
 import io.rekindle.segment.prediction.StoredModel;
+import io.rekindle.segment.segments.Segments;
 
 /**
  * The full computation of the population-relative figures: RFM scores, the store's purchase latency and the BG/NBD
@@ -29,11 +31,13 @@ public class MetricsRecompute {
     private final Clock clock;
     private final RecomputeLock lock;
     private final MetricsMaterializer materializer;
+    private final Segments segments;
 
-    MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, RfmScores rfm, StoreScan scan,
+    MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, Segments segments, RfmScores rfm, StoreScan scan,
             StoreStatsRepository stats, BgNbdModels models, Clock clock) {
         this.lock = lock;
         this.materializer = materializer;
+        this.segments = segments;
         this.rfm = rfm;
         this.scan = scan;
         this.stats = stats;
@@ -45,8 +49,13 @@ public class MetricsRecompute {
             StoredModel model, long millis, java.util.Map<String, Long> phaseMillis) {
     }
 
-    /** Recomputes RFM and store figures and refits the model as of the end of {@code day} (or now when null). */
+    /**
+     * Recomputes RFM and store figures, refits the model and rewrites every customer's figures as of the end of
+     * {@code day} (or now when null), then recomputes every segment's members from them. Large stores take a while:
+     * the transaction may run for up to 15 minutes.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public Outcome recompute(LocalDate day) {
         // Replicas share the work by not doing it twice: whoever holds the lock recomputes, the others skip.
         if (!lock.tryLock()) {
@@ -66,6 +75,8 @@ public class MetricsRecompute {
         watch.lap("bgnbdFit");
         int customers = materializer.recomputeAll(snapshot, java.util.Optional.ofNullable(model));
         watch.lap("customerMetrics");
+        segments.all().forEach(segment -> segments.recompute(segment.id()));
+        watch.lap("segments");
         LOG.infof("Metrics recomputed as of %s in %d ms (%d customers, %d scored): %s", asOf.day(), watch.total(),
                 customers, scored, watch.laps());
         return new Outcome(asOf.day(), customers, scored, latency, model, watch.total(), watch.laps());

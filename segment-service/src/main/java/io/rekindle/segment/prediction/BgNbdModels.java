@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import org.jboss.logging.Logger;
 
 import io.rekindle.segment.metrics.AsOf;
@@ -38,6 +40,7 @@ public class BgNbdModels {
 
     /** Fits on the orders up to the moment; empty when there are no buyers to fit on. */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public Optional<StoredModel> fit(AsOf asOf) {
         return fit(asOf, scan.scan(asOf).histories());
     }

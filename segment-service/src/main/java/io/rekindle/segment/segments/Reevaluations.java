@@ -76,6 +76,20 @@ public class Reevaluations {
         }
     }
 
+    /** How many customers are due now (a backlog after a large import). */
+    public long backlog() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM customer_reevaluation WHERE due_at <= ?")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Processes up to one batch of due customers; answers how many. */
     @Transactional
     public int drainBatch() {

@@ -34,9 +34,21 @@ import io.rekindle.segment.http.Problems;
 public class SegmentResource {
 
     private final Segments segments;
+    private final Reevaluations reevaluations;
 
-    SegmentResource(Segments segments) {
+    SegmentResource(Segments segments, Reevaluations reevaluations) {
         this.segments = segments;
+        this.reevaluations = reevaluations;
+    }
+
+    /** How many customers wait for their figures and memberships to be brought up to date after writes. */
+    @GET
+    @Path("/backlog")
+    public Backlog backlog() {
+        return new Backlog(reevaluations.backlog());
+    }
+
+    public record Backlog(long due) {
     }
 
     @GET
