@@ -16,6 +16,7 @@ import io.rekindle.segment.metrics.AsOf;
 import io.rekindle.segment.metrics.MetricsRecompute;
 import io.rekindle.segment.metrics.RfmDistribution;
 import io.rekindle.segment.metrics.RfmScores;
+import io.rekindle.segment.segments.FullRecompute;
 
 @Path("/v1/analytics")
 @Tag(name = "Analytics", description = "Store-level figures; every one accepts asOf=YYYY-MM-DD for backtests")
@@ -24,10 +25,10 @@ public class AnalyticsResource {
 
     private final StoreAnalytics analytics;
     private final RfmScores rfm;
-    private final MetricsRecompute recompute;
+    private final FullRecompute recompute;
     private final Clock clock;
 
-    AnalyticsResource(StoreAnalytics analytics, RfmScores rfm, MetricsRecompute recompute, Clock clock) {
+    AnalyticsResource(StoreAnalytics analytics, RfmScores rfm, FullRecompute recompute, Clock clock) {
         this.analytics = analytics;
         this.rfm = rfm;
         this.recompute = recompute;
@@ -52,10 +53,10 @@ public class AnalyticsResource {
         return analytics.retention(AsOf.of(asOf, clock));
     }
 
-    /** Recomputes RFM scores, the store's latency and the BG/NBD fit now (also done daily). */
+    /** Recomputes RFM, the store's latency, the BG/NBD fit, every customer's figures and every segment (also daily). */
     @POST
     @Path("/recompute")
     public MetricsRecompute.Outcome recompute(@QueryParam("asOf") LocalDate asOf) {
-        return recompute.recompute(asOf);
+        return recompute.run(asOf);
     }
 }

@@ -105,10 +105,17 @@ public class MetricsMaterializer {
         String sql = only == null ? PROFILES.formatted("", "")
                 : PROFILES.formatted("AND customer_id = ANY (?)", "WHERE c.customer_id = ANY (?)");
         int rows = 0;
+        // Everyone: replace the table's contents (fast, but readers wait for this transaction's commit).
+        // A few customers: stage and upsert.
+        String target = only == null ? "customer_metrics" : "metrics_staging";
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TEMP TABLE IF NOT EXISTS metrics_staging (LIKE customer_metrics) ON COMMIT DELETE ROWS");
-                s.execute("DELETE FROM metrics_staging");
+                if (only == null) {
+                    s.execute("TRUNCATE customer_metrics");
+                } else {
+                    s.execute("CREATE TEMP TABLE IF NOT EXISTS metrics_staging (LIKE customer_metrics) ON COMMIT DELETE ROWS");
+                    s.execute("DELETE FROM metrics_staging");
+                }
             }
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             StringBuilder chunk = new StringBuilder(COPY_CHUNK * 160);
@@ -128,7 +135,7 @@ public class MetricsMaterializer {
                         appendRow(chunk, rs, summary, asOf, bgnbd, modelAsOf, computedAt);
                         rows++;
                         if (++inChunk == COPY_CHUNK) {
-                            copy.copyIn("COPY metrics_staging FROM STDIN", new StringReader(chunk.toString()));
+                            copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(chunk.toString()));
                             chunk.setLength(0);
                             inChunk = 0;
                         }
@@ -136,15 +143,15 @@ public class MetricsMaterializer {
                 }
             }
             if (inChunk > 0) {
-                copy.copyIn("COPY metrics_staging FROM STDIN", new StringReader(chunk.toString()));
+                copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(chunk.toString()));
+            }
+            if (only == null) {
+                return rows;
             }
             String stale = "DELETE FROM customer_metrics m WHERE %s NOT EXISTS "
                     + "(SELECT 1 FROM metrics_staging s WHERE s.customer_id = m.customer_id)";
-            try (PreparedStatement ps = c.prepareStatement(
-                    stale.formatted(only == null ? "" : "m.customer_id = ANY (?) AND"))) {
-                if (only != null) {
-                    ps.setArray(1, c.createArrayOf("text", only.toArray()));
-                }
+            try (PreparedStatement ps = c.prepareStatement(stale.formatted("m.customer_id = ANY (?) AND"))) {
+                ps.setArray(1, c.createArrayOf("text", only.toArray()));
                 ps.executeUpdate();
             }
             try (Statement s = c.createStatement()) {

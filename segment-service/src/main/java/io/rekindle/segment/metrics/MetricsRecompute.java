@@ -10,10 +10,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-import io.quarkus.scheduler.Scheduled;
 import io.rekindle.segment.prediction.BgNbdModels;
 import io.rekindle.segment.prediction.StoredModel;
-import io.rekindle.segment.segments.Segments;
 
 /**
  * The full computation of the population-relative figures: RFM scores, the store's purchase latency and the BG/NBD
@@ -31,13 +29,11 @@ public class MetricsRecompute {
     private final Clock clock;
     private final RecomputeLock lock;
     private final MetricsMaterializer materializer;
-    private final Segments segments;
 
-    MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, Segments segments, RfmScores rfm, StoreScan scan,
+    MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, RfmScores rfm, StoreScan scan,
             StoreStatsRepository stats, BgNbdModels models, Clock clock) {
         this.lock = lock;
         this.materializer = materializer;
-        this.segments = segments;
         this.rfm = rfm;
         this.scan = scan;
         this.stats = stats;
@@ -47,12 +43,19 @@ public class MetricsRecompute {
 
     public record Outcome(LocalDate asOf, int customers, int rfmCustomers, Double firstToSecondDays,
             StoredModel model, long millis, java.util.Map<String, Long> phaseMillis) {
+
+        /** The same outcome with one more phase timed after it. */
+        public Outcome withPhase(String phase, long phaseMillis) {
+            java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>(this.phaseMillis);
+            phases.put(phase, phaseMillis);
+            return new Outcome(asOf, customers, rfmCustomers, firstToSecondDays, model, millis + phaseMillis, phases);
+        }
     }
 
     /**
      * Recomputes RFM and store figures, refits the model and rewrites every customer's figures as of the end of
-     * {@code day} (or now when null), then recomputes every segment's members from them. Large stores take a while:
-     * the transaction may run for up to 15 minutes.
+     * {@code day} (or now when null). Large stores take a while: the transaction may run for up to 15 minutes.
+     * {@link FullRecompute} then recomputes the segments.
      */
     @Transactional
     @TransactionConfiguration(timeout = 900)
@@ -75,21 +78,11 @@ public class MetricsRecompute {
         watch.lap("bgnbdFit");
         int customers = materializer.recomputeAll(snapshot, java.util.Optional.ofNullable(model));
         watch.lap("customerMetrics");
-        segments.all().forEach(segment -> segments.recompute(segment.id()));
-        watch.lap("segments");
         LOG.infof("Metrics recomputed as of %s in %d ms (%d customers, %d scored): %s", asOf.day(), watch.total(),
                 customers, scored, watch.laps());
         return new Outcome(asOf.day(), customers, scored, latency, model, watch.total(), watch.laps());
     }
 
-    @Scheduled(cron = "{rekindle.metrics.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void daily() {
-        try {
-            recompute(null);
-        } catch (IllegalStateException e) {
-            LOG.info("Daily recompute skipped: " + e.getMessage());
-        }
-    }
 
     /** Milliseconds per phase, in order. */
     private static final class Stopwatch {
