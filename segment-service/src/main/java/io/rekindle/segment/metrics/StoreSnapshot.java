@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.rekindle.segment.prediction.PurchaseHistory;
 
@@ -62,9 +61,5 @@ public record StoreSnapshot(AsOf asOf, List<CustomerAggregate> buyers) {
             byCustomer.put(scored.get(i).customerId(), Rfm.of(s[0], s[1], s[2], scores.percentile()[i], asOf.day()));
         }
         return byCustomer;
-    }
-
-    public Optional<CustomerAggregate> buyer(String customerId) {
-        return buyers.stream().filter(b -> b.customerId().equals(customerId)).findFirst();
     }
 }

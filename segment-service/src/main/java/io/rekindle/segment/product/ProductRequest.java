@@ -18,8 +18,4 @@ public record ProductRequest(
         @Size(max = 2000) String url,
         @Size(max = 2000) String imageUrl,
         Boolean inStock) {
-
-    ProductRequest withSku(String sku) {
-        return new ProductRequest(sku, name, category, price, url, imageUrl, inStock);
-    }
 }
