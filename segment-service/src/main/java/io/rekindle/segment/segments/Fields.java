@@ -18,16 +18,16 @@ final class Fields {
     static final Map<String, Field> KNOWN = new LinkedHashMap<>();
 
     static {
-        add(Field.number("daysSinceLastOrder", ":today - " + LAST_ORDER_DAY));
-        add(Field.number("daysSinceFirstOrder", ":today - (m.first_order_at AT TIME ZONE 'UTC')::date"));
-        add(Field.number("daysSinceLastEngagement", ":today - (m.last_engagement_at AT TIME ZONE 'UTC')::date"));
-        add(Field.number("daysSinceLastEmailOpen", ":today - (m.last_email_open_at AT TIME ZONE 'UTC')::date"));
-        add(Field.number("daysSinceCreated", ":today - (c.created_at AT TIME ZONE 'UTC')::date"));
+        add(Field.daysSince("daysSinceLastOrder", LAST_ORDER_DAY));
+        add(Field.daysSince("daysSinceFirstOrder", "(m.first_order_at AT TIME ZONE 'UTC')::date"));
+        add(Field.daysSince("daysSinceLastEngagement", "(m.last_engagement_at AT TIME ZONE 'UTC')::date"));
+        add(Field.daysSince("daysSinceLastEmailOpen", "(m.last_email_open_at AT TIME ZONE 'UTC')::date"));
+        add(Field.daysSince("daysSinceCreated", "(c.created_at AT TIME ZONE 'UTC')::date"));
         add(Field.number("orderCount", "coalesce(m.order_count, 0)"));
         add(Field.number("revenue", "coalesce(m.revenue, 0)"));
         add(Field.number("averageGapDays", "m.average_gap_days"));
-        add(Field.number("overdueRatio", "(:today - " + LAST_ORDER_DAY + ") / nullif(coalesce(m.average_gap_days, "
-                + "(SELECT s.first_to_second_days FROM store_stats s WHERE s.id = 1)), 0)"));
+        add(Field.daysSinceIn("overdueRatio", LAST_ORDER_DAY, "coalesce(m.average_gap_days, "
+                + "(SELECT s.first_to_second_days FROM store_stats s WHERE s.id = 1))"));
         add(Field.number("rfm.recency", "r.recency"));
         add(Field.number("rfm.frequency", "r.frequency"));
         add(Field.number("rfm.monetary", "r.monetary"));
@@ -37,7 +37,7 @@ final class Fields {
         add(Field.number("prediction.expectedOrders30", "m.expected_orders_30"));
         add(Field.number("prediction.expectedOrders90", "m.expected_orders_90"));
         add(Field.number("prediction.expectedOrders365", "m.expected_orders_365"));
-        add(Field.number("prediction.daysSinceExpectedNextOrder", ":today - m.expected_next_order_on"));
+        add(Field.daysSince("prediction.daysSinceExpectedNextOrder", "m.expected_next_order_on"));
         add(Field.enumeration("hygiene.status", "c.hygiene_status",
                 Set.of("valid", "typo", "disposable", "role", "invalid", "missing")));
         add(Field.text("lastPurchasedCategory", "m.last_category"));
@@ -65,7 +65,7 @@ final class Fields {
         }
         var m = ATTRIBUTE.matcher(name);
         if (m.matches()) {
-            return Optional.of(new Field(name, FieldType.ANY, "c.attributes -> '" + m.group(1) + "'", Set.of()));
+            return Optional.of(Field.any(name, "c.attributes -> '" + m.group(1) + "'"));
         }
         return Optional.empty();
     }

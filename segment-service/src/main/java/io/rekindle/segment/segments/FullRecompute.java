@@ -29,8 +29,11 @@ public class FullRecompute {
     public MetricsRecompute.Outcome run(LocalDate day) {
         MetricsRecompute.Outcome outcome = metrics.recompute(day);
         long started = System.nanoTime();
-        segments.all().forEach(segment -> segments.recompute(segment.id()));
-        return outcome.withPhase("segments", (System.nanoTime() - started) / 1_000_000);
+        segments.all().forEach(segment -> segments.recompute(segment.id(), false));
+        outcome = outcome.withPhase("segments", (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        segments.scheduleNextChanges();
+        return outcome.withPhase("scheduleNextChanges", (System.nanoTime() - started) / 1_000_000);
     }
 
     @Scheduled(cron = "{rekindle.metrics.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

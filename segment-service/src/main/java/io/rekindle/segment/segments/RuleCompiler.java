@@ -29,6 +29,8 @@ public final class RuleCompiler {
 
     private final List<RuleError> errors = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
+    private final List<String> nextChanges = new ArrayList<>();
+    private final List<Object> nextChangeParameters = new ArrayList<>();
 
     private RuleCompiler() {
     }
@@ -40,7 +42,11 @@ public final class RuleCompiler {
         if (!compiler.errors.isEmpty()) {
             throw new InvalidRuleException(compiler.errors);
         }
-        return new CompiledRule(sql, List.copyOf(compiler.parameters));
+        String nextChange = compiler.nextChanges.isEmpty() ? null
+                : compiler.nextChanges.size() == 1 ? compiler.nextChanges.get(0)
+                : "least(" + String.join(", ", compiler.nextChanges) + ")";
+        return new CompiledRule(sql, List.copyOf(compiler.parameters), nextChange,
+                List.copyOf(compiler.nextChangeParameters));
     }
 
     private String node(JsonNode node, String path) {
@@ -98,7 +104,7 @@ public final class RuleCompiler {
         if (op == null || !field.type().operators.contains(op)) {
             return error(path + "/op", "must be one of " + field.type().operators + " for " + field.name());
         }
-        String column = withParameters(field.sql());
+        String column = withParameters(field.sql(), parameters);
         if (op.equals("exists") || op.equals("not exists")) {
             if (node.has("value")) {
                 return error(path + "/value", "must be absent with " + op);
@@ -122,6 +128,9 @@ public final class RuleCompiler {
                 return "FALSE";
             }
             placeholders.add(placeholder);
+            if (field.clock() != null) {
+                dayBoundary(field.clock(), item.decimalValue());
+            }
         }
         String left = field.type() == FieldType.ANY && Set.of("<", "<=", ">", ">=").contains(op)
                 ? "CASE WHEN jsonb_typeof(" + column + ") = 'number' THEN (" + column + ")::text::numeric END"
@@ -133,6 +142,20 @@ public final class RuleCompiler {
             default -> left + " " + op + " " + placeholders.get(0);
         };
         return "coalesce(" + test + ", FALSE)";
+    }
+
+    /**
+     * When a comparison of a day-clock field with {@code value} can next flip: (today - anchor) / scale passes value
+     * when today - anchor reaches ceil(value * scale) or floor(value * scale) + 1, at UTC midnight of that day.
+     */
+    private void dayBoundary(Field.DayClock clock, java.math.BigDecimal value) {
+        String anchor = clock.anchorSql();
+        String days = "CAST(" + value.toPlainString() + " AS numeric) * (" + clock.scaleSql() + ")";
+        String first = anchor + " + least(greatest(ceil(" + days + "), -1000000), 1000000)::int";
+        String second = anchor + " + least(greatest(floor(" + days + ") + 1, -1000000), 1000000)::int";
+        String sql = "(least(CASE WHEN " + first + " > :today THEN " + first + " END, CASE WHEN " + second
+                + " > :today THEN " + second + " END)::timestamp AT TIME ZONE 'UTC')";
+        nextChanges.add(withParameters(sql, nextChangeParameters));
     }
 
     /** A placeholder for one value, checked against the field's type; null after recording an error. */
@@ -197,13 +220,21 @@ public final class RuleCompiler {
             }
             // An abandoned moment: the first event happened within the lookback, its window has passed, and nothing
             // of the second kind followed inside the window.
-            String first = source(types, "e", "occurred_at");
+            String first = source(types, "e", "occurred_at", parameters);
             parameters.add(new CompiledRule.NowMinus(lookback));
             parameters.add(new CompiledRule.NowMinus(within));
             parameters.addAll(filters.values());
             String firstSql = first + " AND e.occurred_at > ? AND e.occurred_at <= ?" + filters.sql();
-            String follow = source(next, "f", "at");
+            String follow = source(next, "f", "at", parameters);
             parameters.add(within);
+            // It can next change when an event's window closes (it becomes abandoned) or it leaves the lookback.
+            nextChangeParameters.add(CompiledRule.Now.VALUE);
+            String candidates = source(types, "e", "occurred_at", nextChangeParameters);
+            nextChangeParameters.add(new CompiledRule.NowMinus(lookback));
+            nextChangeParameters.addAll(filters.values());
+            nextChanges.add("(SELECT min(CASE WHEN e.occurred_at + " + interval(within) + " > ? THEN e.occurred_at + "
+                    + interval(within) + " ELSE e.occurred_at + " + interval(lookback) + " END) FROM " + candidates
+                    + " AND e.occurred_at > ?" + filters.sql() + ")");
             return "EXISTS (SELECT 1 FROM " + firstSql + " AND NOT EXISTS (SELECT 1 FROM " + follow
                     + " AND f.at > e.occurred_at AND f.at <= e.occurred_at + CAST(? AS interval)))";
         }
@@ -220,10 +251,16 @@ public final class RuleCompiler {
         if (types == null || within == null) {
             return "FALSE";
         }
-        String source = source(types, "e", "occurred_at");
+        String source = source(types, "e", "occurred_at", parameters);
         parameters.add(new CompiledRule.NowMinus(within));
         parameters.addAll(filters.values());
         parameters.add(count);
+        // The count can next change when the oldest event in the window leaves it.
+        String inWindow = source(types, "e", "occurred_at", nextChangeParameters);
+        nextChangeParameters.add(new CompiledRule.NowMinus(within));
+        nextChangeParameters.addAll(filters.values());
+        nextChanges.add("(SELECT min(e.occurred_at) + " + interval(within) + " FROM " + inWindow
+                + " AND e.occurred_at > ?" + filters.sql() + ")");
         return "((SELECT count(*) FROM " + source + " AND e.occurred_at > ?" + filters.sql() + ") >= ?)";
     }
 
@@ -231,13 +268,17 @@ public final class RuleCompiler {
      * The rows of the given types for the customer, as "table alias WHERE ..." with the time column named as asked.
      * Orders are a pseudo event; mixing them with site events is refused by the caller's validation.
      */
-    private String source(List<String> types, String alias, String timeColumn) {
+    private static String interval(Duration d) {
+        return "interval '" + d.toSeconds() + " seconds'";
+    }
+
+    private String source(List<String> types, String alias, String timeColumn, List<Object> into) {
         if (types.equals(List.of(ORDER))) {
             String sql = "(SELECT customer_id, placed_at AS " + timeColumn + ", '{}'::jsonb AS properties FROM orders"
                     + " WHERE status = 'placed') " + alias + " WHERE " + alias + ".customer_id = c.customer_id";
             return sql;
         }
-        parameters.add(types.toArray(new String[0]));
+        into.add(types.toArray(new String[0]));
         String select = timeColumn.equals("occurred_at") ? "event " + alias
                 : "(SELECT customer_id, type, occurred_at AS " + timeColumn + " FROM event) " + alias;
         return select + " WHERE " + alias + ".customer_id = c.customer_id AND " + alias + ".type = ANY (?)";
@@ -324,7 +365,7 @@ public final class RuleCompiler {
     }
 
     /** Replaces :today with a bound parameter, in order of appearance. */
-    private String withParameters(String sql) {
+    private static String withParameters(String sql, List<Object> parameters) {
         StringBuilder out = new StringBuilder();
         int from = 0;
         for (int at = sql.indexOf(":today"); at >= 0; at = sql.indexOf(":today", from)) {

@@ -23,7 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Segment definitions and their materialised memberships. A recompute diffs the rule's current result against the
- * stored members and appends who entered and who left to the change feed in the same transaction.
+ * stored members and appends who entered and who left to the change feed in the same transaction. Each evaluation also
+ * queues the customer for the next moment time alone can change a result (a day threshold passed, an event leaving
+ * its window), so memberships stay current without rescanning everyone.
  */
 @ApplicationScoped
 public class Segments {
@@ -129,11 +131,65 @@ public class Segments {
      */
     @Transactional
     public int recompute(String id) {
+        return recompute(id, true);
+    }
+
+    /**
+     * Recomputes one segment; with {@code schedule}, also schedules each customer's next time-driven re-evaluation
+     * for it (the full recompute schedules once for all segments instead).
+     */
+    @Transactional
+    public int recompute(String id, boolean schedule) {
         SegmentView segment = find(id).orElseThrow(() -> new IllegalArgumentException("no segment " + id));
+        Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            return apply(c, segment, clock.instant(), null);
+            int changes = apply(c, segment, now, null);
+            if (schedule) {
+                scheduleNextChanges(c, List.of(segment), now, null);
+            }
+            return changes;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Schedules every customer's next time-driven re-evaluation over all segments. */
+    @Transactional
+    public void scheduleNextChanges() {
+        try (Connection c = dataSource.getConnection()) {
+            scheduleNextChanges(c, all(), clock.instant(), null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Queues each customer (all, or {@code only}) for re-evaluation at the next moment time alone can change their
+     * membership in one of these segments, keeping an earlier due time already queued.
+     */
+    private void scheduleNextChanges(Connection c, List<SegmentView> of, Instant now, List<String> only)
+            throws SQLException {
+        List<CompiledRule> timed = of.stream().map(s -> RuleCompiler.compile(s.rule()))
+                .filter(r -> r.nextChangeSql() != null).toList();
+        if (timed.isEmpty()) {
+            return;
+        }
+        String next = timed.size() == 1 ? timed.get(0).nextChangeSql()
+                : "least(" + String.join(", ", timed.stream().map(CompiledRule::nextChangeSql).toList()) + ")";
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO customer_reevaluation (customer_id, due_at)
+                SELECT customer_id, at FROM (SELECT c.customer_id, %s AS at FROM %s %s) n WHERE at IS NOT NULL
+                ON CONFLICT (customer_id) DO UPDATE SET due_at = excluded.due_at
+                WHERE excluded.due_at < customer_reevaluation.due_at
+                """.formatted(next, BASE, only == null ? "" : "WHERE c.customer_id = ANY (?)"))) {
+            int index = 1;
+            for (CompiledRule rule : timed) {
+                index = rule.bindNextChange(ps, index, now);
+            }
+            if (only != null) {
+                ps.setArray(index, c.createArrayOf("text", only.toArray()));
+            }
+            ps.executeUpdate();
         }
     }
 
@@ -143,9 +199,11 @@ public class Segments {
         Instant now = clock.instant();
         int changes = 0;
         try (Connection c = dataSource.getConnection()) {
-            for (SegmentView segment : all()) {
+            List<SegmentView> segments = all();
+            for (SegmentView segment : segments) {
                 changes += apply(c, segment, now, customerIds);
             }
+            scheduleNextChanges(c, segments, now, customerIds);
             return changes;
         } catch (SQLException e) {
             throw new IllegalStateException(e);

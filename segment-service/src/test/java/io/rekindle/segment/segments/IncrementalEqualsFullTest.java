@@ -81,6 +81,40 @@ class IncrementalEqualsFullTest {
         }
     }
 
+    @Test
+    void timeAloneMovesExactlyWhomAFullRecomputeWouldMove() throws SQLException {
+        for (long seed = 11; seed <= 12; seed++) {
+            Random random = new Random(seed);
+            store.clear();
+            clock.set(NOW);
+            api().body("{\"name\":\"busy recent buyers\",\"rule\":{\"all\":[{\"field\":\"orderCount\",\"op\":\">=\",\"value\":2},"
+                    + "{\"event\":\"site_visit\",\"count\":2,\"within\":\"P5D\"}]}}")
+                    .when().post("/v1/segments").then().statusCode(201);
+            api().body("{\"name\":\"day thresholds\",\"rule\":{\"any\":[{\"field\":\"daysSinceLastOrder\",\"op\":\"=\",\"value\":45},"
+                    + "{\"field\":\"overdueRatio\",\"op\":\"<\",\"value\":0.8},"
+                    + "{\"field\":\"daysSinceCreated\",\"op\":\"in\",\"value\":[100,200]},"
+                    + "{\"field\":\"daysSinceLastOrder\",\"op\":\">\",\"value\":20.5}]}}")
+                    .when().post("/v1/segments").then().statusCode(201);
+            for (int w = 0; w < 80; w++) {
+                write(random, "c" + random.nextInt(40), w);
+            }
+            Instant at = NOW;
+            for (int step = 0; step < 12; step++) {
+                while (reevaluations.drainBatch() > 0) {
+                    // drain everything due by now, as the scheduler would
+                }
+                List<String> timeDriven = memberships();
+                for (SegmentView segment : segments.all()) {
+                    assertEquals(0, segments.recompute(segment.id()),
+                            "seed " + seed + ", " + at + ": a full recompute changed " + segment.id());
+                }
+                assertEquals(timeDriven, memberships(), "seed " + seed + ", " + at);
+                at = at.plus(1 + random.nextInt(14 * 24 * 60), ChronoUnit.MINUTES);
+                clock.set(at);
+            }
+        }
+    }
+
     private static void write(Random random, String customer, int n) {
         switch (random.nextInt(3)) {
             case 0 -> api().body("{\"email\":\"%s\",\"consents\":{\"email\":%b},\"createdAt\":\"%s\"}".formatted(

@@ -132,6 +132,64 @@ class SegmentsTest {
         org.junit.jupiter.api.Assertions.assertEquals(0, reevaluations.drainBatch(), "nothing left due");
     }
 
+    /** Sets the clock and drains everything due by then, as the scheduler would; answers how many were due. */
+    private int drainAt(String instant) {
+        clock.set(instant);
+        int drained = 0;
+        for (int batch = reevaluations.drainBatch(); batch > 0; batch = reevaluations.drainBatch()) {
+            drained += batch;
+        }
+        return drained;
+    }
+
+    private static List<String> currentMembers(String segment) {
+        return api().when().get("/v1/segments/" + segment + "/members?limit=100").then().statusCode(200)
+                .extract().jsonPath().getList("customerIds", String.class);
+    }
+
+    @Test
+    void aDayThresholdMovesTheCustomerAtMidnightOfThatDayWithNoEventAndNoRescan() {
+        String id = api().body("{\"name\":\"90 days without an order\",\"rule\":{\"field\":\"daysSinceLastOrder\","
+                + "\"op\":\">=\",\"value\":90}}").when().post("/v1/segments").then().statusCode(201)
+                .body("size", equalTo(0)).extract().path("id");
+        drainAt("2025-06-01T12:00:00Z");
+        // opener-new ordered on 2025-05-01: day 90 is 2025-07-30, UTC midnight. Nothing else happens meanwhile.
+        drainAt("2025-07-29T23:59:59Z");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), currentMembers(id));
+        org.junit.jupiter.api.Assertions.assertEquals(0, drainAt("2025-07-29T23:59:59.999Z"), "nothing due early");
+
+        int due = drainAt("2025-07-30T00:00:00Z");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("opener-new"), currentMembers(id));
+        org.junit.jupiter.api.Assertions.assertTrue(due >= 1 && due < 5,
+                "only customers with a boundary at that moment are re-evaluated, not all five: " + due);
+        api().when().get("/v1/segments/" + id + "/changes").then()
+                .body("changes.customerId", equalTo(List.of("opener-new")))
+                .body("changes.kind", equalTo(List.of("entered")))
+                .body("changes[0].at", equalTo("2025-07-30T00:00:00Z"));
+    }
+
+    @Test
+    void aCartEntersAbandonmentWhenItsHourPassesAndLeavesWithTheLookback() {
+        drainAt("2025-06-01T12:00:00Z");
+        api().body("""
+                [{"eventId":"cart-2","customerId":"opener-old","type":"cart_updated","occurredAt":"2025-06-01T12:00:00Z"}]
+                """).when().post("/v1/events/batch").then().statusCode(200);
+        drainAt("2025-06-01T12:00:00Z");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("cart-left"), currentMembers("cart-abandoners"));
+
+        org.junit.jupiter.api.Assertions.assertEquals(0, drainAt("2025-06-01T12:59:59Z"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("cart-left"), currentMembers("cart-abandoners"));
+        drainAt("2025-06-01T13:00:00Z");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("cart-left", "opener-old"),
+                currentMembers("cart-abandoners"));
+
+        // The seven-day lookback: cart-left's cart (2025-05-31T10:00) leaves first, then opener-old's.
+        drainAt("2025-06-07T10:00:00Z");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("opener-old"), currentMembers("cart-abandoners"));
+        drainAt("2025-06-08T12:00:00Z");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), currentMembers("cart-abandoners"));
+    }
+
     @Test
     void previewCountsAndSamplesWithoutSaving() {
         int before = api().when().get("/v1/segments").then().extract().jsonPath().getList("id").size();
