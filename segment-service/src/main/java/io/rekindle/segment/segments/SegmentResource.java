@@ -18,12 +18,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.rekindle.segment.audience.AudienceExport;
+import io.rekindle.segment.audience.AudienceFormat;
 import io.rekindle.segment.http.Problem;
 import io.rekindle.segment.http.Problems;
 
@@ -35,10 +38,12 @@ public class SegmentResource {
 
     private final Segments segments;
     private final Reevaluations reevaluations;
+    private final AudienceExport audience;
 
-    SegmentResource(Segments segments, Reevaluations reevaluations) {
+    SegmentResource(Segments segments, Reevaluations reevaluations, AudienceExport audience) {
         this.segments = segments;
         this.reevaluations = reevaluations;
+        this.audience = audience;
     }
 
     /** How many customers wait for their figures and memberships to be brought up to date after writes. */
@@ -115,6 +120,22 @@ public class SegmentResource {
             throw new WebApplicationException(Problems.badRequest("after", "is not a cursor from this feed"));
         }
         return segments.changes(id, cursor, limit);
+    }
+
+    /** The members as a hashed customer list for retargeting (format google, the default, or meta). */
+    @GET
+    @Path("/{id}/audience.csv")
+    @Produces("text/csv")
+    public Response audience(@PathParam("id") String id, @QueryParam("format") @DefaultValue("google") String format) {
+        segments.find(id).orElseThrow(() -> notFound(id));
+        AudienceFormat chosen = switch (format) {
+            case "google" -> AudienceFormat.GOOGLE;
+            case "meta" -> AudienceFormat.META;
+            default -> throw new WebApplicationException(Problems.badRequest("format", "must be google or meta"));
+        };
+        StreamingOutput body = out -> audience.write(id, chosen, out);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + id + "-" + format + ".csv\"").build();
     }
 
     @ServerExceptionMapper

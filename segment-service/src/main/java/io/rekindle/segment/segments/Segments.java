@@ -302,17 +302,22 @@ public class Segments {
     }
 
     public ChangePage changes(String id, long after, int limit) {
+        return changes(List.of(id), after, limit);
+    }
+
+    /** The changes of any of these segments after the cursor, in feed order. */
+    public ChangePage changes(List<String> segmentIds, long after, int limit) {
         List<Change> changes = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, customer_id, kind, at FROM segment_change WHERE segment_id = ? AND seq > ? "
-                        + "ORDER BY seq LIMIT ?")) {
-            ps.setString(1, id);
+                "SELECT seq, segment_id, customer_id, kind, at FROM segment_change WHERE segment_id = ANY (?) "
+                        + "AND seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setArray(1, c.createArrayOf("text", segmentIds.toArray()));
             ps.setLong(2, after);
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    changes.add(new Change(Long.toString(rs.getLong(1)), id, rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant()));
+                    changes.add(new Change(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant()));
                 }
             }
         } catch (SQLException e) {
@@ -320,6 +325,17 @@ public class Segments {
         }
         String next = changes.isEmpty() ? Long.toString(after) : changes.get(changes.size() - 1).cursor();
         return new ChangePage(changes, next);
+    }
+
+    /** The cursor of the newest change (0 when the feed is empty): where a consumer starting "now" begins. */
+    public long latestCursor() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM segment_change")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<SegmentView> query(String where, String parameter) {

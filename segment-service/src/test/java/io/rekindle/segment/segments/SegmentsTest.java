@@ -191,6 +191,21 @@ class SegmentsTest {
     }
 
     @Test
+    void theAudienceExportListsHashedIdentifiersInTheAdPlatformsFormat() {
+        members("email-non-openers-3m");
+        String csv = api().when().get("/v1/segments/email-non-openers-3m/audience.csv?format=meta").then()
+                .statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        // sha256("a@example.com"); opener-old has no phone.
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "email,phone\n08168cd80dfd534ab0f10af10f1303fe00af2d43ab5c1432360d137f8197e17a,\n", csv);
+        api().when().get("/v1/segments/email-non-openers-3m/audience.csv").then().statusCode(200)
+                .body(org.hamcrest.Matchers.startsWith("Email,Phone\n"));
+        api().when().get("/v1/segments/email-non-openers-3m/audience.csv?format=tiktok").then().statusCode(400)
+                .body("errors[0].field", equalTo("format"));
+        api().when().get("/v1/segments/nope/audience.csv").then().statusCode(404);
+    }
+
+    @Test
     void previewCountsAndSamplesWithoutSaving() {
         int before = api().when().get("/v1/segments").then().extract().jsonPath().getList("id").size();
         api().body("{\"rule\":{\"field\":\"consent.email\",\"op\":\"=\",\"value\":true},\"sample\":2}")

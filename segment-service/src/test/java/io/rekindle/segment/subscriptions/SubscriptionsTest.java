@@ -1,0 +1,208 @@
+package io.rekindle.segment.subscriptions;
+
+import static io.rekindle.segment.support.TestStore.api;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.segment.segments.Reevaluations;
+import io.rekindle.segment.support.TestClock;
+import io.rekindle.segment.support.TestStore;
+
+/** Push delivery to a real local HTTP subscriber that can be down, answer errors, and come back. */
+@QuarkusTest
+class SubscriptionsTest {
+
+    private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
+
+    @Inject
+    TestStore store;
+    @Inject
+    TestClock clock;
+    @Inject
+    Reevaluations reevaluations;
+    @Inject
+    SubscriptionDelivery delivery;
+    @Inject
+    ObjectMapper mapper;
+
+    private HttpServer subscriber;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answer = new AtomicInteger(200);
+
+    record Received(JsonNode body, String signature, String authorization, byte[] raw) {
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        store.clear();
+        clock.set(T0);
+        listen(0);
+    }
+
+    /** A subscriber on this port (0: any) that records what it acknowledges and answers {@link #answer}. */
+    private void listen(int port) throws IOException {
+        subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        subscriber.createContext("/changes", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] raw = in.readAllBytes();
+                int status = answer.get();
+                if (status == 200) {
+                    received.add(new Received(mapper.readTree(raw),
+                            exchange.getRequestHeaders().getFirst("Rekindle-Signature"),
+                            exchange.getRequestHeaders().getFirst("Authorization"), raw));
+                }
+                exchange.sendResponseHeaders(status, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        subscriber.start();
+    }
+
+    @AfterEach
+    void stop() {
+        subscriber.stop(0);
+        clock.reset();
+    }
+
+    private String callback() {
+        return "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/changes";
+    }
+
+    private String vipSegment() {
+        return api().body("{\"name\":\"VIPs\",\"rule\":{\"field\":\"attributes.vip\",\"op\":\"=\",\"value\":true}}")
+                .when().post("/v1/segments").then().statusCode(201).extract().path("id");
+    }
+
+    private void vip(String customer, boolean vip) {
+        api().body("{\"email\":\"" + customer + "@example.com\",\"attributes\":{\"vip\":" + vip + "}}")
+                .when().put("/v1/customers/" + customer).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        while (reevaluations.drainBatch() > 0) {
+            // drain as the scheduler would
+        }
+    }
+
+    private List<String> deliveredChanges() {
+        List<String> all = new ArrayList<>();
+        received.forEach(r -> r.body().get("changes").forEach(
+                c -> all.add(c.get("customerId").asText() + ":" + c.get("kind").asText())));
+        return all;
+    }
+
+    @Test
+    void aSubscriberThatIsDownReceivesEverythingOnceInOrderWhenItIsBack() throws IOException {
+        String segment = vipSegment();
+        var created = api().body("{\"callbackUrl\":\"" + callback() + "\",\"segments\":[\"" + segment
+                + "\"],\"authorization\":\"Bearer scenario-key\"}").when().post("/v1/subscriptions").then()
+                .statusCode(201).body("signingSecret", notNullValue()).extract().jsonPath();
+        String id = created.getString("id");
+        String secret = created.getString("signingSecret");
+
+        answer.set(503);
+        vip("ann", true);
+        vip("bob", true);
+        assertEquals(0, delivery.deliverDue());
+        api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(1))
+                .body("lastError", equalTo("HTTP 503")).body("cursor", equalTo("0"))
+                .body("signingSecret", nullValue());
+        vip("ann", false);
+
+        // Backing off: not tried again at once, and after the delay still down.
+        assertEquals(0, delivery.deliverDue());
+        api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(1));
+        clock.set(T0.plusSeconds(2));
+        assertEquals(0, delivery.deliverDue());
+        api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(2));
+        int port = subscriber.getAddress().getPort();
+        subscriber.stop(0);
+        clock.set(T0.plusSeconds(10));
+        assertEquals(0, delivery.deliverDue());
+        api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(3))
+                .body("lastError", org.hamcrest.Matchers.startsWith("ConnectException"));
+
+        // The subscriber process comes back on its address.
+        answer.set(200);
+        listen(port);
+        clock.set(T0.plusSeconds(60));
+        assertEquals(1, delivery.deliverDue());
+        assertEquals(List.of("ann:entered", "bob:entered", "ann:exited"), deliveredChanges());
+        assertEquals(0, delivery.deliverDue(), "nothing delivered twice");
+        clock.set(T0.plusSeconds(120));
+        assertEquals(0, delivery.deliverDue(), "nothing delivered twice");
+        assertEquals(1, received.size());
+
+        Received r = received.get(0);
+        assertEquals("Bearer scenario-key", r.authorization());
+        long t = Long.parseLong(r.signature().substring(2, r.signature().indexOf(',')));
+        assertEquals(CallbackSignature.sign(secret, t, r.raw()), r.signature());
+        api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(0))
+                .body("lastError", nullValue()).body("cursor", equalTo(r.body().get("next").asText()));
+    }
+
+    @Test
+    void anUnacknowledgedBatchIsDeliveredAgainAndLaterChangesFollowInOrder() {
+        String segment = vipSegment();
+        api().body("{\"callbackUrl\":\"" + callback() + "\",\"segments\":[\"" + segment + "\"]}")
+                .when().post("/v1/subscriptions").then().statusCode(201);
+        vip("ann", true);
+        answer.set(500);
+        delivery.deliverDue();
+        vip("cat", true);
+        answer.set(200);
+        clock.set(T0.plusSeconds(5));
+        delivery.deliverDue();
+        vip("cat", false);
+        clock.set(T0.plusSeconds(6));
+        delivery.deliverDue();
+        assertEquals(List.of("ann:entered", "cat:entered", "cat:exited"), deliveredChanges());
+    }
+
+    @Test
+    void subscribingAgainWithTheSameUrlUpdatesAndKeepsTheCursor() {
+        String segment = vipSegment();
+        String id = api().body("{\"callbackUrl\":\"" + callback() + "\",\"segments\":[\"" + segment + "\"]}")
+                .when().post("/v1/subscriptions").then().statusCode(201).extract().path("id");
+        vip("ann", true);
+        delivery.deliverDue();
+        String cursor = api().when().get("/v1/subscriptions/" + id).then().extract().path("cursor");
+        api().body("{\"callbackUrl\":\"" + callback() + "\",\"segments\":[\"" + segment
+                + "\",\"cart-abandoners\"]}").when().post("/v1/subscriptions").then().statusCode(200)
+                .body("id", equalTo(id)).body("cursor", equalTo(cursor)).body("signingSecret", nullValue())
+                .body("segments", equalTo(List.of(segment, "cart-abandoners")));
+        assertTrue(Long.parseLong(cursor) > 0);
+    }
+
+    @Test
+    void badSubscriptionsAreRefusedNamingTheField() {
+        api().body("{\"callbackUrl\":\"ftp://x\",\"segments\":[\"cart-abandoners\"]}").when()
+                .post("/v1/subscriptions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("callbackUrl"));
+        api().body("{\"callbackUrl\":\"http://x/y\",\"segments\":[\"cart-abandoners\",\"nope\"]}").when()
+                .post("/v1/subscriptions").then().statusCode(400).body("errors[0].field", equalTo("segments/1"));
+        api().when().get("/v1/subscriptions").then().statusCode(200).body("size()", equalTo(0));
+        api().when().delete("/v1/subscriptions/sub-nope").then().statusCode(404);
+    }
+}
