@@ -60,4 +60,44 @@ final class Api {
         }
         return Double.parseDouble(m.group(1));
     }
+
+    /** The raw JSON value (object or array) after "field": in a JSON body. */
+    static String value(String json, String field) {
+        int start = json.indexOf("\"" + field + "\"");
+        if (start < 0) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        start = json.indexOf(':', start) + 1;
+        while (Character.isWhitespace(json.charAt(start))) {
+            start++;
+        }
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < json.length(); i++) {
+            char ch = json.charAt(i);
+            if (inString) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == '"') {
+                    inString = false;
+                }
+            } else if (ch == '"') {
+                inString = true;
+            } else if (ch == '{' || ch == '[') {
+                depth++;
+            } else if ((ch == '}' || ch == ']') && --depth == 0) {
+                return json.substring(start, i + 1);
+            }
+        }
+        throw new IllegalStateException("unterminated " + field + " in " + json);
+    }
+
+    /** The string after "field": in a JSON body. */
+    static String text(String json, String field) {
+        var m = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return m.group(1);
+    }
 }

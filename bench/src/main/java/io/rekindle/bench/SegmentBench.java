@@ -60,8 +60,9 @@ final class SegmentBench {
                 (long) Api.number(outcome, "customers"), (long) Api.number(outcome, "rfmCustomers"), metrics,
                 Api.number(outcome, "orderScan") / 1e3, Api.number(outcome, "rfm") / 1e3,
                 Api.number(outcome, "bgnbdFit") / 1e3, Api.number(outcome, "customerMetrics") / 1e3);
-        System.out.printf("then full recompute of all segments' members: %.1f s (whole request %.1f s)%n",
-                Api.number(outcome, "segments") / 1e3, seconds);
+        System.out.printf("then full recompute of all segments' members: %.1f s, and scheduling every customer's next "
+                + "time-driven re-evaluation: %.1f s (whole request %.1f s)%n", Api.number(outcome, "segments") / 1e3,
+                Api.number(outcome, "scheduleNextChanges") / 1e3, seconds);
 
         started = System.nanoTime();
         String model = api.post("/v1/models/bgnbd/fit", "");
@@ -70,6 +71,74 @@ final class SegmentBench {
                 Api.number(model, "alpha"), Api.number(model, "a"), Api.number(model, "b"));
 
         singleOrderLatency(200);
+        previews();
+        changeLatency(200);
+        feedThroughput("no-purchase-14d-subscribers");
+    }
+
+    private static final List<String> BUILT_INS = List.of("email-non-openers-3m", "no-interaction-6m", "lapsed-buyers",
+            "predicted-churn", "rfm-bottom-20", "cart-abandoners", "browse-abandoners", "no-purchase-14d-subscribers",
+            "dirty-addresses");
+
+    /** Each built-in rule previewed (count + 10 samples) as an editor would, without saving. */
+    private void previews() {
+        double slowest = 0;
+        StringBuilder each = new StringBuilder();
+        for (String id : BUILT_INS) {
+            String rule = Api.value(api.get("/v1/segments/" + id), "rule");
+            long started = System.nanoTime();
+            String preview = api.post("/v1/segments/preview", "{\"rule\":" + rule + ",\"sample\":10}");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            slowest = Math.max(slowest, seconds);
+            each.append(String.format("%n  %-28s %,10d customers  %.2f s", id, (long) Api.number(preview, "count"),
+                    seconds));
+        }
+        System.out.printf("preview of each built-in rule: slowest %.2f s%s%n", slowest, each);
+    }
+
+    /** An event that moves its customer into a segment, then reads the feed until the entry shows. */
+    private void changeLatency(int samples) {
+        String segment = Api.text(api.post("/v1/segments", "{\"name\":\"bench ping\",\"rule\":{\"event\":"
+                + "\"bench_ping\",\"count\":1,\"within\":\"P1D\"}}"), "id");
+        String cursor = Api.text(api.get("/v1/segments/" + segment + "/changes?limit=1"), "next");
+        double[] millis = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            String customer = "c" + (s * 7907 % customers);
+            api.post("/v1/events/batch", "[{\"eventId\":\"bench-ping-" + System.nanoTime() + "\",\"customerId\":\""
+                    + customer + "\",\"type\":\"bench_ping\",\"occurredAt\":\"" + java.time.Instant.now().minusSeconds(1)
+                    + "\"}]");
+            long answered = System.nanoTime();
+            String page;
+            while (!(page = api.get("/v1/segments/" + segment + "/changes?after=" + cursor))
+                    .contains("\"customerId\":\"" + customer + "\"")) {
+                Thread.onSpinWait();
+            }
+            cursor = Api.text(page, "next");
+            millis[s] = (System.nanoTime() - answered) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf("event to its segment entry in the change feed after the 2xx: p50 %.0f ms, p99 %.0f ms, "
+                + "max %.0f ms (%d events)%n", millis[samples / 2], millis[(int) Math.ceil(samples * 0.99) - 1],
+                millis[samples - 1], samples);
+    }
+
+    /** Reads a segment's whole change feed in pages of 50,000, as a consumer catching up would. */
+    private void feedThroughput(String segment) {
+        String cursor = "0";
+        long changes = 0;
+        long started = System.nanoTime();
+        while (true) {
+            String page = api.get("/v1/segments/" + segment + "/changes?limit=50000&after=" + cursor);
+            int n = page.split("\"cursor\"", -1).length - 1;
+            if (n == 0) {
+                break;
+            }
+            changes += n;
+            cursor = Api.text(page, "next");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("change feed read by one consumer: %,d changes in %.1f s = %,.0f changes/s%n", changes,
+                seconds, changes / seconds);
     }
 
     private void load(String what, String path, java.util.function.Function<SyntheticStore.Customer, List<String>> rows)

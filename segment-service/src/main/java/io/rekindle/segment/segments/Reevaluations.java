@@ -9,15 +9,21 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.scheduler.Scheduled;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.rekindle.segment.metrics.MetricsMaterializer;
 import io.rekindle.segment.prediction.BgNbdModels;
+import io.rekindle.segment.work.Poller;
 
 /**
  * Keeps figures and memberships current after writes: a write marks its customers due (in the writer's
@@ -34,9 +40,12 @@ public class Reevaluations {
     private final Segments segments;
     private final BgNbdModels models;
     private final Clock clock;
+    private final String every;
+    private Optional<Poller> poller = Optional.empty();
 
     Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, BgNbdModels models,
-            Clock clock) {
+            Clock clock, @ConfigProperty(name = "rekindle.segments.reevaluate-every") String every) {
+        this.every = every;
         this.dataSource = dataSource;
         this.materializer = materializer;
         this.segments = segments;
@@ -69,7 +78,14 @@ public class Reevaluations {
         }
     }
 
-    @Scheduled(every = "{rekindle.segments.reevaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent event) {
+        poller = Poller.start("reevaluations", every, this::drainDue);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        poller.ifPresent(Poller::stop);
+    }
+
     void drainDue() {
         while (drainBatch() == BATCH) {
             // keep going while full batches come back

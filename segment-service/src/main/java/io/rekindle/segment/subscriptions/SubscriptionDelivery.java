@@ -12,16 +12,19 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.rekindle.segment.segments.Change;
 import io.rekindle.segment.segments.ChangePage;
 import io.rekindle.segment.segments.Segments;
+import io.rekindle.segment.work.Poller;
 
 /**
  * Pushes the change feed to subscribers: one batch at a time per subscriber, in feed order, until the subscriber
@@ -47,13 +50,17 @@ public class SubscriptionDelivery {
     private final Duration idle;
     private final Duration timeout;
     private final HttpClient http;
+    private final String every;
+    private Optional<Poller> poller = Optional.empty();
 
     SubscriptionDelivery(Subscriptions subscriptions, Segments segments, ObjectMapper mapper, Clock clock,
             @ConfigProperty(name = "rekindle.subscriptions.batch") int batch,
             @ConfigProperty(name = "rekindle.subscriptions.poll") Duration idle,
             @ConfigProperty(name = "rekindle.subscriptions.backoff-base") Duration backoffBase,
             @ConfigProperty(name = "rekindle.subscriptions.backoff-max") Duration backoffMax,
-            @ConfigProperty(name = "rekindle.subscriptions.timeout") Duration timeout) {
+            @ConfigProperty(name = "rekindle.subscriptions.timeout") Duration timeout,
+            @ConfigProperty(name = "rekindle.subscriptions.deliver-every") String every) {
+        this.every = every;
         this.subscriptions = subscriptions;
         this.segments = segments;
         this.mapper = mapper;
@@ -65,9 +72,12 @@ public class SubscriptionDelivery {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    @Scheduled(every = "{rekindle.subscriptions.deliver-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        deliverDue();
+    void start(@Observes StartupEvent event) {
+        poller = Poller.start("subscription-delivery", every, this::deliverDue);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        poller.ifPresent(Poller::stop);
     }
 
     /** Delivers to every due subscription until none is due; answers how many deliveries were acknowledged. */
