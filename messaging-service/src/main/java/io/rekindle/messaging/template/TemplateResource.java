@@ -1,10 +1,14 @@
 package io.rekindle.messaging.template;
 
+import java.util.Map;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.rekindle.messaging.http.Problems;
 
@@ -24,9 +29,11 @@ import io.rekindle.messaging.http.Problems;
 public class TemplateResource {
 
     private final TemplateCatalog catalog;
+    private final TemplateRenderer renderer;
 
-    TemplateResource(TemplateCatalog catalog) {
+    TemplateResource(TemplateCatalog catalog, TemplateRenderer renderer) {
         this.catalog = catalog;
+        this.renderer = renderer;
     }
 
     @PUT
@@ -43,5 +50,24 @@ public class TemplateResource {
     public TemplateView get(@PathParam("templateId") String templateId) {
         return catalog.find(templateId).map(TemplateView::of)
                 .orElseThrow(() -> new WebApplicationException(Problems.notFound("No template '" + templateId + "'.")));
+    }
+
+    /** Renders the template with sample data, or with the customer and variables given. */
+    @POST
+    @Path("/{templateId}/preview")
+    public Rendered preview(@PathParam("templateId") String templateId, @Valid PreviewRequest request) {
+        Template template = catalog.find(templateId)
+                .orElseThrow(() -> new WebApplicationException(Problems.notFound("No template '" + templateId + "'.")));
+        PreviewRequest r = request == null ? new PreviewRequest(null, null, null) : request;
+        return renderer.render(template, r.locale(), TemplateData.sample(r.customer(), r.variables()));
+    }
+
+    public record PreviewRequest(@Size(max = 35) String locale, Map<String, Object> customer,
+            Map<String, Object> variables) {
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidTemplateException e) {
+        return Problems.badRequest("The template is invalid: " + e.getMessage(), e.errors());
     }
 }

@@ -1,0 +1,33 @@
+package io.rekindle.messaging.dispatch;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The send-time rules (rekindle.sending.*). */
+@ConfigMapping(prefix = "rekindle.sending")
+public interface SendingRules {
+
+    /** Marketing messages per customer: at most one per this window, across all scenarios and channels. */
+    Duration capWindow();
+
+    /** A channel's own window, replacing cap-window for messages on it (sms, push, email). */
+    Map<String, Duration> capWindowByChannel();
+
+    /** Allowed local sending hours per channel or channel.COUNTRY, as HH:MM-HH:MM. */
+    Map<String, String> quietHours();
+
+    /** How long a claimed message is a worker's before another replica may take it over. */
+    Duration lease();
+
+    Duration retryBase();
+
+    Duration retryMax();
+
+    /** The pause between queue polls ("off" in tests, which drain the queue themselves). */
+    String dispatchEvery();
+
+    /** Attempts before a transient provider failure becomes final. */
+    int maxAttempts();
+}

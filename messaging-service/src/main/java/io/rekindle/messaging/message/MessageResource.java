@@ -1,0 +1,89 @@
+package io.rekindle.messaging.message;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.rekindle.messaging.http.Problems;
+import io.rekindle.messaging.template.Channel;
+import io.rekindle.messaging.template.Template;
+import io.rekindle.messaging.template.TemplateCatalog;
+
+@Path("/v1/messages")
+@Tag(name = "Messages", description = "Email, SMS and push sends, each once, and their delivery history")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MessageResource {
+
+    private final MessageStore messages;
+    private final TemplateCatalog templates;
+
+    MessageResource(MessageStore messages, TemplateCatalog templates) {
+        this.messages = messages;
+        this.templates = templates;
+    }
+
+    /**
+     * Queues a message (202). The same Idempotency-Key again answers the same message and sends nothing new; the
+     * same key with a different body is 409.
+     */
+    @POST
+    public Response send(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull SendRequest request) {
+        if (key == null || key.isBlank() || key.length() > 255) {
+            throw new WebApplicationException(Problems.badRequest("Idempotency-Key",
+                    "is required (1-255 characters), for example the enrollment and step"));
+        }
+        Template template = templates.find(request.templateId()).orElseThrow(() -> new WebApplicationException(
+                Problems.badRequest("templateId", "no template '" + request.templateId() + "'")));
+        if (template.channel != request.channel()) {
+            throw new WebApplicationException(Problems.badRequest("templateId",
+                    "is a " + template.channel.name().toLowerCase() + " template"));
+        }
+        if (request.channel() == Channel.PUSH && (request.recipient() == null || request.recipient().isBlank())) {
+            throw new WebApplicationException(Problems.badRequest("recipient", "is required for push (the device token)"));
+        }
+        MessageStore.Accepted accepted = messages.accept(key.trim(), request);
+        return Response.accepted(messages.find(accepted.messageId()).orElseThrow())
+                .header("Location", "/v1/messages/" + accepted.messageId())
+                .header("Idempotent-Replayed", Boolean.toString(!accepted.created())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public MessageView get(@PathParam("id") String id) {
+        return messages.find(id)
+                .orElseThrow(() -> new WebApplicationException(Problems.notFound("No message '" + id + "'.")));
+    }
+
+    @GET
+    public List<MessageView> byCustomer(@QueryParam("customerId") String customerId,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        if (customerId == null || customerId.isBlank()) {
+            throw new WebApplicationException(Problems.badRequest("customerId", "is required"));
+        }
+        return messages.byCustomer(customerId, limit);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(IdempotencyConflictException e) {
+        return Problems.conflict(e.getMessage());
+    }
+}

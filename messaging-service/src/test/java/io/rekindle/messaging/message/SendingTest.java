@@ -1,0 +1,273 @@
+package io.rekindle.messaging.message;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.rekindle.messaging.support.TestData.api;
+import static io.rekindle.messaging.support.TestData.profile;
+import static io.rekindle.messaging.support.TestData.template;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.messaging.dispatch.Dispatcher;
+import io.rekindle.messaging.support.StandIns;
+import io.rekindle.messaging.support.TestClock;
+import io.rekindle.messaging.support.TestData;
+
+/** Sending through real servers: GreenMail for SMTP, WireMock for segment-service, Twilio and FCM. */
+@QuarkusTest
+@QuarkusTestResource(StandIns.class)
+class SendingTest {
+
+    // 10:00 in Paris.
+    private static final Instant MORNING = Instant.parse("2025-06-02T08:00:00Z");
+
+    @Inject
+    TestData data;
+    @Inject
+    TestClock clock;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    MessageStore store;
+
+    @BeforeEach
+    void setUp() {
+        data.clear();
+        clock.set(MORNING);
+        profile("c1", "ada@example.com", "+33612345678", "Europe/Paris", true, true, "valid");
+        template("winback", """
+                {"channel":"email","locales":{"en":{"subject":"We miss you, {customer.firstName}",
+                 "html":"<p>Hello {customer.firstName}, {vars.offer}</p><a href=\\"{unsubscribeUrl}\\">unsubscribe</a>",
+                 "text":"Hello {customer.firstName}, {vars.offer}"}}}""");
+        template("sms-nudge", """
+                {"channel":"sms","locales":{"en":{"text":"Hi {customer.firstName}, {vars.offer}"}}}""");
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private static String send(String key, String body) {
+        return api().header("Idempotency-Key", key).body(body).when().post("/v1/messages").then().statusCode(202)
+                .extract().path("id");
+    }
+
+    private static String email(String customer, String category) {
+        return """
+                {"channel":"email","customerId":"%s","templateId":"winback","variables":{"offer":"10%% off"},
+                 "category":"%s","attribution":{"scenario":"s1","step":"email-1","variant":"A"}}
+                """.formatted(customer, category);
+    }
+
+    private static String state(String id) {
+        return api().when().get("/v1/messages/" + id).then().statusCode(200).extract().path("state");
+    }
+
+    private static MimeMessage[] mail() {
+        return StandIns.smtp.getReceivedMessages();
+    }
+
+    @Test
+    void theMailArrivesOnceWithItsHeadersAndARetriedRequestSendsNothingNew() throws Exception {
+        String id = send("enr-1:step-1", email("c1", "marketing"));
+        assertEquals(1, dispatcher.drain());
+        assertEquals("sent", state(id));
+        assertEquals(id, send("enr-1:step-1", email("c1", "marketing")), "same key, same message");
+        assertEquals(0, dispatcher.drain());
+
+        MimeMessage[] received = mail();
+        assertEquals(1, received.length);
+        MimeMessage m = received[0];
+        assertEquals("We miss you, Ada", m.getSubject());
+        assertEquals("<" + id + "@rekindle.local>", m.getMessageID());
+        assertEquals("ada@example.com", m.getAllRecipients()[0].toString());
+        String unsubscribe = m.getHeader("List-Unsubscribe")[0];
+        assertTrue(unsubscribe.matches("<http://localhost:8083/u/" + id + "\\.[A-Za-z0-9_-]+>"), unsubscribe);
+        assertEquals("List-Unsubscribe=One-Click", m.getHeader("List-Unsubscribe-Post")[0]);
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(m);
+        assertTrue(body.contains("Hello Ada, 10% off"), body);
+
+        api().when().get("/v1/messages/" + id).then().body("history.state", Matchers.equalTo(List.of("queued", "sent")))
+                .body("attribution.step", Matchers.equalTo("email-1"));
+        api().when().get("/v1/messages?customerId=c1").then().body("id", Matchers.equalTo(List.of(id)));
+    }
+
+    @Test
+    void theSameKeyWithADifferentBodyIsAConflictAndAMissingKeyIsRefused() {
+        send("k-1", email("c1", "marketing"));
+        api().header("Idempotency-Key", "k-1").body(email("c1", "transactional")).when().post("/v1/messages").then()
+                .statusCode(409).contentType("application/problem+json");
+        api().body(email("c1", "marketing")).when().post("/v1/messages").then().statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("Idempotency-Key"));
+        api().header("Idempotency-Key", "k-2").body(email("c1", "marketing").replace("winback", "nope")).when()
+                .post("/v1/messages").then().statusCode(400).body("errors[0].field", Matchers.equalTo("templateId"));
+    }
+
+    @Test
+    void oneClickUnsubscribeSuppressesTheAddressBeforeAnyLaterSendAndAGetChangesNothing() throws Exception {
+        String first = send("u-1", email("c1", "marketing"));
+        dispatcher.drain();
+        String link = mail()[0].getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "")
+                .replace("http://localhost:8083", "");
+
+        io.restassured.RestAssured.given().when().get(link).then().statusCode(200)
+                .body(Matchers.containsString("<form method=\"post\""));
+        assertEquals("sent", state(first), "a GET only asks");
+        io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click").when().post(link).then().statusCode(200)
+                .body(Matchers.containsString("You are unsubscribed"));
+        assertEquals("unsubscribed", state(first));
+
+        clock.set(MORNING.plus(Duration.ofDays(3)));
+        String later = send("u-2", email("c1", "marketing"));
+        dispatcher.drain();
+        assertEquals("suppressed", state(later));
+        assertEquals(1, mail().length);
+
+        io.restassured.RestAssured.given().when().post(link.substring(0, link.length() - 2) + "xx").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void marketingNeedsConsentAndAnUnmailableAddressIsNeverMailed() {
+        profile("no-consent", "nc@example.com", null, "Europe/Paris", false, false, "valid");
+        profile("yop", "x@yopmail.com", null, "Europe/Paris", true, false, "disposable");
+        String marketing = send("n-1", email("no-consent", "marketing"));
+        String transactional = send("n-2", email("no-consent", "transactional"));
+        String disposable = send("n-3", email("yop", "marketing"));
+        dispatcher.drain();
+        assertEquals("suppressed", state(marketing));
+        assertEquals("sent", state(transactional));
+        assertEquals("suppressed", state(disposable));
+        api().when().get("/v1/messages/" + marketing).then().body("detail", Matchers.containsString("consent"));
+        assertEquals(1, mail().length);
+    }
+
+    @Test
+    void theFrequencyCapDefersOrDropsASecondMarketingMessageWithin24Hours() {
+        String first = send("f-1", email("c1", "marketing"));
+        dispatcher.drain();
+        clock.set(MORNING.plus(Duration.ofHours(2)));
+        String deferred = send("f-2", email("c1", "marketing"));
+        String dropped = send("f-3", email("c1", "marketing").replace("\"category\"",
+                "\"whenCapped\":\"drop\",\"category\""));
+        String transactional = send("f-4", email("c1", "transactional"));
+        dispatcher.drain();
+        assertEquals("sent", state(first));
+        assertEquals("deferred", state(deferred));
+        assertEquals("suppressed", state(dropped));
+        assertEquals("sent", state(transactional), "transactional mail is not capped");
+        api().when().get("/v1/messages/" + deferred).then().body("sendAt", Matchers.equalTo("2025-06-03T08:00:00Z"));
+
+        clock.set(Instant.parse("2025-06-03T07:59:59Z"));
+        assertEquals(0, dispatcher.drain());
+        clock.set(Instant.parse("2025-06-03T08:00:00Z"));
+        assertEquals(1, dispatcher.drain());
+        assertEquals("sent", state(deferred));
+        assertEquals(3, mail().length);
+    }
+
+    @Test
+    void anSmsDueInQuietHoursWaitsForTheMorningInTheRecipientsTimeZone() {
+        StandIns.http.stubFor(post(urlPathEqualTo("/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM123\",\"status\":\"queued\"}")));
+        clock.set(Instant.parse("2025-06-02T21:30:00Z")); // 23:30 in Paris
+        String id = send("q-1", """
+                {"channel":"sms","customerId":"c1","templateId":"sms-nudge","variables":{"offer":"free shipping"},
+                 "category":"marketing"}""");
+        dispatcher.drain();
+        assertEquals("deferred", state(id));
+        api().when().get("/v1/messages/" + id).then().body("sendAt", Matchers.equalTo("2025-06-03T06:00:00Z"));
+        StandIns.http.verify(0, postRequestedFor(urlPathEqualTo(
+                "/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json")));
+
+        clock.set(Instant.parse("2025-06-03T06:00:00Z"));
+        dispatcher.drain();
+        assertEquals("sent", state(id));
+        api().when().get("/v1/messages/" + id).then().body("providerMessageId", Matchers.equalTo("SM123"));
+        StandIns.http.verify(1, postRequestedFor(urlPathEqualTo(
+                "/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json"))
+                .withRequestBody(containing("To=%2B33612345678"))
+                .withRequestBody(containing("Body=Hi+Ada%2C+free+shipping"))
+                .withHeader("Authorization", containing("Basic ")));
+    }
+
+    @Test
+    void aTransientProviderFailureRetriesWithBackoffAndAPermanentOneIsRecordedWithTheReason() {
+        template("push-hello", """
+                {"channel":"push","locales":{"en":{"title":"Hi {customer.firstName}","body":"New in","link":"https://shop.example"}}}""");
+        String fcm = "/v1/projects/rekindle-local/messages:send";
+        StandIns.http.stubFor(post(urlPathEqualTo(fcm)).inScenario("fcm").whenScenarioStateIs(
+                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        StandIns.http.stubFor(post(urlPathEqualTo(fcm)).inScenario("fcm").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\":\"projects/rekindle-local/messages/0:1\"}")));
+        String push = send("p-1", """
+                {"channel":"push","customerId":"c1","recipient":"device-token-1","templateId":"push-hello",
+                 "category":"transactional"}""");
+        dispatcher.drain();
+        assertEquals("queued", state(push));
+        api().when().get("/v1/messages/" + push).then().body("detail", Matchers.containsString("FCM 503"))
+                .body("attempts", Matchers.equalTo(1));
+        clock.set(MORNING.plus(Duration.ofMinutes(1)));
+        dispatcher.drain();
+        assertEquals("sent", state(push));
+        StandIns.http.verify(postRequestedFor(urlPathEqualTo(fcm)).withRequestBody(containing("\"token\":\"device-token-1\""))
+                .withHeader("Authorization", equalTo("Bearer local-fcm-token")));
+
+        StandIns.http.stubFor(post(urlPathEqualTo("/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\"}")));
+        String sms = send("p-2", """
+                {"channel":"sms","customerId":"c1","templateId":"sms-nudge","category":"transactional",
+                 "variables":{"offer":"your order shipped"}}""");
+        dispatcher.drain();
+        assertEquals("failed", state(sms));
+        api().when().get("/v1/messages/" + sms).then().body("detail", Matchers.containsString("21211"));
+    }
+
+    @Test
+    void messagesClaimedByAWorkerThatDiedAreSentOnceAfterItsLeaseAndSentOnesNeverAgain() {
+        for (int i = 0; i < 5; i++) {
+            profile("k" + i, "k" + i + "@example.com", null, "Europe/Paris", true, false, "valid");
+            send("crash-" + i, email("k" + i, "transactional"));
+        }
+        // A worker claims three and dies before sending them.
+        assertEquals(3, store.claimDue(3, Duration.ofMinutes(2)).size());
+        assertEquals(2, dispatcher.drain(), "the claimed ones are not anyone else's yet");
+        assertEquals(2, mail().length);
+        clock.set(MORNING.plus(Duration.ofMinutes(2)));
+        assertEquals(3, dispatcher.drain());
+        clock.set(MORNING.plus(Duration.ofHours(1)));
+        assertEquals(0, dispatcher.drain());
+        assertEquals(5, mail().length);
+        assertEquals(5, java.util.Arrays.stream(mail()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count());
+    }
+}

@@ -1,0 +1,62 @@
+package io.rekindle.messaging.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Empties the store between tests, stands in profiles, and talks to the API with the test key. */
+@ApplicationScoped
+public class TestData {
+
+    private final DataSource dataSource;
+
+    TestData(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void clear() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE message, message_state, suppression, template");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        StandIns.http.resetAll();
+        try {
+            StandIns.smtp.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static RequestSpecification api() {
+        return given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON);
+    }
+
+    /** segment-service knows this customer (as its GET /v1/customers/{id} answers). */
+    public static void profile(String customerId, String email, String phone, String timezone, boolean emailConsent,
+            boolean smsConsent, String hygiene) {
+        StandIns.http.stubFor(get(urlEqualTo("/v1/customers/" + customerId)).willReturn(okJson("""
+                {"customerId":"%s","email":%s,"phone":%s,"firstName":"Ada","lastName":"Lovelace","locale":"en",
+                 "timezone":"%s","country":"FR","consents":{"email":{"granted":%b},"sms":{"granted":%b},
+                 "push":{"granted":true}},"attributes":{},"hygiene":{"status":"%s"},"previouslyErased":false}
+                """.formatted(customerId, email == null ? "null" : "\"" + email + "\"",
+                phone == null ? "null" : "\"" + phone + "\"", timezone, emailConsent, smsConsent, hygiene))));
+    }
+
+    public static void template(String id, String body) {
+        api().body(body).when().put("/v1/templates/" + id).then().statusCode(org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(200)));
+    }
+}
