@@ -34,6 +34,7 @@ import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.message.QueuedMessage;
 import io.rekindle.messaging.suppression.PublicLinks;
 import io.rekindle.messaging.suppression.Suppressions;
+import io.rekindle.messaging.suppression.TrackedHtml;
 import io.rekindle.messaging.template.Channel;
 import io.rekindle.messaging.template.Rendered;
 import io.rekindle.messaging.template.Template;
@@ -144,6 +145,11 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             release(m, "failed", null, "template did not render: " + (e.getMessage() == null ? e : e.getMessage()));
             return;
+        }
+        if (m.channel() == Channel.EMAIL && content.html() != null) {
+            content = new Rendered(content.subject(), TrackedHtml.track(content.html(), unsubscribe,
+                    url -> links.clickUrl(m.id(), url), links.openPixelUrl(m.id())), content.text(), null, null, null,
+                    null);
         }
         try {
             String providerId = channels.get(m.channel()).send(new Outgoing(m.id(), recipient, content, unsubscribe));

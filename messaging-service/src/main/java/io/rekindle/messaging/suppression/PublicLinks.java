@@ -7,11 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The signed public links a message carries: one-click unsubscribe (and, later, open and click tracking). */
+/** The signed public links a message carries: one-click unsubscribe, the open pixel and tracked clicks. */
 @ApplicationScoped
 public class PublicLinks {
 
     static final String UNSUBSCRIBE = "unsubscribe";
+    static final String OPEN = "open";
 
     private final SignedTokens tokens;
     private final String publicUrl;
@@ -28,5 +29,27 @@ public class PublicLinks {
 
     public Optional<String> unsubscribeMessage(String token) {
         return tokens.verify(UNSUBSCRIBE, token);
+    }
+
+    public String openPixelUrl(String messageId) {
+        return publicUrl + "/t/o/" + tokens.issue(OPEN, messageId);
+    }
+
+    public Optional<String> openedMessage(String token) {
+        return tokens.verify(OPEN, token);
+    }
+
+    /** A redirect to {@code url} that records the click; the token covers the URL, so it cannot be repointed. */
+    public String clickUrl(String messageId, String url) {
+        return publicUrl + "/t/c/" + tokens.issue(click(url), messageId) + "?url="
+                + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public Optional<String> clickedMessage(String token, String url) {
+        return url == null ? Optional.empty() : tokens.verify(click(url), token);
+    }
+
+    private static String click(String url) {
+        return "click|" + url;
     }
 }

@@ -55,7 +55,7 @@ class SendingTest {
         profile("c1", "ada@example.com", "+33612345678", "Europe/Paris", true, true, "valid");
         template("winback", """
                 {"channel":"email","locales":{"en":{"subject":"We miss you, {customer.firstName}",
-                 "html":"<p>Hello {customer.firstName}, {vars.offer}</p><a href=\\"{unsubscribeUrl}\\">unsubscribe</a>",
+                 "html":"<p>Hello {customer.firstName}, {vars.offer}</p><a href=\\"https://shop.example/new?a=1&amp;b=2\\">Shop</a> <a href=\\"{unsubscribeUrl}\\">unsubscribe</a>",
                  "text":"Hello {customer.firstName}, {vars.offer}"}}}""");
         template("sms-nudge", """
                 {"channel":"sms","locales":{"en":{"text":"Hi {customer.firstName}, {vars.offer}"}}}""");
@@ -269,5 +269,31 @@ class SendingTest {
                 throw new IllegalStateException(e);
             }
         }).distinct().count());
+    }
+
+    @Test
+    void theOpenPixelAndTrackedLinksRecordEngagementAndCannotBeRepointed() throws Exception {
+        String id = send("t-1", email("c1", "marketing"));
+        dispatcher.drain();
+        String html = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail()[0]).replace("=\r\n", "")
+                .replace("=3D", "=");
+        java.util.regex.Matcher click = java.util.regex.Pattern.compile("href=\"http://localhost:8083(/t/c/[^\"]+)\"")
+                .matcher(html);
+        assertTrue(click.find(), html);
+        String clickPath = click.group(1).replace("&amp;", "&");
+        assertTrue(html.contains("/u/" + id + "."), "the unsubscribe link is not tracked");
+        java.util.regex.Matcher pixel = java.util.regex.Pattern.compile("src=\"http://localhost:8083(/t/o/[^\"]+)\"")
+                .matcher(html);
+        assertTrue(pixel.find(), html);
+
+        io.restassured.RestAssured.given().when().get(pixel.group(1)).then().statusCode(200).contentType("image/gif");
+        assertEquals("opened", state(id));
+        io.restassured.RestAssured.given().redirects().follow(false).when()
+                .get(clickPath.replace("shop.example", "evil.example")).then().statusCode(404);
+        io.restassured.RestAssured.given().redirects().follow(false).urlEncodingEnabled(false).when().get(clickPath)
+                .then().statusCode(302).header("Location", "https://shop.example/new?a=1&b=2");
+        assertEquals("clicked", state(id));
+        api().when().get("/v1/messages/" + id).then().body("history.state",
+                Matchers.equalTo(List.of("queued", "sent", "opened", "clicked")));
     }
 }

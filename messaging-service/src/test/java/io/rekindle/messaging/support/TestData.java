@@ -28,7 +28,7 @@ public class TestData {
 
     public void clear() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE message, message_state, suppression, template");
+            s.execute("TRUNCATE message, message_state, suppression, template, engagement_event, webhook_nonce, outbox");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,195 @@
+package io.rekindle.messaging.webhook;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.rekindle.messaging.message.MessageStore;
+import io.rekindle.messaging.outbox.Outbox;
+import io.rekindle.messaging.suppression.Suppressions;
+import io.rekindle.messaging.template.Channel;
+
+/**
+ * Ingests normalised provider events as a whole batch in one transaction: each provider event is recorded once,
+ * moves its message's state, suppresses the address at once where it must (hard bounce, complaint, unsubscribe,
+ * STOP, repeated soft bounces), and is queued for segment-service through the outbox.
+ */
+@ApplicationScoped
+public class EngagementEvents {
+
+    private static final Set<String> MESSAGE_STATES = Set.of("delivered", "opened", "clicked", "bounced", "complained",
+            "unsubscribed", "failed");
+
+    private final DataSource dataSource;
+    private final MessageStore messages;
+    private final Suppressions suppressions;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final int softBounceLimit;
+
+    EngagementEvents(DataSource dataSource, MessageStore messages, Suppressions suppressions, Outbox outbox,
+            Clock clock, @ConfigProperty(name = "rekindle.webhooks.soft-bounce-limit") int softBounceLimit) {
+        this.dataSource = dataSource;
+        this.messages = messages;
+        this.suppressions = suppressions;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.softBounceLimit = softBounceLimit;
+    }
+
+    /**
+     * Stores the batch; answers how many events were new. With a nonce, the nonce is recorded in the same
+     * transaction and a nonce seen before rejects the whole batch.
+     *
+     * @throws ReplayedException when the nonce was used before
+     */
+    @Transactional
+    public int ingest(List<ProviderEvent> events, String provider, String nonce, Duration nonceLifetime) {
+        try (Connection c = dataSource.getConnection()) {
+            if (nonce != null) {
+                rememberNonce(c, provider, nonce, nonceLifetime);
+            }
+            int recorded = 0;
+            for (ProviderEvent e : events) {
+                if (record(c, e)) {
+                    recorded++;
+                }
+            }
+            return recorded;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void rememberNonce(Connection c, String provider, String nonce, Duration lifetime) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM webhook_nonce WHERE expires_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_nonce (provider, nonce, expires_at) "
+                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, provider);
+            ps.setString(2, nonce);
+            ps.setTimestamp(3, Timestamp.from(clock.instant().plus(lifetime)));
+            if (ps.executeUpdate() == 0) {
+                throw new ReplayedException();
+            }
+        }
+    }
+
+    private record Target(String messageId, String customerId, String recipient, String attribution) {
+    }
+
+    private boolean record(Connection c, ProviderEvent e) throws SQLException {
+        Target target = target(c, e);
+        String address = e.address() != null ? e.address() : target == null ? null : target.recipient();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO engagement_event (provider, provider_event_id, message_id, customer_id, channel, type,
+                    bounce, address, url, detail, occurred_at, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            ps.setString(1, e.provider());
+            ps.setString(2, e.eventId());
+            ps.setString(3, target == null ? null : target.messageId());
+            ps.setString(4, target == null ? null : target.customerId());
+            ps.setString(5, e.channel().name().toLowerCase());
+            ps.setString(6, e.type());
+            ps.setString(7, e.bounce());
+            ps.setString(8, address == null ? null : Suppressions.normalise(e.channel(), address));
+            ps.setString(9, e.url());
+            ps.setString(10, e.detail());
+            ps.setTimestamp(11, Timestamp.from(e.occurredAt()));
+            ps.setTimestamp(12, Timestamp.from(clock.instant()));
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        if (target != null && MESSAGE_STATES.contains(e.type())) {
+            messages.transition(c, target.messageId(), e.type(),  null,
+                    e.bounce() == null ? e.detail() : e.bounce() + (e.detail() == null ? "" : ": " + e.detail()));
+        }
+        if (address != null) {
+            suppressIfNeeded(c, e, address);
+        }
+        if (target != null && target.customerId() != null) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("eventId", "msg-" + e.provider() + "-" + e.eventId());
+            event.put("customerId", target.customerId());
+            event.put("type", e.channel().name().toLowerCase() + "_" + e.type());
+            event.put("occurredAt", e.occurredAt().toString());
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("messageId", target.messageId());
+            if (e.url() != null) {
+                properties.put("url", e.url());
+            }
+            event.put("properties", properties);
+            outbox.add(c, Outbox.SEGMENT_EVENTS, event);
+        }
+        return true;
+    }
+
+    private void suppressIfNeeded(Connection c, ProviderEvent e, String address) throws SQLException {
+        String reason = switch (e.type()) {
+            case "bounced" -> "hard".equals(e.bounce()) ? "hard bounce" : null;
+            case "complained" -> "complaint";
+            case "unsubscribed" -> "unsubscribed";
+            case "opted_out" -> "opted out (" + (e.detail() == null ? "STOP" : e.detail()) + ")";
+            default -> null;
+        };
+        if (reason == null && "bounced".equals(e.type()) && softBounces(c, e.channel(), address) >= softBounceLimit) {
+            reason = softBounceLimit + " soft bounces";
+        }
+        if (reason != null) {
+            suppressions.suppress(c, e.channel(), address, reason);
+        }
+        if ("opted_in".equals(e.type())) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM suppression WHERE channel = ? AND address = ? "
+                    + "AND reason LIKE 'opted out%'")) {
+                ps.setString(1, e.channel().name().toLowerCase());
+                ps.setString(2, Suppressions.normalise(e.channel(), address));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static int softBounces(Connection c, Channel channel, String address) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM engagement_event WHERE channel = ? "
+                + "AND address = ? AND bounce = 'soft'")) {
+            ps.setString(1, channel.name().toLowerCase());
+            ps.setString(2, Suppressions.normalise(channel, address));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static Target target(Connection c, ProviderEvent e) throws SQLException {
+        if (e.messageId() == null && e.providerMessageId() == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, customer_id, recipient, attribution::text "
+                + "FROM message WHERE message_id = ? OR provider_message_id = ? LIMIT 1")) {
+            ps.setString(1, e.messageId() == null ? "" : e.messageId());
+            ps.setString(2, e.providerMessageId() == null ? "" : e.providerMessageId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Target(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))
+                        : null;
+            }
+        }
+    }
+}

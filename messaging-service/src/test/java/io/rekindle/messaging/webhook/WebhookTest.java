@@ -1,0 +1,232 @@
+package io.rekindle.messaging.webhook;
+
+import static io.rekindle.messaging.support.TestData.api;
+import static io.rekindle.messaging.support.TestData.profile;
+import static io.rekindle.messaging.support.TestData.template;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.messaging.dispatch.Dispatcher;
+import io.rekindle.messaging.support.StandIns;
+import io.rekindle.messaging.support.TestClock;
+import io.rekindle.messaging.support.TestData;
+
+/** Each provider's webhook with a valid signature, a forged one, a replayed or stale one, and a malformed body. */
+@QuarkusTest
+@QuarkusTestResource(StandIns.class)
+class WebhookTest {
+
+    /** Test-only key pair; its public half is %test.rekindle.webhooks.sendgrid.public-key. */
+    private static final String SENDGRID_PRIVATE_KEY = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgZs0IDcws64wUPDkBlaJFMfcsW8ilK8LJpuyuP8fiHxahRANCAAS4C31ornsybD9rWyLwkCTWuEsOs0txKTOYplvtbaDr1UHOmFaAFcsfdIJC+aeWmkkNSPpiX+aJOTJUAJ2rqbLL";
+    private static final Instant NOW = Instant.parse("2025-06-02T08:00:00Z");
+
+    @Inject
+    TestData data;
+    @Inject
+    TestClock clock;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    DataSource dataSource;
+
+    private String messageId;
+
+    @BeforeEach
+    void sentOneMail() {
+        data.clear();
+        clock.set(NOW);
+        profile("c1", "ada@example.com", "+33612345678", "Europe/Paris", true, true, "valid");
+        template("hello", "{\"channel\":\"email\",\"locales\":{\"en\":{\"subject\":\"Hi\",\"text\":\"Hello\"}}}");
+        messageId = api().header("Idempotency-Key", "w-1").body("""
+                {"channel":"email","customerId":"c1","templateId":"hello","category":"marketing"}""")
+                .when().post("/v1/messages").then().statusCode(202).extract().path("id");
+        dispatcher.drain();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private long count(String sql) {
+        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sign(String timestamp, byte[] body) throws Exception {
+        PrivateKey key = KeyFactory.getInstance("EC")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(SENDGRID_PRIVATE_KEY)));
+        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+        ecdsa.initSign(key);
+        ecdsa.update(timestamp.getBytes(StandardCharsets.UTF_8));
+        ecdsa.update(body);
+        return Base64.getEncoder().encodeToString(ecdsa.sign());
+    }
+
+    private static io.restassured.response.ValidatableResponse sendgrid(String timestamp, String signature, String body) {
+        var request = given().header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+        if (signature != null) {
+            request.header("X-Twilio-Email-Event-Webhook-Signature", signature);
+        }
+        return request.contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).when()
+                .post("/v1/webhooks/sendgrid").then();
+    }
+
+    @Test
+    void sendgridBatchesAreVerifiedStoredOnceAndSuppressOnAHardBounce() throws Exception {
+        String ts = Long.toString(NOW.getEpochSecond());
+        String body = """
+                [{"email":"ada@example.com","event":"delivered","sg_event_id":"ev-1","smtp-id":"<%s@rekindle.local>","timestamp":%d},
+                 {"email":"ada@example.com","event":"open","sg_event_id":"ev-2","rekindle_message_id":"%s","timestamp":%d},
+                 {"email":"ada@example.com","event":"bounce","type":"bounce","status":"5.1.1","reason":"no such user","sg_event_id":"ev-3","rekindle_message_id":"%s","timestamp":%d}]\r\n"""
+                .formatted(messageId, NOW.getEpochSecond(), messageId, NOW.getEpochSecond(), messageId, NOW.getEpochSecond());
+
+        sendgrid(ts, sign(ts, "[]".getBytes(StandardCharsets.UTF_8)), body).statusCode(401)
+                .contentType("application/problem+json");
+        sendgrid(ts, null, body).statusCode(401);
+        String stale = Long.toString(NOW.minusSeconds(301).getEpochSecond());
+        sendgrid(stale, sign(stale, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(401);
+        assertEquals(0, count("SELECT count(*) FROM engagement_event"), "nothing stored from refused calls");
+
+        sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(200)
+                .body("recorded", equalTo(3));
+        sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(200)
+                .body("recorded", equalTo(0));
+        assertEquals(3, count("SELECT count(*) FROM engagement_event"));
+        api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("bounced"))
+                .body("history.state", equalTo(List.of("queued", "sent", "delivered", "opened", "bounced")))
+                .body("detail", containsString("hard"));
+        assertEquals(3, count("SELECT count(*) FROM outbox WHERE payload->>'customerId' = 'c1'"));
+
+        clock.set(NOW.plusSeconds(3 * 86_400));
+        String next = api().header("Idempotency-Key", "w-2").body("""
+                {"channel":"email","customerId":"c1","templateId":"hello","category":"transactional"}""")
+                .when().post("/v1/messages").then().extract().path("id");
+        dispatcher.drain();
+        api().when().get("/v1/messages/" + next).then().body("state", equalTo("suppressed"))
+                .body("detail", containsString("hard bounce"));
+    }
+
+    @Test
+    void aSignedButMalformedBatchIsA400AndStoresNothing() throws Exception {
+        String ts = Long.toString(NOW.getEpochSecond());
+        String body = "[{\"event\":\"open\",\"sg_event_id\":\"ok\",\"timestamp\":1},{\"event\":\"open\"}]";
+        sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("/1"));
+        sendgrid(ts, sign(ts, "{nope".getBytes(StandardCharsets.UTF_8)), "{nope").statusCode(400);
+        assertEquals(0, count("SELECT count(*) FROM engagement_event"));
+    }
+
+    private static String mailgun(String timestamp, String token, String key, String eventId, String event) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(mac.doFinal((timestamp + token).getBytes(StandardCharsets.UTF_8)));
+        return """
+                {"signature":{"timestamp":"%s","token":"%s","signature":"%s"},
+                 "event-data":{"id":"%s","event":"%s","timestamp":%s,"recipient":"ada@example.com",
+                  "message":{"headers":{"message-id":"MID@rekindle.local"}}}}"""
+                .formatted(timestamp, token, signature, eventId, event, timestamp);
+    }
+
+    @Test
+    void mailgunChecksTheHmacRefusesAReplayedTokenAndRecordsAComplaint() throws Exception {
+        String ts = Long.toString(NOW.getEpochSecond());
+        String valid = mailgun(ts, "token-1", "test-mailgun-signing-key", "mg-1", "complained").replace("MID", messageId);
+        given().contentType("application/json").body(mailgun(ts, "token-1", "wrong-key", "mg-1", "complained"))
+                .when().post("/v1/webhooks/mailgun").then().statusCode(401);
+        given().contentType("application/json").body(valid).when().post("/v1/webhooks/mailgun").then()
+                .statusCode(200).body("recorded", equalTo(1));
+        given().contentType("application/json").body(valid).when().post("/v1/webhooks/mailgun").then()
+                .statusCode(401).body("detail", containsString("replayed"));
+        given().contentType("application/json").body("{not json").when().post("/v1/webhooks/mailgun").then()
+                .statusCode(401);
+        api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("complained"));
+        assertEquals(1, count("SELECT count(*) FROM suppression WHERE address = 'ada@example.com' AND reason = 'complaint'"));
+    }
+
+    private static String twilioSignature(Map<String, List<String>> form) {
+        return new TwilioSignature("local-twilio-token").sign("http://localhost:8083/v1/webhooks/twilio", form);
+    }
+
+    private static io.restassured.response.ValidatableResponse twilio(Map<String, List<String>> form, String signature) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, vs) -> vs.forEach(v -> body.append(body.length() == 0 ? "" : "&")
+                .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8))));
+        return given().header("X-Twilio-Signature", signature).contentType("application/x-www-form-urlencoded")
+                .body(body.toString()).when().post("/v1/webhooks/twilio").then();
+    }
+
+    @Test
+    void twilioStopOptsOutAtOnceStartOptsBackInAndHelpIsAnswered() {
+        Map<String, List<String>> stop = new LinkedHashMap<>(Map.of("MessageSid", List.of("SMin1"), "From",
+                List.of("+33612345678"), "To", List.of("+15005550006"), "Body", List.of(" stop ")));
+        twilio(stop, "forged").statusCode(401);
+        assertEquals(0, count("SELECT count(*) FROM suppression"));
+        twilio(stop, twilioSignature(stop)).statusCode(200);
+        assertEquals(1, count("SELECT count(*) FROM suppression WHERE channel = 'sms' AND address = '+33612345678'"));
+
+        template("sms", "{\"channel\":\"sms\",\"locales\":{\"en\":{\"text\":\"Hi\"}}}");
+        String sms = api().header("Idempotency-Key", "t-1").body("""
+                {"channel":"sms","customerId":"c1","templateId":"sms","category":"transactional"}""")
+                .when().post("/v1/messages").then().extract().path("id");
+        dispatcher.drain();
+        api().when().get("/v1/messages/" + sms).then().body("state", equalTo("suppressed"));
+
+        Map<String, List<String>> start = new LinkedHashMap<>(stop);
+        start.put("MessageSid", List.of("SMin2"));
+        start.put("Body", List.of("START"));
+        twilio(start, twilioSignature(start)).statusCode(200);
+        assertEquals(0, count("SELECT count(*) FROM suppression"));
+
+        Map<String, List<String>> help = new LinkedHashMap<>(stop);
+        help.put("MessageSid", List.of("SMin3"));
+        help.put("Body", List.of("HELP"));
+        twilio(help, twilioSignature(help)).statusCode(200).body(containsString("Reply STOP to opt out"));
+    }
+
+    @Test
+    void postmarkNeedsItsBasicAuthCredentialsAndRecordsAnOpen() {
+        String open = """
+                {"RecordType":"Open","ID":"pm-1","MessageID":"%s@rekindle.local","Recipient":"ada@example.com",
+                 "ReceivedAt":"2025-06-02T08:00:00Z"}""".formatted(messageId);
+        given().auth().preemptive().basic("postmark", "wrong").contentType("application/json").body(open)
+                .when().post("/v1/webhooks/postmark").then().statusCode(401);
+        given().contentType("application/json").body(open).when().post("/v1/webhooks/postmark").then().statusCode(401);
+        given().auth().preemptive().basic("postmark", "test-postmark-password").contentType("application/json")
+                .body(open).when().post("/v1/webhooks/postmark").then().statusCode(200).body("recorded", equalTo(1));
+        given().auth().preemptive().basic("postmark", "test-postmark-password").contentType("application/json")
+                .body("{\"RecordType\":\"Open\"}").when().post("/v1/webhooks/postmark").then().statusCode(400);
+        api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("opened"));
+    }
+}
