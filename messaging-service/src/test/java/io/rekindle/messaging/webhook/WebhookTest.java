@@ -229,4 +229,33 @@ class WebhookTest {
                 .body("{\"RecordType\":\"Open\"}").when().post("/v1/webhooks/postmark").then().statusCode(400);
         api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("opened"));
     }
+
+    @Inject
+    io.rekindle.messaging.outbox.OutboxRelay relay;
+
+    @Test
+    void engagementReachesSegmentServiceThroughTheOutboxRetryingUntilAcknowledged() throws Exception {
+        String ts = Long.toString(NOW.getEpochSecond());
+        String body = """
+                [{"email":"ada@example.com","event":"open","sg_event_id":"ev-9","rekindle_message_id":"%s","timestamp":%d}]"""
+                .formatted(messageId, NOW.getEpochSecond());
+        sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(200);
+
+        var events = com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/events/batch");
+        StandIns.http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(events)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        assertEquals(0, relay.relay());
+        assertEquals(1, count("SELECT count(*) FROM outbox WHERE attempts = 1"));
+        assertEquals(0, relay.relay(), "backing off");
+
+        StandIns.http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(events)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"stored\":1}")));
+        clock.set(NOW.plusSeconds(5));
+        assertEquals(1, relay.relay());
+        assertEquals(0, count("SELECT count(*) FROM outbox"));
+        StandIns.http.verify(2, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(events)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer rekindle-dev-key"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$[0][?(@.type == 'email_opened' && @.customerId == 'c1' && @.eventId == 'msg-sendgrid-ev-9')]")));
+    }
 }
