@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -98,7 +99,8 @@ public class Dispatcher {
         poller.ifPresent(Poller::stop);
     }
 
-    /** Processes every message due now; answers how many were handled. */
+    /** Processes every message due now; answers how many were handled. Runs on the poller's own thread. */
+    @ActivateRequestContext
     public int drain() {
         int handled = 0;
         for (List<QueuedMessage> batch = messages.claimDue(BATCH, lease); !batch.isEmpty();

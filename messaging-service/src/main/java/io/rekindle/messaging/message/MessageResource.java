@@ -51,10 +51,10 @@ public class MessageResource {
             throw new WebApplicationException(Problems.badRequest("Idempotency-Key",
                     "is required (1-255 characters), for example the enrollment and step"));
         }
-        Template template = templates.find(request.templateId()).orElseThrow(() -> new WebApplicationException(
-                Problems.badRequest("templateId", "no template '" + request.templateId() + "'")));
+        Template template = templates.find(request.template()).orElseThrow(() -> new WebApplicationException(
+                Problems.badRequest("template", "no template '" + request.template() + "'")));
         if (template.channel != request.channel()) {
-            throw new WebApplicationException(Problems.badRequest("templateId",
+            throw new WebApplicationException(Problems.badRequest("template",
                     "is a " + template.channel.name().toLowerCase() + " template"));
         }
         if (request.channel() == Channel.PUSH && (request.recipient() == null || request.recipient().isBlank())) {

@@ -77,7 +77,7 @@ public class MessageStore {
                 ps.setString(4, lower(request.channel()));
                 ps.setString(5, request.customerId());
                 ps.setString(6, request.recipient());
-                ps.setString(7, request.templateId());
+                ps.setString(7, request.template());
                 ps.setString(8, request.locale());
                 ps.setString(9, json(request.variables() == null ? Map.of() : request.variables()));
                 ps.setString(10, lower(request.category()));

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import io.rekindle.messaging.template.Channel;
 
 /**
@@ -18,7 +20,7 @@ public record SendRequest(
         @NotNull Channel channel,
         @NotBlank @Size(max = 200) String customerId,
         @Size(max = 4_096) String recipient,
-        @NotBlank @Size(max = 128) String templateId,
+        @NotBlank @Size(max = 128) @JsonAlias("templateId") String template,
         @Size(max = 35) String locale,
         Map<String, Object> variables,
         @NotNull Category category,

@@ -131,7 +131,7 @@ public class WebhookResource {
 
     @POST
     @Path("/twilio")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_XML)
     public Response twilio(@HeaderParam("X-Twilio-Signature") String signature, byte[] body) {
         Map<String, List<String>> form = form(body);

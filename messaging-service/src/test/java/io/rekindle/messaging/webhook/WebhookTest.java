@@ -64,7 +64,7 @@ class WebhookTest {
         profile("c1", "ada@example.com", "+33612345678", "Europe/Paris", true, true, "valid");
         template("hello", "{\"channel\":\"email\",\"locales\":{\"en\":{\"subject\":\"Hi\",\"text\":\"Hello\"}}}");
         messageId = api().header("Idempotency-Key", "w-1").body("""
-                {"channel":"email","customerId":"c1","templateId":"hello","category":"marketing"}""")
+                {"channel":"email","customerId":"c1","template":"hello","category":"marketing"}""")
                 .when().post("/v1/messages").then().statusCode(202).extract().path("id");
         dispatcher.drain();
     }
@@ -130,7 +130,7 @@ class WebhookTest {
 
         clock.set(NOW.plusSeconds(3 * 86_400));
         String next = api().header("Idempotency-Key", "w-2").body("""
-                {"channel":"email","customerId":"c1","templateId":"hello","category":"transactional"}""")
+                {"channel":"email","customerId":"c1","template":"hello","category":"transactional"}""")
                 .when().post("/v1/messages").then().extract().path("id");
         dispatcher.drain();
         api().when().get("/v1/messages/" + next).then().body("state", equalTo("suppressed"))
@@ -198,7 +198,7 @@ class WebhookTest {
 
         template("sms", "{\"channel\":\"sms\",\"locales\":{\"en\":{\"text\":\"Hi\"}}}");
         String sms = api().header("Idempotency-Key", "t-1").body("""
-                {"channel":"sms","customerId":"c1","templateId":"sms","category":"transactional"}""")
+                {"channel":"sms","customerId":"c1","template":"sms","category":"transactional"}""")
                 .when().post("/v1/messages").then().extract().path("id");
         dispatcher.drain();
         api().when().get("/v1/messages/" + sms).then().body("state", equalTo("suppressed"));
