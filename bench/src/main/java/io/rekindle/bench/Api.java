@@ -27,6 +27,23 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A POST with extra headers (an idempotency key, a webhook signature); no API key when {@code withKey} is false. */
+    String post(String path, String body, java.util.Map<String, String> headers, boolean withKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (withKey) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    String put(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     String get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
                 .header("Authorization", "Bearer " + key).GET().build());

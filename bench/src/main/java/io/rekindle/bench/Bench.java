@@ -6,13 +6,17 @@ import java.util.Map;
 
 /**
  * Runs a benchmark against a running suite (./rekindle up) and prints its figures.
- * <pre>java -jar bench/target/rekindle-bench.jar segment [--customers 1000000] [--seed 42] [--threads 4]</pre>
+ * <pre>java -jar bench/target/rekindle-bench.jar segment [--customers 1000000] [--seed 42] [--threads 4]
+ * java -jar bench/target/rekindle-bench.jar messaging [--emails 10000] [--threads 8] [--smtp 127.0.0.1:3025]
+ * java -jar bench/target/rekindle-bench.jar sendgrid-public-key</pre>
  */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K]");
+            System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K]\n"
+                    + "       rekindle-bench messaging [--emails N] [--threads T] [--smtp HOST:PORT] [--url U] [--key K]\n"
+                    + "       rekindle-bench sendgrid-public-key");
             System.exit(2);
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -22,6 +26,14 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("customers", "1000000")),
                     Long.parseLong(options.getOrDefault("seed", "42")),
                     Integer.parseInt(options.getOrDefault("threads", "4"))).run();
+            case "messaging" -> {
+                String[] smtp = options.getOrDefault("smtp", "127.0.0.1:3025").split(":");
+                new MessagingBench(new Api(options.getOrDefault("url", "http://localhost:8083"), key),
+                        Integer.parseInt(options.getOrDefault("emails", "10000")),
+                        Integer.parseInt(options.getOrDefault("threads", "8")), smtp[0], Integer.parseInt(smtp[1])).run();
+            }
+            case "sendgrid-public-key" -> System.out.println(
+                    java.util.Base64.getEncoder().encodeToString(MessagingBench.sendgridKeys().getPublic().getEncoded()));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

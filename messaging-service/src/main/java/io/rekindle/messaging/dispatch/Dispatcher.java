@@ -54,7 +54,7 @@ import io.rekindle.messaging.work.Poller;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 20;
 
     private final MessageStore messages;
     private final TemplateCatalog templates;
@@ -70,7 +70,8 @@ public class Dispatcher {
     private final Duration lease;
     private final int maxAttempts;
     private final String every;
-    private Optional<Poller> poller = Optional.empty();
+    private final int threads;
+    private List<Poller> pollers = List.of();
 
     Dispatcher(MessageStore messages, TemplateCatalog templates, TemplateRenderer renderer, ProfileDirectory profiles,
             Suppressions suppressions, PublicLinks links, EmailChannel email, SmsChannel sms, PushChannel push,
@@ -89,14 +90,17 @@ public class Dispatcher {
         this.dataSource = dataSource;
         this.clock = clock;
         this.every = rules.dispatchEvery();
+        this.threads = rules.dispatchThreads();
     }
 
+    /** Several draining threads per replica: each claims its own batches, so sends overlap their network waits. */
     void start(@Observes StartupEvent event) {
-        poller = Poller.start("dispatcher", every, this::drain);
+        pollers = java.util.stream.IntStream.rangeClosed(1, threads)
+                .mapToObj(i -> Poller.start("dispatcher-" + i, every, this::drain)).flatMap(Optional::stream).toList();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        poller.ifPresent(Poller::stop);
+        pollers.forEach(Poller::stop);
     }
 
     /** Processes every message due now; answers how many were handled. Runs on the poller's own thread. */

@@ -28,6 +28,9 @@ public interface SendingRules {
     /** The pause between queue polls ("off" in tests, which drain the queue themselves). */
     String dispatchEvery();
 
+    /** Draining threads per replica. */
+    int dispatchThreads();
+
     /** Attempts before a transient provider failure becomes final. */
     int maxAttempts();
 }

@@ -1,0 +1,196 @@
+package io.rekindle.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * messaging-service: emails rendered and delivered into the local SMTP server, next to what that server accepts from
+ * a trivial client in the same run; then SendGrid-style signed webhook batches of 100 ingested, with the p99 of their
+ * acknowledgement. The suite must run with the bench's SendGrid key: REKINDLE_SENDGRID_WEBHOOK_KEY=$(java -jar
+ * rekindle-bench.jar sendgrid-public-key).
+ */
+final class MessagingBench {
+
+    private final Api api;
+    private final int emails;
+    private final int threads;
+    private final String smtpHost;
+    private final int smtpPort;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+    MessagingBench(Api api, int emails, int threads, String smtpHost, int smtpPort) {
+        this.api = api;
+        this.emails = emails;
+        this.threads = threads;
+        this.smtpHost = smtpHost;
+        this.smtpPort = smtpPort;
+    }
+
+    /** The bench's SendGrid signing key pair, the same on every run (a fixed seed; it signs only test traffic). */
+    static KeyPair sendgridKeys() throws Exception {
+        SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+        seeded.setSeed("rekindle-bench-sendgrid".getBytes(StandardCharsets.UTF_8));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), seeded);
+        return generator.generateKeyPair();
+    }
+
+    void run() throws Exception {
+        System.out.printf("messaging benchmark: %,d emails, %d client threads, SMTP server %s:%d%n", emails, threads,
+                smtpHost, smtpPort);
+        double baseline = smtpBaseline(emails);
+        System.out.printf("SMTP server alone, one trivial client on one connection: %,d mails in %.1f s = %,.0f mails/s%n",
+                emails, emails / baseline, baseline);
+        List<String> ids = sendThroughRekindle();
+        webhooks(ids, Math.max(50, emails / 100));
+    }
+
+    private double smtpBaseline(int count) throws Exception {
+        long started = System.nanoTime();
+        try (Socket socket = new Socket(smtpHost, smtpPort)) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            reply(in);
+            command(out, in, "HELO bench");
+            for (int i = 0; i < count; i++) {
+                command(out, in, "MAIL FROM:<bench@rekindle.local>");
+                command(out, in, "RCPT TO:<baseline-" + (i % 100) + "@example.org>");
+                command(out, in, "DATA");
+                command(out, in, "Subject: baseline " + i + "\r\n\r\nHello\r\n.");
+            }
+            command(out, in, "QUIT");
+        }
+        return count / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static void command(OutputStream out, BufferedReader in, String line) throws Exception {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        reply(in);
+    }
+
+    private static void reply(BufferedReader in) throws Exception {
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null || line.startsWith("4") || line.startsWith("5")) {
+                throw new IllegalStateException("SMTP: " + line);
+            }
+        } while (line.length() > 3 && line.charAt(3) == '-');
+    }
+
+    private List<String> sendThroughRekindle() throws Exception {
+        api.put("/v1/templates/bench-mail", """
+                {"channel":"email","locales":{"en":{"subject":"We miss you, {vars.name}",
+                 "html":"<p>Hello {vars.name},</p><p>{vars.offer}</p><p><a href=\\"https://shop.example/new\\">New in</a></p>",
+                 "text":"Hello {vars.name}, {vars.offer}"}}}""");
+        String[] ids = new String[emails];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        List<Future<?>> posts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            posts.add(pool.submit(() -> {
+                for (int i = first; i < emails; i += threads) {
+                    String body = """
+                            {"channel":"email","customerId":"bench-%s-%d","recipient":"bench-%d@example.org",
+                             "template":"bench-mail","category":"transactional",
+                             "variables":{"name":"Customer %d","offer":"Free shipping this week"}}"""
+                            .formatted(run, i, i % 100, i);
+                    ids[i] = Api.text(api.post("/v1/messages", body, Map.of("Idempotency-Key", "bench-" + run + "-" + i),
+                            true), "id");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : posts) {
+            f.get();
+        }
+        pool.shutdown();
+        double queued = (System.nanoTime() - started) / 1e9;
+        String last = ids[emails - 1];
+        while (true) {
+            String state = Api.text(api.get("/v1/messages/" + last), "state");
+            if (!state.equals("queued") && !state.equals("deferred")) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int sent = 0;
+        for (int i = 0; i < emails; i += Math.max(1, emails / 200)) {
+            while (Api.text(api.get("/v1/messages/" + ids[i]), "state").equals("queued")) {
+                Thread.sleep(20);
+            }
+            if (Api.text(api.get("/v1/messages/" + ids[i]), "state").equals("sent")) {
+                sent++;
+            }
+        }
+        System.out.printf("through Rekindle (POST /v1/messages, then queue, profile lookup, render, SMTP): %,d emails "
+                + "in %.1f s = %,.0f emails/s (all accepted after %.1f s; %d of %d sampled messages sent)%n", emails,
+                seconds, emails / seconds, queued, sent, (emails + Math.max(1, emails / 200) - 1) / Math.max(1, emails / 200));
+        return Arrays.asList(ids);
+    }
+
+    private void webhooks(List<String> ids, int batches) throws Exception {
+        KeyPair keys = sendgridKeys();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        double[] millis = new double[batches];
+        long started = System.nanoTime();
+        List<Future<?>> calls = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            int batch = b;
+            calls.add(pool.submit(() -> {
+                long now = Instant.now().getEpochSecond();
+                StringBuilder body = new StringBuilder("[");
+                for (int e = 0; e < 100; e++) {
+                    String id = ids.get((batch * 100 + e) % ids.size());
+                    body.append(e == 0 ? "" : ",").append("{\"email\":\"x@example.org\",\"event\":\"")
+                            .append(e % 2 == 0 ? "delivered" : "open").append("\",\"sg_event_id\":\"bench-")
+                            .append(run).append('-').append(batch).append('-').append(e)
+                            .append("\",\"rekindle_message_id\":\"").append(id).append("\",\"timestamp\":")
+                            .append(now).append('}');
+                }
+                body.append(']');
+                String timestamp = Long.toString(now);
+                Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+                ecdsa.initSign(keys.getPrivate());
+                ecdsa.update(timestamp.getBytes(StandardCharsets.UTF_8));
+                ecdsa.update(body.toString().getBytes(StandardCharsets.UTF_8));
+                String signature = Base64.getEncoder().encodeToString(ecdsa.sign());
+                long sentAt = System.nanoTime();
+                api.post("/v1/webhooks/sendgrid", body.toString(), Map.of("X-Twilio-Email-Event-Webhook-Timestamp",
+                        timestamp, "X-Twilio-Email-Event-Webhook-Signature", signature), false);
+                millis[batch] = (System.nanoTime() - sentAt) / 1e6;
+                return null;
+            }));
+        }
+        for (Future<?> f : calls) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(millis);
+        System.out.printf("SendGrid webhooks, signed batches of 100: %,d events in %.1f s = %,.0f events/s; "
+                + "acknowledgement p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d batches)%n", batches * 100, seconds,
+                batches * 100 / seconds, millis[batches / 2], millis[(int) Math.ceil(batches * 0.99) - 1],
+                millis[batches - 1], batches);
+    }
+}
