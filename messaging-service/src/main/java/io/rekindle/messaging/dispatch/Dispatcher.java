@@ -42,6 +42,7 @@ import io.rekindle.messaging.template.Template;
 import io.rekindle.messaging.template.TemplateCatalog;
 import io.rekindle.messaging.template.TemplateData;
 import io.rekindle.messaging.template.TemplateRenderer;
+import io.rekindle.messaging.work.Backoff;
 import io.rekindle.messaging.work.Poller;
 
 /**

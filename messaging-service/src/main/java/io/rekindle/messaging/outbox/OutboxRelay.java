@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.rekindle.messaging.dispatch.Backoff;
+import io.rekindle.messaging.work.Backoff;
 import io.rekindle.messaging.work.Poller;
 
 /**

@@ -24,6 +24,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.rekindle.segment.segments.Change;
 import io.rekindle.segment.segments.ChangePage;
 import io.rekindle.segment.segments.Segments;
+import io.rekindle.segment.work.Backoff;
 import io.rekindle.segment.work.Poller;
 
 /**

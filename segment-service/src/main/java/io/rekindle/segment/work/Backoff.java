@@ -1,11 +1,11 @@
-package io.rekindle.messaging.dispatch;
+package io.rekindle.segment.work;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
  * Exponential backoff with jitter: after the n-th failed attempt, wait a random time between half and all of
- * min(max, base x 2^(n-1)), so messages that failed together do not all retry at the same instant.
+ * min(max, base x 2^(n-1)), so deliveries that failed together do not all retry at the same instant.
  */
 public record Backoff(Duration base, Duration max) {
 
