@@ -66,8 +66,12 @@ class SendingTest {
         clock.reset();
     }
 
-    /** Drains the queue on a thread of its own, as the poller does (no request context, no transaction). */
     private int drain() {
+        return dispatcher.drain();
+    }
+
+    /** Drains the queue on a thread of its own, as the poller does (no request context, no transaction). */
+    private int drainOffThread() {
         try {
             return java.util.concurrent.CompletableFuture.supplyAsync(dispatcher::drain,
                     java.util.concurrent.Executors.newSingleThreadExecutor()).get();
@@ -236,12 +240,12 @@ class SendingTest {
         String push = send("p-1", """
                 {"channel":"push","customerId":"c1","recipient":"device-token-1","template":"push-hello",
                  "category":"transactional"}""");
-        drain();
+        drainOffThread();
         assertEquals("queued", state(push));
         api().when().get("/v1/messages/" + push).then().body("detail", Matchers.containsString("FCM 503"))
                 .body("attempts", Matchers.equalTo(1));
         clock.set(MORNING.plus(Duration.ofMinutes(1)));
-        drain();
+        drainOffThread();
         assertEquals("sent", state(push));
         StandIns.http.verify(postRequestedFor(urlPathEqualTo(fcm)).withRequestBody(containing("\"token\":\"device-token-1\""))
                 .withHeader("Authorization", equalTo("Bearer local-fcm-token")));
