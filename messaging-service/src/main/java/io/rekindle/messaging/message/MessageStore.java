@@ -214,28 +214,34 @@ public class MessageStore {
                                 rs.getString(5), rs.getString(6), mapper.readValue(rs.getString(7), Attribution.class),
                                 state, "queued".equals(state) || "deferred".equals(state) ? instant(due) : null,
                                 instant(rs.getTimestamp(10)), rs.getString(11), rs.getString(12), rs.getInt(13),
-                                instant(rs.getTimestamp(14)), history(c, rs.getString(1))));
+                                instant(rs.getTimestamp(14)), new ArrayList<>()));
                     }
                 }
             }
+            withHistories(c, views);
             return views;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static List<StateChange> history(Connection c, String id) throws SQLException {
-        List<StateChange> changes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT state, at, detail FROM message_state WHERE message_id = ? ORDER BY id")) {
-            ps.setString(1, id);
+    /** Fills in the state histories of these messages with one query. */
+    private static void withHistories(Connection c, List<MessageView> views) throws SQLException {
+        if (views.isEmpty()) {
+            return;
+        }
+        Map<String, List<StateChange>> byMessage = new java.util.HashMap<>();
+        views.forEach(v -> byMessage.put(v.id(), v.history()));
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, state, at, detail FROM message_state "
+                + "WHERE message_id = ANY (?) ORDER BY id")) {
+            ps.setArray(1, c.createArrayOf("text", byMessage.keySet().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    changes.add(new StateChange(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)));
+                    byMessage.get(rs.getString(1)).add(new StateChange(rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            rs.getString(4)));
                 }
             }
         }
-        return changes;
     }
 
     private String fingerprint(SendRequest request) {

@@ -17,8 +17,8 @@ public final class MailgunEvents {
         if (data == null || !data.isObject()) {
             throw new MalformedWebhookException("event-data", "is required");
         }
-        String id = SendgridEvents.text(data, "id");
-        String kind = SendgridEvents.text(data, "event");
+        String id = ProviderJson.text(data, "id");
+        String kind = ProviderJson.text(data, "event");
         if (id == null || kind == null || !data.path("timestamp").isNumber()) {
             throw new MalformedWebhookException("event-data", "needs id, event and timestamp");
         }
@@ -31,7 +31,7 @@ public final class MailgunEvents {
             case "clicked" -> type = "clicked";
             case "failed" -> {
                 type = "bounced";
-                bounce = "permanent".equals(SendgridEvents.text(data, "severity")) ? "hard" : "soft";
+                bounce = "permanent".equals(ProviderJson.text(data, "severity")) ? "hard" : "soft";
             }
             case "complained" -> type = "complained";
             case "unsubscribed" -> type = "unsubscribed";
@@ -44,7 +44,7 @@ public final class MailgunEvents {
         long millis = (long) (data.get("timestamp").asDouble() * 1000);
         return new ProviderEvent("mailgun", id, data.path("user-variables").path("rekindle_message_id").asText(null),
                 messageId == null ? null : "<" + messageId + ">", Channel.EMAIL, type, bounce,
-                SendgridEvents.text(data, "recipient"), SendgridEvents.text(data, "url"),
-                code == null ? SendgridEvents.text(data, "reason") : "SMTP " + code, Instant.ofEpochMilli(millis));
+                ProviderJson.text(data, "recipient"), ProviderJson.text(data, "url"),
+                code == null ? ProviderJson.text(data, "reason") : "SMTP " + code, Instant.ofEpochMilli(millis));
     }
 }

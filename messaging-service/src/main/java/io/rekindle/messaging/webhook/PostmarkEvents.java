@@ -14,8 +14,8 @@ public final class PostmarkEvents {
     }
 
     public static ProviderEvent parse(JsonNode body) {
-        String kind = SendgridEvents.text(body, "RecordType");
-        String messageId = SendgridEvents.text(body, "MessageID");
+        String kind = ProviderJson.text(body, "RecordType");
+        String messageId = ProviderJson.text(body, "MessageID");
         if (kind == null || messageId == null) {
             throw new MalformedWebhookException("RecordType", "RecordType and MessageID are required");
         }
@@ -38,7 +38,7 @@ public final class PostmarkEvents {
             case "Bounce" -> {
                 type = "bounced";
                 // Postmark's hard kinds; transient ones (SoftBounce, Transient, DnsError...) are soft.
-                String t = SendgridEvents.text(body, "Type");
+                String t = ProviderJson.text(body, "Type");
                 bounce = "HardBounce".equals(t) || "BadEmailAddress".equals(t) || "ManuallyDeactivated".equals(t)
                         ? "hard" : "soft";
                 at = "BouncedAt";
@@ -58,18 +58,18 @@ public final class PostmarkEvents {
                 return null;
             }
         }
-        String address = SendgridEvents.text(body, "Recipient") != null ? SendgridEvents.text(body, "Recipient")
-                : SendgridEvents.text(body, "Email");
-        String id = SendgridEvents.text(body, "ID") != null ? SendgridEvents.text(body, "ID") : kind + ":" + messageId
-                + ":" + SendgridEvents.text(body, at);
+        String address = ProviderJson.text(body, "Recipient") != null ? ProviderJson.text(body, "Recipient")
+                : ProviderJson.text(body, "Email");
+        String id = ProviderJson.text(body, "ID") != null ? ProviderJson.text(body, "ID") : kind + ":" + messageId
+                + ":" + ProviderJson.text(body, at);
         Instant occurred;
         try {
-            occurred = Instant.parse(SendgridEvents.text(body, at));
+            occurred = Instant.parse(ProviderJson.text(body, at));
         } catch (DateTimeParseException | NullPointerException e) {
             throw new MalformedWebhookException(at, "must be an ISO 8601 instant");
         }
         return new ProviderEvent("postmark", id, body.path("Metadata").path("rekindle_message_id").asText(null),
                 "<" + messageId + ">", Channel.EMAIL, type, bounce, address,
-                body.path("OriginalLink").asText(null), SendgridEvents.text(body, "Description"), occurred);
+                body.path("OriginalLink").asText(null), ProviderJson.text(body, "Description"), occurred);
     }
 }

@@ -22,12 +22,12 @@ public final class SendgridEvents {
         for (int i = 0; i < body.size(); i++) {
             JsonNode e = body.get(i);
             String at = "/" + i;
-            String id = text(e, "sg_event_id");
-            String kind = text(e, "event");
+            String id = ProviderJson.text(e, "sg_event_id");
+            String kind = ProviderJson.text(e, "event");
             if (id == null || kind == null || !e.path("timestamp").canConvertToLong()) {
                 throw new MalformedWebhookException(at, "needs sg_event_id, event and timestamp");
             }
-            String status = text(e, "status");
+            String status = ProviderJson.text(e, "status");
             String type;
             String bounce = null;
             switch (kind) {
@@ -36,7 +36,8 @@ public final class SendgridEvents {
                 case "click" -> type = "clicked";
                 case "bounce" -> {
                     type = "bounced";
-                    bounce = "blocked".equals(text(e, "type")) ? "soft" : ProviderEvent.bounceClass(status);
+                    bounce = "blocked".equals(ProviderJson.text(e, "type")) ? "soft"
+                            : ProviderEvent.bounceClass(status);
                 }
                 case "dropped" -> type = "failed";
                 case "spamreport" -> type = "complained";
@@ -46,17 +47,12 @@ public final class SendgridEvents {
             if (type == null) {
                 continue;
             }
-            String reason = text(e, "reason");
-            events.add(new ProviderEvent("sendgrid", id, text(e, "rekindle_message_id"), text(e, "smtp-id"),
-                    Channel.EMAIL, type, bounce, text(e, "email"), text(e, "url"),
+            String reason = ProviderJson.text(e, "reason");
+            events.add(new ProviderEvent("sendgrid", id, ProviderJson.text(e, "rekindle_message_id"),
+                    ProviderJson.text(e, "smtp-id"), Channel.EMAIL, type, bounce, ProviderJson.text(e, "email"), ProviderJson.text(e, "url"),
                     status == null ? reason : status + (reason == null ? "" : " " + reason),
                     Instant.ofEpochSecond(e.get("timestamp").asLong())));
         }
         return events;
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
     }
 }

@@ -101,10 +101,10 @@ public class WebhookResource {
             return unauthorized("Mailgun");
         }
         JsonNode sig = json == null ? null : json.path("signature");
-        String timestamp = sig == null ? null : SendgridEvents.text(sig, "timestamp");
-        String token = sig == null ? null : SendgridEvents.text(sig, "token");
+        String timestamp = sig == null ? null : ProviderJson.text(sig, "timestamp");
+        String token = sig == null ? null : ProviderJson.text(sig, "token");
         if (mailgun.isEmpty() || !fresh(timestamp)
-                || !mailgun.get().verify(timestamp, token, SendgridEvents.text(sig, "signature"))) {
+                || !mailgun.get().verify(timestamp, token, ProviderJson.text(sig, "signature"))) {
             return unauthorized("Mailgun");
         }
         ProviderEvent event = MailgunEvents.parse(json);

@@ -1,4 +1,4 @@
-package io.rekindle.messaging.suppression;
+package io.rekindle.messaging.links;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.rekindle.messaging.suppression;
+package io.rekindle.messaging.links;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.rekindle.messaging.message.MessageStore;
+import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;
 
 /** An unsubscribe from a message's link: the address is suppressed on that channel and the message says so. */

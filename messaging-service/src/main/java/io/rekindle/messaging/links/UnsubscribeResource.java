@@ -1,4 +1,4 @@
-package io.rekindle.messaging.suppression;
+package io.rekindle.messaging.links;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

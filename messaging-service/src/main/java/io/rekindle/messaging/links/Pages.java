@@ -1,4 +1,4 @@
-package io.rekindle.messaging.suppression;
+package io.rekindle.messaging.links;
 
 /** The small public pages (unsubscribe), plain and readable on a phone; the bodies are fixed text. */
 final class Pages {

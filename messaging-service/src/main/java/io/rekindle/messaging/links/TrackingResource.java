@@ -1,12 +1,8 @@
-package io.rekindle.messaging.suppression;
+package io.rekindle.messaging.links;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -61,21 +57,13 @@ public class TrackingResource {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML)
                     .entity(Pages.page("Link not valid", "<p>This link is not valid.</p>")).build();
         }
-        record(messageId.get(), "clicked", "click:" + messageId.get() + ":" + sha256(url), url);
+        // The token is the message's MAC over this URL: one event id per message and link.
+        record(messageId.get(), "clicked", "click:" + token, url);
         return Response.status(Response.Status.FOUND).location(URI.create(url)).build();
     }
 
     private void record(String messageId, String type, String eventId, String url) {
         events.ingest(List.of(new ProviderEvent("rekindle", eventId, messageId, null, Channel.EMAIL, type, null, null,
                 url, null, clock.instant())), "rekindle", null, null);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
