@@ -2,6 +2,7 @@ package io.rekindle.segment.http;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -22,6 +23,9 @@ public class ParamConverters implements ParamConverterProvider {
         String name = nameOf(annotations);
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Converter<>(name, "a date such as 2024-05-31", LocalDate::parse);
+        }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) new Converter<>(name, "an instant such as 2024-05-31T00:00:00Z", Instant::parse);
         }
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) new Converter<>(name, "a whole number", Integer::valueOf);

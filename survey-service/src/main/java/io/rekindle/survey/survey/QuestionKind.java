@@ -7,8 +7,13 @@ public enum QuestionKind {
     SINGLE_CHOICE,
     @JsonProperty("multiple_choice")
     MULTIPLE_CHOICE,
+    /** 0 to 10, read as Net Promoter Score. */
     @JsonProperty("rating")
     RATING,
     @JsonProperty("free_text")
-    FREE_TEXT
+    FREE_TEXT;
+
+    public boolean hasOptions() {
+        return this == SINGLE_CHOICE || this == MULTIPLE_CHOICE;
+    }
 }

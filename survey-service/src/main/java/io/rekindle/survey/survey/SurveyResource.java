@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.survey.http.Problem;
 import io.rekindle.survey.http.Problems;
 
 @Path("/v1/surveys")
@@ -40,6 +41,10 @@ public class SurveyResource {
     @Path("/{surveyId}")
     public Response save(@PathParam("surveyId") @Pattern(regexp = "[A-Za-z0-9._-]{1,128}") String surveyId,
             @Valid @NotNull SurveyDefinition definition) {
+        List<Problem.FieldError> errors = SurveyRules.check(definition);
+        if (!errors.isEmpty()) {
+            throw new WebApplicationException(Problems.badRequest("The survey is not consistent.", errors));
+        }
         boolean created = catalog.save(surveyId, definition);
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
                 .entity(SurveyView.of(catalog.find(surveyId).orElseThrow())).build();

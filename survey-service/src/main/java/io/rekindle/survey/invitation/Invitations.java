@@ -1,0 +1,149 @@
+package io.rekindle.survey.invitation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rekindle.survey.http.Problems;
+import io.rekindle.survey.survey.SurveyCatalog;
+
+/** Issues personal survey links and resolves them back to their invitation. */
+@ApplicationScoped
+public class Invitations {
+
+    private static final Duration LONGEST = Duration.ofDays(366);
+
+    private final SurveyCatalog catalog;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final TokenSigner signer;
+    private final String publicUrl;
+    private final Duration defaultTtl;
+    private final SecureRandom random = new SecureRandom();
+
+    Invitations(SurveyCatalog catalog, Clock clock, ObjectMapper mapper,
+            @ConfigProperty(name = "rekindle.survey.token-keys") List<String> keys,
+            @ConfigProperty(name = "rekindle.public-url") String publicUrl,
+            @ConfigProperty(name = "rekindle.survey.invitation-ttl") Duration defaultTtl) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.signer = new TokenSigner(keys);
+        this.publicUrl = publicUrl;
+        this.defaultTtl = defaultTtl;
+    }
+
+    public record Issued(InvitationView invitation, boolean created) {
+    }
+
+    /**
+     * A new invitation, or with an idempotency key seen before the one it created.
+     *
+     * @throws WebApplicationException 404 for an unknown survey, 400 for a bad expiry, 409 for a reused key
+     */
+    @Transactional
+    public Issued invite(String surveyId, InvitationRequest request, String idempotencyKey) {
+        if (catalog.find(surveyId).isEmpty()) {
+            throw new WebApplicationException(Problems.notFound("No survey '" + surveyId + "'."));
+        }
+        String hash = fingerprint(surveyId, request);
+        if (idempotencyKey != null) {
+            Optional<Invitation> earlier = Invitation.find("idempotencyKey", idempotencyKey).firstResultOptional();
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash.equals(hash)) {
+                    throw new WebApplicationException(Problems.conflict("Idempotency-Key '" + idempotencyKey
+                            + "' was used for a different invitation."));
+                }
+                return new Issued(view(earlier.get()), false);
+            }
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = (request.expiresAt() != null ? request.expiresAt() : now.plus(defaultTtl))
+                .truncatedTo(ChronoUnit.SECONDS);
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(LONGEST))) {
+            throw new WebApplicationException(Problems.badRequest("expiresAt", "must be in the future, within a year"));
+        }
+        Invitation invitation = new Invitation();
+        invitation.invitationId = newId();
+        invitation.surveyId = surveyId;
+        invitation.customerId = request.customerId();
+        invitation.locale = request.locale();
+        if (request.attribution() != null) {
+            invitation.scenarioId = request.attribution().scenario();
+            invitation.stepId = request.attribution().step();
+            invitation.variant = request.attribution().variant();
+        }
+        invitation.idempotencyKey = idempotencyKey;
+        invitation.requestHash = hash;
+        invitation.createdAt = now;
+        invitation.expiresAt = expiresAt;
+        invitation.persist();
+        return new Issued(view(invitation), true);
+    }
+
+    public Optional<InvitationView> find(String invitationId) {
+        return Invitation.<Invitation>findByIdOptional(invitationId).map(this::view);
+    }
+
+    /** What a public link leads to: its invitation, or why there is none. */
+    public record Access(Status status, Invitation invitation) {
+
+        public enum Status { OPEN, EXPIRED, UNKNOWN }
+    }
+
+    public Access open(String token) {
+        Optional<InvitationToken> verified = InvitationToken.verify(token, signer);
+        if (verified.isEmpty()) {
+            return new Access(Access.Status.UNKNOWN, null);
+        }
+        Invitation invitation = Invitation.findById(verified.get().invitationId());
+        if (invitation == null || !invitation.expiresAt.equals(verified.get().expiresAt())) {
+            return new Access(Access.Status.UNKNOWN, null);
+        }
+        return new Access(verified.get().expiredAt(clock.instant()) ? Access.Status.EXPIRED : Access.Status.OPEN,
+                invitation);
+    }
+
+    public TokenSigner signer() {
+        return signer;
+    }
+
+    private InvitationView view(Invitation i) {
+        String token = new InvitationToken(i.invitationId, i.expiresAt).sign(signer);
+        return new InvitationView(i.invitationId, i.surveyId, i.customerId, i.locale, i.attribution(),
+                publicUrl + "/s/" + token, i.createdAt, i.expiresAt);
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String fingerprint(String surveyId, InvitationRequest request) {
+        try {
+            byte[] body = (surveyId + "\n" + mapper.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
