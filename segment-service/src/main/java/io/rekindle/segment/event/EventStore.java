@@ -52,14 +52,37 @@ public class EventStore {
                 ps.setTimestamp(6, now);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            int[] inserted = ps.executeBatch();
+            keepTraits(c, events, inserted, now);
             reevaluations.markDue(c, events.stream().map(EventRequest::customerId).distinct().toList());
         } catch (SQLException ex) {
             throw new IllegalStateException("storing " + events.size() + " events", ex);
         }
     }
 
-    private String json(Map<String, Object> properties) {
+    /**
+     * A survey answer carries traits ({@code properties.traits}, such as survey_reason) that become profile
+     * attributes, so a segment rule or a scenario condition can read them; a replayed event changes nothing.
+     */
+    private void keepTraits(Connection c, List<EventRequest> events, int[] inserted, Timestamp now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE customer SET attributes = attributes || ?::jsonb, "
+                + "updated_at = ? WHERE customer_id = ?")) {
+            for (int i = 0; i < events.size(); i++) {
+                EventRequest e = events.get(i);
+                if (inserted[i] != 0 && EventTypes.SURVEY_ANSWERED.equals(e.type()) && e.properties() != null
+                        && e.properties().get("traits") instanceof Map<?, ?> traits && !traits.isEmpty()) {
+                    ps.setString(1, json(traits));
+                    ps.setTimestamp(2, now);
+                    ps.setString(3, e.customerId());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private String json(Map<?, ?> properties) {
         try {
             return mapper.writeValueAsString(properties == null ? Map.of() : properties);
         } catch (JsonProcessingException e) {

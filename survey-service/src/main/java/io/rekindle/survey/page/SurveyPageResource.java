@@ -127,8 +127,8 @@ public class SurveyPageResource {
      * the local run) or, for a forged post, another site's.
      */
     private boolean sameOrigin(String origin, String host) {
-        if (origin == null) {
-            return true;
+        if (origin == null || origin.equals("null")) {
+            return true; // privacy settings hide it; the form's guard still has to match
         }
         try {
             URI uri = URI.create(origin);
@@ -148,11 +148,11 @@ public class SurveyPageResource {
         return first.split(";")[0].strip();
     }
 
-    /** Pages hold a personal link: not cached, not framed, no referrer leaking the token, nothing but own styles. */
+    /** Pages hold a personal link: not cached, not framed, no referrer leaking the token to other sites, nothing but own styles. */
     private static Response html(int status, TemplateInstance page) {
         return Response.status(status).type("text/html;charset=UTF-8").entity(page.render())
                 .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "

@@ -51,7 +51,7 @@ class InvitationTest {
         String url = invitation.getString("url");
         assertFalse(url.contains("alice"), url);
         given().when().get(pathOf(url)).then().statusCode(200).contentType(containsString("text/html"))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "same-origin")
                 .body(containsString("<form")).body(containsString("lang=\"fr\""))
                 .body(containsString("Raison principale"));
         api().when().get("/v1/surveys/inv/invitations/" + invitation.getString("id")).then().statusCode(200)

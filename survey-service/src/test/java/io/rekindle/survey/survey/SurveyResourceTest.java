@@ -55,4 +55,25 @@ class SurveyResourceTest {
         api().when().get("/v1/surveys/guarded").then().statusCode(200)
                 .body("version", equalTo(1)).body("definition.texts.en.intro", equalTo("Two clicks."));
     }
+
+    @Test
+    void anInconsistentSurveyIsRejectedPointingAtTheQuestion() {
+        api().body(WHY.replace("\"defaultLocale\":\"en\"", "\"defaultLocale\":\"de\"")).when().put("/v1/surveys/incons")
+                .then().statusCode(400).body("errors.field", hasItem("texts"))
+                .body("errors.field", hasItem("questions[0].texts"));
+        api().body(WHY.replace("\"options\":[\"price\",\"quality\"]", "\"options\":[\"price\"]"))
+                .when().put("/v1/surveys/incons").then().statusCode(400)
+                .body("errors[0].field", equalTo("questions[0].options"));
+        api().body(WHY.replace("\"quality\":\"Quality\"", "\"other\":\"Other\"")).when().put("/v1/surveys/incons")
+                .then().statusCode(400).body("errors[0].field", equalTo("questions[0].texts[en].options.quality"));
+        api().when().get("/v1/surveys/incons").then().statusCode(404);
+    }
+
+    @Test
+    void theWhyDidYouStopBuyingSurveyShipsInstalled() {
+        api().when().get("/v1/surveys/why-stopped").then().statusCode(200)
+                .body("definition.questions[0].options", org.hamcrest.Matchers.contains("price", "product_quality",
+                        "found_another_shop", "no_longer_needed", "too_many_emails", "delivery_or_service", "other"))
+                .body("definition.texts.fr.title", equalTo("Pourquoi n'achetez-vous plus chez nous ?"));
+    }
 }

@@ -1,0 +1,99 @@
+package io.rekindle.survey.answer;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.rekindle.survey.support.SurveyApi.invite;
+import static io.rekindle.survey.support.SurveyApi.pathOf;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.survey.outbox.OutboxRelay;
+import io.rekindle.survey.support.Peers;
+import io.rekindle.survey.support.SurveyApi;
+import io.rekindle.survey.support.TestClock;
+
+/** Each answer reaches segment-service as an event with traits and scenario-service as a signal, retried until taken. */
+@QuarkusTest
+@QuarkusTestResource(Peers.class)
+class FeedbackLoopTest {
+
+    private static final Pattern GUARD = Pattern.compile("name=\"_guard\" value=\"([^\"]+)\"");
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void peers() {
+        Peers.http.resetAll();
+        relay.relay();
+        Peers.http.resetAll();
+        clock.reset();
+    }
+
+    private void answer(String path, String reason, String... topics) {
+        Matcher m = GUARD.matcher(given().get(path).asString());
+        m.find();
+        given().contentType("application/x-www-form-urlencoded").formParam("_guard", m.group(1))
+                .formParam("reason", reason).formParam("topics", (Object[]) topics).formParam("details", "my name is Bob")
+                .when().post(path).then().statusCode(200);
+    }
+
+    @Test
+    void anAnswerBecomesASegmentEventWithTraitsAndAScenarioSignal() {
+        Peers.http.stubFor(post("/v1/events/batch").willReturn(aResponse().withStatus(200).withBody("{}")));
+        Peers.http.stubFor(post("/v1/signals").willReturn(aResponse().withStatus(202)));
+        SurveyApi.saveSurvey("loop");
+        var invitation = invite("loop", """
+                {"customerId":"c-loop","attribution":{"scenario":"winback","step":"ask","variant":"B"}}""");
+        answer(pathOf(invitation.getString("url")), "emails", "shoes");
+
+        assertEquals(2, relay.relay());
+        String id = invitation.getString("id");
+        Peers.http.verify(1, postRequestedFor(urlEqualTo("/v1/events/batch"))
+                .withHeader("Authorization", equalTo("Bearer rekindle-dev-key"))
+                .withRequestBody(equalToJson("""
+                        [{"eventId":"survey:%s:1","customerId":"c-loop","type":"survey_answered","occurredAt":"${json-unit.any-string}",
+                          "properties":{"surveyId":"loop","invitationId":"%s","scenario":"winback","step":"ask","variant":"B",
+                            "reason":"emails","topics":"shoes","topics_shoes":true,
+                            "traits":{"survey_reason":"emails","survey_topics":"shoes"}}}]""".formatted(id, id))));
+        Peers.http.verify(1, postRequestedFor(urlEqualTo("/v1/signals")).withRequestBody(equalToJson("""
+                [{"signalId":"survey:%s:1","customerId":"c-loop","type":"survey_answered","occurredAt":"${json-unit.any-string}",
+                  "attribution":{"scenario":"winback","step":"ask","variant":"B"},
+                  "properties":{"surveyId":"loop","invitationId":"%s","scenario":"winback","step":"ask","variant":"B",
+                    "reason":"emails","topics":"shoes","topics_shoes":true}}]""".formatted(id, id))));
+        assertEquals(0, relay.relay(), "acknowledged rows are gone");
+    }
+
+    @Test
+    void aPeerThatIsDownGetsTheAnswerWhenItIsBackAndTheOtherIsNotHeldUp() {
+        Peers.http.stubFor(post("/v1/events/batch").willReturn(aResponse().withStatus(503)));
+        Peers.http.stubFor(post("/v1/signals").willReturn(aResponse().withStatus(202)));
+        SurveyApi.saveSurvey("loop");
+        answer(pathOf(invite("loop", "{\"customerId\":\"c-down\"}").getString("url")), "price");
+
+        assertEquals(1, relay.relay(), "the signal goes, the event waits");
+        Peers.http.stubFor(post("/v1/events/batch").willReturn(aResponse().withStatus(200).withBody("{}")));
+        assertEquals(0, relay.relay(), "not before its backoff");
+        clock.set(java.time.Instant.now().plusSeconds(600));
+        assertEquals(1, relay.relay());
+        Peers.http.verify(2, postRequestedFor(urlEqualTo("/v1/events/batch")));
+        Peers.http.verify(1, postRequestedFor(urlEqualTo("/v1/signals")));
+    }
+}
