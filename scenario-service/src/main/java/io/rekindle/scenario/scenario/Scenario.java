@@ -21,4 +21,8 @@ public class Scenario extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The library scenario this was installed from, if any. */
+    @Column(name = "library_key")
+    public String libraryKey;
 }

@@ -23,11 +23,18 @@ public class ScenarioCatalog {
 
     @Transactional
     public ScenarioView create(ScenarioDefinition definition) {
+        return create(definition, null);
+    }
+
+    /** A new scenario; {@code libraryKey} names the library scenario it comes from (null for a shop's own). */
+    @Transactional
+    public ScenarioView create(ScenarioDefinition definition, String libraryKey) {
         Instant now = clock.instant();
         Scenario scenario = new Scenario();
-        scenario.scenarioId = UUID.randomUUID().toString();
+        scenario.scenarioId = libraryKey != null ? libraryKey : UUID.randomUUID().toString();
         scenario.name = definition.name();
         scenario.createdAt = now;
+        scenario.libraryKey = libraryKey;
         scenario.persist();
         return ScenarioView.of(scenario, addVersion(scenario, 1, definition, now));
     }
@@ -46,6 +53,11 @@ public class ScenarioCatalog {
     public Optional<ScenarioView> find(String scenarioId) {
         return Scenario.<Scenario> findByIdOptional(scenarioId)
                 .flatMap(s -> ScenarioVersion.latest(scenarioId).map(v -> ScenarioView.of(s, v)));
+    }
+
+    public Optional<ScenarioView> findByLibraryKey(String key) {
+        return Scenario.<Scenario> find("libraryKey", key).firstResultOptional()
+                .flatMap(s -> find(s.scenarioId));
     }
 
     public List<ScenarioView> all() {

@@ -18,7 +18,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.scenario.http.Problem;
 import io.rekindle.scenario.http.Problems;
+import io.rekindle.scenario.peers.References;
 
 @Path("/v1/scenarios")
 @Tag(name = "Scenarios", description = "Versioned scenario definitions")
@@ -27,9 +29,11 @@ import io.rekindle.scenario.http.Problems;
 public class ScenarioResource {
 
     private final ScenarioCatalog catalog;
+    private final References references;
 
-    ScenarioResource(ScenarioCatalog catalog) {
+    ScenarioResource(ScenarioCatalog catalog, References references) {
         this.catalog = catalog;
+        this.references = references;
     }
 
     @GET
@@ -39,6 +43,7 @@ public class ScenarioResource {
 
     @POST
     public Response create(@Valid @NotNull ScenarioDefinition definition) {
+        validate(definition);
         ScenarioView created = catalog.create(definition);
         return Response.created(URI.create("/v1/scenarios/" + created.id())).entity(created).build();
     }
@@ -53,7 +58,20 @@ public class ScenarioResource {
     @Path("/{scenarioId}")
     public ScenarioView revise(@PathParam("scenarioId") String scenarioId,
             @Valid @NotNull ScenarioDefinition definition) {
+        get(scenarioId);
+        validate(definition);
         return catalog.revise(scenarioId, definition).orElseThrow(() -> notFound(scenarioId));
+    }
+
+    /** The graph first (no peer needed); only a sound graph has its templates, segments and surveys looked up. */
+    private void validate(ScenarioDefinition definition) {
+        List<Problem.FieldError> errors = ScenarioRules.check(definition);
+        if (errors.isEmpty()) {
+            errors = references.check(definition);
+        }
+        if (!errors.isEmpty()) {
+            throw new WebApplicationException(Problems.badRequest("The scenario cannot run as written.", errors));
+        }
     }
 
     private static WebApplicationException notFound(String scenarioId) {

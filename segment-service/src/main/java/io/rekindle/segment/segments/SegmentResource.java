@@ -73,12 +73,17 @@ public class SegmentResource {
         return segments.find(id).orElseThrow(() -> notFound(id));
     }
 
-    /** Edits a segment (built-in ones too) and recomputes its members. */
+    /**
+     * Creates the segment under this id (201) or edits it (200, built-in ones too) and recomputes its members; a
+     * natural-key write, safe to retry.
+     */
     @PUT
     @Path("/{id}")
-    public SegmentView update(@PathParam("id") String id, @Valid @NotNull SegmentDefinition definition) {
-        SegmentView existing = segments.find(id).orElseThrow(() -> notFound(id));
-        return segments.save(id, definition, existing.builtIn());
+    public Response update(@PathParam("id") @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._-]{1,128}")
+            String id, @Valid @NotNull SegmentDefinition definition) {
+        java.util.Optional<SegmentView> existing = segments.find(id);
+        SegmentView saved = segments.save(id, definition, existing.map(SegmentView::builtIn).orElse(false));
+        return Response.status(existing.isPresent() ? Response.Status.OK : Response.Status.CREATED).entity(saved).build();
     }
 
     /** Counts and samples the customers a rule matches now, without saving it. */

@@ -238,4 +238,14 @@ class SegmentsTest {
                 .body("errors[0].field", equalTo(field))
                 .body("errors[0].message", containsString(message));
     }
+
+    @Test
+    void putCreatesASegmentUnderItsOwnIdThenEditsIt() {
+        String rule = "{\"name\":\"Named\",\"rule\":{\"field\":\"daysSinceLastOrder\",\"op\":\">=\",\"value\":%d}}";
+        api().body(rule.formatted(30)).when().put("/v1/segments/named-by-caller").then().statusCode(201)
+                .body("id", equalTo("named-by-caller")).body("builtIn", equalTo(false));
+        api().body(rule.formatted(60)).when().put("/v1/segments/named-by-caller").then().statusCode(200)
+                .body("rule.value", equalTo(60));
+        api().body(rule.formatted(60)).when().put("/v1/segments/bad id").then().statusCode(400);
+    }
 }

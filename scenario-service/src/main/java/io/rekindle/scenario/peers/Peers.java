@@ -1,0 +1,105 @@
+package io.rekindle.scenario.peers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Calls to the other services' REST APIs (their OpenAPI contracts), with the peer API key. A peer that cannot be
+ * reached is a {@link PeerUnavailableException}: callers wait and retry, they never fail a customer's journey for it.
+ */
+@ApplicationScoped
+public class Peers {
+
+    public enum Service { SEGMENT, MESSAGING, SURVEY }
+
+    public record Reply(int status, JsonNode body) {
+
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    private final Config config;
+    private final ObjectMapper mapper;
+    private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Peers(Config config, ObjectMapper mapper, @ConfigProperty(name = "rekindle.peer-api-key") String peerKey) {
+        this.config = config;
+        this.mapper = mapper;
+        this.authorization = "Bearer " + peerKey;
+    }
+
+    public Reply get(Service service, String path) {
+        return call(service, path, "GET", null, Map.of());
+    }
+
+    public Reply post(Service service, String path, Object body, Map<String, String> headers) {
+        return call(service, path, "POST", body, headers);
+    }
+
+    public Reply put(Service service, String path, Object body) {
+        return call(service, path, "PUT", body, Map.of());
+    }
+
+    public Reply delete(Service service, String path) {
+        return call(service, path, "DELETE", null, Map.of());
+    }
+
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Reply call(Service service, String path, String method, Object body, Map<String, String> headers) {
+        String base = config.getValue("quarkus.rest-client." + service.name().toLowerCase() + ".url", String.class);
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", authorization)
+                    .header("Accept", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            headers.forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 500 || response.statusCode() == 429) {
+                throw new PeerUnavailableException(service + " answered " + response.statusCode());
+            }
+            String text = response.body();
+            return new Reply(response.statusCode(), text == null || text.isBlank() ? mapper.nullNode()
+                    : parse(text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new PeerUnavailableException(service + " unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerUnavailableException("interrupted");
+        }
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            return mapper.getNodeFactory().textNode(text);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.rekindle.scenario.peers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rekindle.scenario.http.Problem.FieldError;
+import io.rekindle.scenario.scenario.ScenarioDefinition;
+import io.rekindle.scenario.scenario.Step;
+
+/** Checks that what a scenario names exists where it lives: templates, segments, surveys. */
+@ApplicationScoped
+public class References {
+
+    private final Peers peers;
+
+    References(Peers peers) {
+        this.peers = peers;
+    }
+
+    /** @throws PeerUnavailableException when a service that would tell cannot be asked now */
+    public List<FieldError> check(ScenarioDefinition scenario) {
+        List<FieldError> errors = new ArrayList<>();
+        String segment = scenario.trigger().segment();
+        if (segment != null && !exists(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment))) {
+            errors.add(new FieldError("trigger.segment", "no segment '" + segment + "' in segment-service"));
+        }
+        for (int i = 0; i < scenario.steps().size(); i++) {
+            Step step = scenario.steps().get(i);
+            Set<String> templates = new LinkedHashSet<>();
+            if (step.template() != null) {
+                templates.add(step.template());
+            }
+            if (step.templates() != null) {
+                templates.addAll(step.templates().values());
+            }
+            for (String template : templates) {
+                if (!exists(Peers.Service.MESSAGING, "/v1/templates/" + Peers.segment(template))) {
+                    errors.add(new FieldError("steps[" + i + "].template", "no template '" + template
+                            + "' in messaging-service"));
+                }
+            }
+            if (step.survey() != null && !exists(Peers.Service.SURVEY, "/v1/surveys/" + Peers.segment(step.survey()))) {
+                errors.add(new FieldError("steps[" + i + "].survey", "no survey '" + step.survey()
+                        + "' in survey-service"));
+            }
+            if (step.condition() != null && step.condition().get("segment") instanceof String s
+                    && !exists(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(s))) {
+                errors.add(new FieldError("steps[" + i + "].condition.segment", "no segment '" + s
+                        + "' in segment-service"));
+            }
+        }
+        return errors;
+    }
+
+    private boolean exists(Peers.Service service, String path) {
+        Peers.Reply reply = peers.get(service, path);
+        if (reply.status() == 404) {
+            return false;
+        }
+        if (!reply.ok()) {
+            throw new PeerUnavailableException(service + " answered " + reply.status() + " for " + path);
+        }
+        return true;
+    }
+
+}

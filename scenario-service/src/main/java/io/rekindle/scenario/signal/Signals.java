@@ -1,0 +1,64 @@
+package io.rekindle.scenario.signal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Stores signals once per id; the engine reads them when a waiting step or an exit rule asks. */
+@ApplicationScoped
+public class Signals {
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    Signals(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Answers how many were new (the rest had been received before). */
+    @Transactional
+    public int store(List<SignalRequest> signals) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO signal (signal_id, customer_id, type, occurred_at, attribution, properties, received_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (signal_id) DO NOTHING""")) {
+            int added = 0;
+            for (SignalRequest s : signals) {
+                ps.setString(1, s.signalId());
+                ps.setString(2, s.customerId());
+                ps.setString(3, s.type());
+                ps.setTimestamp(4, Timestamp.from(s.occurredAt()));
+                ps.setString(5, json(s.attribution()));
+                ps.setString(6, json(s.properties()));
+                ps.setTimestamp(7, now);
+                added += ps.executeUpdate();
+            }
+            return added;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Map<String, Object> map) {
+        try {
+            return mapper.writeValueAsString(map == null ? Map.of() : map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
