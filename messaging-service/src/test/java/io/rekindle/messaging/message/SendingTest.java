@@ -162,6 +162,22 @@ class SendingTest {
     }
 
     @Test
+    void anAddressSuppressedThroughTheApiIsNeverMailedAndKeepsItsFirstReason() {
+        api().body("{\"channel\":\"email\",\"address\":\" Ada@Example.com \",\"reason\":\"scenario:cleaning\"}")
+                .when().post("/v1/suppressions").then().statusCode(200)
+                .body("address", Matchers.equalTo("ada@example.com")).body("reason", Matchers.equalTo("scenario:cleaning"));
+        api().body("{\"channel\":\"email\",\"address\":\"ada@example.com\",\"reason\":\"operator\"}")
+                .when().post("/v1/suppressions").then().statusCode(200).body("reason", Matchers.equalTo("scenario:cleaning"));
+        api().body("{\"channel\":\"fax\",\"address\":\"x\",\"reason\":\"r\"}").when().post("/v1/suppressions")
+                .then().statusCode(400).contentType("application/problem+json");
+        profile("ada", "ada@example.com", null, "Europe/Paris", true, false, "valid");
+        String message = send("sup-1", email("ada", "marketing"));
+        drain();
+        assertEquals("suppressed", state(message));
+        assertEquals(0, mail().length);
+    }
+
+    @Test
     void marketingNeedsConsentAndAnUnmailableAddressIsNeverMailed() {
         profile("no-consent", "nc@example.com", null, "Europe/Paris", false, false, "valid");
         profile("yop", "x@yopmail.com", null, "Europe/Paris", true, false, "disposable");

@@ -48,9 +48,22 @@ public class Signals {
                 ps.setTimestamp(7, now);
                 added += ps.executeUpdate();
             }
+            wakeWaiting(c, signals.stream().map(SignalRequest::customerId).distinct().toArray(), now);
             return added;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Enrollments waiting for something from these customers look again now instead of at their timeout. */
+    private static void wakeWaiting(Connection c, Object[] customers, Timestamp now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE enrollment SET due_at = ? WHERE state = 'active' AND waiting_for IS NOT NULL
+                  AND customer_id = ANY (?) AND due_at > ?""")) {
+            ps.setTimestamp(1, now);
+            ps.setArray(2, c.createArrayOf("text", customers));
+            ps.setTimestamp(3, now);
+            ps.executeUpdate();
         }
     }
 

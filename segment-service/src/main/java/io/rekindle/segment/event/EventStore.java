@@ -61,8 +61,9 @@ public class EventStore {
     }
 
     /**
-     * A survey answer carries traits ({@code properties.traits}, such as survey_reason) that become profile
-     * attributes, so a segment rule or a scenario condition can read them; a replayed event changes nothing.
+     * An event may carry traits ({@code properties.traits}: a survey answer's survey_reason, an attribute a scenario
+     * sets) that become profile attributes, so a segment rule or a scenario condition can read them; a replayed
+     * event changes nothing.
      */
     private void keepTraits(Connection c, List<EventRequest> events, int[] inserted, Timestamp now)
             throws SQLException {
@@ -70,7 +71,7 @@ public class EventStore {
                 + "updated_at = ? WHERE customer_id = ?")) {
             for (int i = 0; i < events.size(); i++) {
                 EventRequest e = events.get(i);
-                if (inserted[i] != 0 && EventTypes.SURVEY_ANSWERED.equals(e.type()) && e.properties() != null
+                if (inserted[i] != 0 && e.properties() != null
                         && e.properties().get("traits") instanceof Map<?, ?> traits && !traits.isEmpty()) {
                     ps.setString(1, json(traits));
                     ps.setTimestamp(2, now);

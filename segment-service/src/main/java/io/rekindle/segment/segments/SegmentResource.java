@@ -112,6 +112,16 @@ public class SegmentResource {
         return segments.members(id, after, limit);
     }
 
+    /** Whether one customer is a member now (200 with since when), else 404: a scenario's condition asks this. */
+    @GET
+    @Path("/{id}/members/{customerId}")
+    public java.util.Map<String, Object> member(@PathParam("id") String id, @PathParam("customerId") String customerId) {
+        segments.find(id).orElseThrow(() -> notFound(id));
+        java.time.Instant since = segments.memberSince(id, customerId).orElseThrow(() -> new WebApplicationException(
+                Problems.notFound("'" + customerId + "' is not in segment '" + id + "'.")));
+        return java.util.Map.of("segmentId", id, "customerId", customerId, "since", since);
+    }
+
     /** Entries and exits after the cursor, in order; start without a cursor, resume with the page's next. */
     @GET
     @Path("/{id}/changes")

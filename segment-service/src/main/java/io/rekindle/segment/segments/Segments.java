@@ -117,6 +117,20 @@ public class Segments {
         return true;
     }
 
+    /** When the customer entered the segment, if they are a member now. */
+    public Optional<Instant> memberSince(String segmentId, String customerId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT since FROM segment_member WHERE segment_id = ? AND customer_id = ?")) {
+            ps.setString(1, segmentId);
+            ps.setString(2, customerId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Optional<SegmentView> find(String id) {
         return query("WHERE segment_id = ?", id).stream().findFirst();
     }

@@ -248,4 +248,16 @@ class SegmentsTest {
                 .body("rule.value", equalTo(60));
         api().body(rule.formatted(60)).when().put("/v1/segments/bad id").then().statusCode(400);
     }
+
+    @Test
+    void oneCustomersMembershipCanBeAsked() {
+        api().body("{\"email\":\"vip@example.com\",\"attributes\":{\"vip\":true}}").when().put("/v1/customers/vip-1")
+                .then().statusCode(201);
+        api().body("{\"name\":\"VIP\",\"rule\":{\"field\":\"attributes.vip\",\"op\":\"=\",\"value\":true}}")
+                .when().put("/v1/segments/vips").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        api().when().get("/v1/segments/vips/members/vip-1").then().statusCode(200).body("customerId", equalTo("vip-1"));
+        api().when().get("/v1/segments/vips/members/someone-else").then().statusCode(404)
+                .contentType("application/problem+json");
+        api().when().get("/v1/segments/no-such/members/vip-1").then().statusCode(404);
+    }
 }

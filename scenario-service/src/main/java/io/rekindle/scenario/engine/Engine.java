@@ -1,0 +1,121 @@
+package io.rekindle.scenario.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.rekindle.scenario.peers.PeerUnavailableException;
+import io.rekindle.scenario.scenario.ScenarioDefinition;
+import io.rekindle.scenario.scenario.ScenarioVersion;
+import io.rekindle.scenario.work.Backoff;
+import io.rekindle.scenario.work.Poller;
+
+/**
+ * Advances due enrollments on any replica: claims a batch under a lease (SKIP LOCKED), then per enrollment checks the
+ * exit rules and runs steps until one waits or the enrollment ends, committing each step. A crash mid-step leaves the
+ * lease to expire and the step to run again with the same side-effect key.
+ */
+@ApplicationScoped
+public class Engine {
+
+    private static final Logger LOG = Logger.getLogger(Engine.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 100;
+    private static final int MAX_STEPS_AT_ONCE = 50;
+
+    private final EnrollmentStore store;
+    private final Profiles profiles;
+    private final ExitCheck exits;
+    private final StepRunner runner;
+    private final Clock clock;
+    private final String every;
+    private final int threads;
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
+    private final ConcurrentHashMap<String, ScenarioDefinition> versions = new ConcurrentHashMap<>();
+    private List<Poller> pollers = List.of();
+
+    Engine(EnrollmentStore store, Profiles profiles, ExitCheck exits, StepRunner runner, Clock clock,
+            @ConfigProperty(name = "rekindle.scenarios.engine-every") String every,
+            @ConfigProperty(name = "rekindle.scenarios.engine-threads") int threads) {
+        this.store = store;
+        this.profiles = profiles;
+        this.exits = exits;
+        this.runner = runner;
+        this.clock = clock;
+        this.every = every;
+        this.threads = threads;
+    }
+
+    void start(@Observes StartupEvent event) {
+        pollers = java.util.stream.IntStream.range(0, threads)
+                .mapToObj(i -> Poller.start("scenario-engine-" + i, every, this::runDue))
+                .flatMap(Optional::stream).toList();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        pollers.forEach(Poller::stop);
+    }
+
+    /** Runs everything due now; answers how many enrollments were advanced. */
+    public int runDue() {
+        int advanced = 0;
+        for (List<EnrollmentRow> batch = store.claim(BATCH, LEASE); !batch.isEmpty(); batch = store.claim(BATCH, LEASE)) {
+            for (EnrollmentRow e : batch) {
+                advance(e);
+                advanced++;
+            }
+        }
+        return advanced;
+    }
+
+    private void advance(EnrollmentRow claimed) {
+        var context = Arc.container().requestContext();
+        context.activate();
+        EnrollmentRow e = claimed;
+        try {
+            ScenarioDefinition scenario = definition(e);
+            for (int steps = 0; e != null && steps < MAX_STEPS_AT_ONCE; steps++) {
+                java.time.Instant now = clock.instant();
+                Optional<Profile> profile = profiles.find(e.customerId());
+                Transition t;
+                if (profile.isEmpty()) {
+                    t = new Transition.End("gone", null, null, List.of());
+                } else {
+                    Transition.End exit = exits.check(e, scenario.exitRules(), profile.get(), now);
+                    t = exit != null ? exit : runner.run(e, scenario, profile.get(), now);
+                }
+                e = store.commit(e, t, scenario.attributionWindowDays());
+            }
+            if (e != null) {
+                store.retryAt(e, clock.instant());
+            }
+        } catch (PeerUnavailableException ex) {
+            LOG.debugf("enrollment %s waits: %s", claimed.enrollmentId(), ex.getMessage());
+            store.retryAt(e, clock.instant().plus(backoff.after(1, ThreadLocalRandom.current())));
+        } catch (RuntimeException ex) {
+            LOG.errorf(ex, "enrollment %s failed at step %s; retried later", claimed.enrollmentId(),
+                    e.currentStep());
+            store.retryAt(e, clock.instant().plus(Duration.ofMinutes(1)));
+        } finally {
+            context.terminate();
+        }
+    }
+
+    private ScenarioDefinition definition(EnrollmentRow e) {
+        return versions.computeIfAbsent(e.scenarioId() + "#" + e.version(), k -> ScenarioVersion
+                .<ScenarioVersion>find("scenarioId = ?1 and version = ?2", e.scenarioId(), e.version())
+                .firstResult().definition);
+    }
+}

@@ -1,0 +1,153 @@
+package io.rekindle.scenario.engine;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The enrollment table as the engine uses it: claim due rows under a lease, commit a transition. */
+@ApplicationScoped
+public class EnrollmentStore {
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    EnrollmentStore(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims up to {@code limit} due enrollments for {@code lease}: their due time moves to the lease's end, so if this
+     * replica dies they are due again then, for any replica. Highest priority first among the equally due.
+     */
+    @Transactional
+    public List<EnrollmentRow> claim(int limit, Duration lease) {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE enrollment SET due_at = ?, leased_until = ? WHERE enrollment_id IN (
+                    SELECT enrollment_id FROM enrollment WHERE state = 'active' AND due_at <= ?
+                    ORDER BY due_at, priority DESC LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING\s""" + EnrollmentRow.COLUMNS)) {
+            Timestamp until = Timestamp.from(now.plus(lease));
+            ps.setTimestamp(1, until);
+            ps.setTimestamp(2, until);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setInt(4, limit);
+            List<EnrollmentRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(EnrollmentRow.read(rs, mapper));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Commits what a step decided; answers the enrollment as it now stands (null once it ended). */
+    @Transactional
+    public EnrollmentRow commit(EnrollmentRow e, Transition t, int attributionDays) {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            for (Transition.Note note : t.notes()) {
+                Journal.add(c, e, note.stepId(), note.kind(), now, note.amount());
+            }
+            if (t instanceof Transition.Stay stay) {
+                update(c, "UPDATE enrollment SET due_at = ?, waiting_for = ?, leased_until = NULL "
+                        + "WHERE enrollment_id = ?", Timestamp.from(stay.dueAt()), stay.waitingFor(), e.enrollmentId());
+                return null;
+            }
+            if (t instanceof Transition.Move move && move.next() != null) {
+                Map<String, Integer> visits = new HashMap<>(e.visits());
+                visits.merge(move.next(), 1, Integer::sum);
+                Map<String, Object> variables = new HashMap<>(e.variables());
+                if (move.variables() != null) {
+                    variables.putAll(move.variables());
+                }
+                String variant = move.variant() != null ? move.variant() : e.variant();
+                update(c, "UPDATE enrollment SET current_step = ?, step_started_at = ?, visits = ?::jsonb, "
+                        + "variables = ?::jsonb, variant = ?, waiting_for = NULL, due_at = ? "
+                        + "WHERE enrollment_id = ?", move.next(), Timestamp.from(now), json(visits),
+                        json(variables), variant, Timestamp.from(now), e.enrollmentId());
+                return new EnrollmentRow(e.enrollmentId(), e.scenarioId(), e.version(), e.customerId(),
+                        e.entryKey(), e.holdout(), variant, move.next(), now, visits, variables,
+                        e.revenueAtEntry(), e.enteredAt());
+            }
+            if (t instanceof Transition.End end) {
+                end(c, e, end.outcome(), end.convertedAt(), end.revenue(), now, attributionDays);
+            } else {
+                end(c, e, "finished", null, null, now, attributionDays);
+            }
+            return null;
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Gives a claimed enrollment back to be tried again at {@code at} (a peer could not answer). */
+    @Transactional
+    public void retryAt(EnrollmentRow e, Instant at) {
+        try (Connection c = dataSource.getConnection()) {
+            update(c, "UPDATE enrollment SET due_at = ?, leased_until = NULL WHERE enrollment_id = ? "
+                    + "AND state = 'active'", Timestamp.from(at), e.enrollmentId());
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * Ends the enrollment. A conversion is journaled now; otherwise the attribution window stays open and a later
+     * purchase within it still counts ({@code measure_at}), for treatment and holdout alike.
+     */
+    private void end(Connection c, EnrollmentRow e, String outcome, Instant convertedAt, BigDecimal revenue,
+            Instant now, int attributionDays) throws SQLException {
+        Instant measureAt = convertedAt != null ? null : e.enteredAt().plus(Duration.ofDays(attributionDays));
+        update(c, "UPDATE enrollment SET state = 'ended', outcome = ?, ended_at = ?, converted_at = ?, revenue = ?, "
+                + "measure_at = ?, due_at = NULL, leased_until = NULL, waiting_for = NULL WHERE enrollment_id = ?",
+                outcome, Timestamp.from(now), convertedAt == null ? null : Timestamp.from(convertedAt), revenue,
+                measureAt == null ? null : Timestamp.from(measureAt), e.enrollmentId());
+        if (convertedAt != null) {
+            Journal.add(c, e, e.currentStep(), Journal.CONVERTED, now, revenue);
+        } else if (!outcome.equals("finished")) {
+            Journal.add(c, e, e.currentStep(), outcome, now, null);
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

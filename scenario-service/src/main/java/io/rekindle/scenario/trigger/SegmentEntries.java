@@ -1,0 +1,137 @@
+package io.rekindle.scenario.trigger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.rekindle.scenario.peers.PeerUnavailableException;
+import io.rekindle.scenario.peers.Peers;
+import io.rekindle.scenario.scenario.ScenarioCatalog;
+import io.rekindle.scenario.scenario.ScenarioView;
+import io.rekindle.scenario.work.Poller;
+
+/**
+ * Segment triggers: reads segment-service's change feed of each triggering segment from its stored cursor and enters
+ * the customers who entered (if they are still members: a replayed old entry enrolls nobody who has left since).
+ * The cursor moves only past what was handled, so a crash re-reads and the entry rules absorb the repeats.
+ */
+@ApplicationScoped
+public class SegmentEntries {
+
+    private static final Logger LOG = Logger.getLogger(SegmentEntries.class);
+    private static final int PAGE = 500;
+
+    private final ScenarioCatalog catalog;
+    private final Entry entry;
+    private final Peers peers;
+    private final DataSource dataSource;
+    private final String every;
+    private Optional<Poller> poller = Optional.empty();
+
+    SegmentEntries(ScenarioCatalog catalog, Entry entry, Peers peers, DataSource dataSource,
+            @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
+        this.catalog = catalog;
+        this.entry = entry;
+        this.peers = peers;
+        this.dataSource = dataSource;
+        this.every = every;
+    }
+
+    void start(@Observes StartupEvent event) {
+        poller = Poller.start("segment-entries", every, this::pollSafely);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        poller.ifPresent(Poller::stop);
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (PeerUnavailableException e) {
+            LOG.debugf("segment feed not read: %s", e.getMessage());
+        }
+    }
+
+    /** Reads every triggering segment's new changes; answers how many customers were enrolled. */
+    @ActivateRequestContext
+    public int poll() {
+        int enrolled = 0;
+        for (ScenarioView scenario : catalog.all()) {
+            var trigger = scenario.definition().trigger();
+            if ("segment".equals(trigger.type())) {
+                enrolled += read(scenario, trigger.segment());
+            }
+        }
+        return enrolled;
+    }
+
+    private int read(ScenarioView scenario, String segment) {
+        String cursorKey = scenario.id() + "|" + segment;
+        int enrolled = 0;
+        while (true) {
+            String after = cursor(cursorKey);
+            Peers.Reply page = peers.get(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment)
+                    + "/changes?limit=" + PAGE + (after == null ? "" : "&after=" + after));
+            if (!page.ok()) {
+                return enrolled;
+            }
+            JsonNode changes = page.body().path("changes");
+            for (JsonNode change : changes) {
+                String customer = change.path("customerId").asText();
+                if ("entered".equals(change.path("kind").asText()) && stillMember(segment, customer)
+                        && entry.enter(scenario, customer, null).isPresent()) {
+                    enrolled++;
+                }
+            }
+            if (changes.isEmpty()) {
+                return enrolled;
+            }
+            saveCursor(cursorKey, page.body().path("next").asText());
+        }
+    }
+
+    private boolean stillMember(String segment, String customerId) {
+        return peers.get(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment) + "/members/"
+                + Peers.segment(customerId)).ok();
+    }
+
+    private String cursor(String key) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT cursor FROM feed_cursor WHERE feed_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void saveCursor(String key, String cursor) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO feed_cursor (feed_key, cursor) VALUES (?, ?)
+                ON CONFLICT (feed_key) DO UPDATE SET cursor = excluded.cursor""")) {
+            ps.setString(1, key);
+            ps.setString(2, cursor);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.rekindle.scenario.engine;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.scenario.support.PeerStandIn;
+import io.rekindle.scenario.support.TestClock;
+import io.restassured.http.ContentType;
+
+/**
+ * The cart-abandonment library scenario run on the injected clock against a real local HTTP server standing in for
+ * segment-service (profiles) and messaging-service (sends): the right messages at the right times, the frequency cap
+ * deferring, a purchase ending the journey as won back, holdout customers getting nothing, retries reusing the key.
+ */
+@QuarkusTest
+@QuarkusTestResource(PeerStandIn.class)
+class ScenarioRunTest {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+    private static final Assignment ASSIGNMENT = new Assignment("rekindle-dev-assignment-salt");
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Engine engine;
+
+    @BeforeEach
+    void setUp() {
+        PeerStandIn.reset();
+        PeerStandIn.http.stubFor(post("/v1/messages").atPriority(5).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"m\"}")));
+        clock.set(T0);
+        given().header("Authorization", "Bearer rekindle-dev-key").when()
+                .post("/v1/scenarios/library/cart-abandonment/install").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        engine.runDue();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A customer id that the holdout draw puts in (or out of) the cart scenario's 10%. */
+    private static String customer(String prefix, boolean holdout) {
+        return IntStream.range(0, 1_000).mapToObj(i -> prefix + "-" + i)
+                .filter(c -> ASSIGNMENT.holdout("cart-abandonment", c, 10) == holdout).findFirst().orElseThrow();
+    }
+
+    private static void profile(String customerId, String lastOrderAt, double revenue) {
+        PeerStandIn.http.stubFor(get("/v1/customers/" + customerId).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"customerId":"%s","email":"%s@example.com","timezone":"Europe/Paris",
+                         "metrics":{"revenue":%s,"lastOrderAt":%s}}""".formatted(customerId, customerId, revenue,
+                        lastOrderAt == null ? "null" : "\"" + lastOrderAt + "\""))));
+    }
+
+    private static void cartUpdated(String customerId, String cartId) {
+        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
+                {"eventId":"%s-%s","customerId":"%s","type":"cart_updated","properties":{"cartId":"%s"}}"""
+                .formatted(customerId, cartId, customerId, cartId)).when().post("/v1/triggers").then().statusCode(202);
+    }
+
+    private static List<LoggedRequest> sends(String customerId) {
+        return PeerStandIn.http.findAll(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.customerId", equalTo(customerId))));
+    }
+
+    private void at(Duration sinceT0) {
+        clock.set(T0.plus(sinceT0));
+        engine.runDue();
+    }
+
+    @Test
+    void theRightMessagesAtTheRightTimesWithTheCapDeferringTheSecond() {
+        String c = customer("cart", false);
+        profile(c, "2026-01-10T10:00:00Z", 120);
+        cartUpdated(c, "k1");
+        at(Duration.ofMinutes(44));
+        assertEquals(0, sends(c).size(), "the first email waits 45 minutes");
+        at(Duration.ofMinutes(45));
+        assertEquals(1, sends(c).size());
+        assertTrue(sends(c).get(0).getBodyAsString().contains("\"template\":\"cart-1\""));
+        assertTrue(sends(c).get(0).getHeader("Idempotency-Key").endsWith(":service:1"));
+
+        at(Duration.ofHours(24));
+        assertEquals(1, sends(c).size(), "24 h after entry is inside the one-a-day cap: deferred, not dropped");
+        at(Duration.ofHours(24).plusMinutes(45));
+        assertEquals(2, sends(c).size());
+        assertTrue(sends(c).get(1).getBodyAsString().contains("\"template\":\"cart-2\""));
+
+        at(Duration.ofDays(5));
+        List<LoggedRequest> all = sends(c);
+        assertEquals(3, all.size());
+        assertTrue(all.get(2).getBodyAsString().contains("\"template\":\"cart-3\""));
+        assertEquals(3, all.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().count());
+        at(Duration.ofDays(30));
+        assertEquals(3, sends(c).size(), "the journey has ended");
+    }
+
+    @Test
+    void aPurchaseEndsTheJourneyAsWonBackAndNothingMoreIsSent() {
+        String c = customer("buyer", false);
+        profile(c, "2026-01-10T10:00:00Z", 120);
+        cartUpdated(c, "k2");
+        at(Duration.ofMinutes(45));
+        assertEquals(1, sends(c).size());
+        profile(c, T0.plus(Duration.ofHours(3)).toString(), 180);
+        at(Duration.ofDays(5));
+        assertEquals(1, sends(c).size());
+        given().header("Authorization", "Bearer rekindle-dev-key").when()
+                .get("/v1/scenarios/cart-abandonment/enrollments?customerId=" + c).then().statusCode(200)
+                .body("[0].outcome", org.hamcrest.Matchers.equalTo("won_back"))
+                .body("[0].revenue", org.hamcrest.Matchers.equalTo(60.0f));
+    }
+
+    @Test
+    void holdoutCustomersFollowTheTimelineSilently() {
+        String c = customer("held", true);
+        profile(c, null, 0);
+        cartUpdated(c, "k3");
+        for (Duration step : List.of(Duration.ofMinutes(45), Duration.ofHours(24), Duration.ofDays(4).plusHours(1))) {
+            at(step);
+        }
+        assertEquals(0, sends(c).size());
+        given().header("Authorization", "Bearer rekindle-dev-key").when()
+                .get("/v1/scenarios/cart-abandonment/enrollments?customerId=" + c).then().statusCode(200)
+                .body("[0].holdout", org.hamcrest.Matchers.equalTo(true))
+                .body("[0].state", org.hamcrest.Matchers.equalTo("ended"));
+    }
+
+    @Test
+    void aRetriedTriggerEnrollsOnceAndAnotherCartIsItsOwnJourney() {
+        String c = customer("twice", false);
+        profile(c, null, 0);
+        cartUpdated(c, "k4");
+        cartUpdated(c, "k4");
+        cartUpdated(c, "k5");
+        given().header("Authorization", "Bearer rekindle-dev-key").when()
+                .get("/v1/scenarios/cart-abandonment/enrollments?customerId=" + c).then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(2));
+    }
+
+    @Test
+    void aSendWhoseAnswerWasLostIsRetriedWithTheSameKey() {
+        String c = customer("lost", false);
+        profile(c, null, 0);
+        PeerStandIn.http.stubFor(post("/v1/messages").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.customerId", equalTo(c)))
+                .inScenario("lost").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("answered"));
+        cartUpdated(c, "k6");
+        at(Duration.ofMinutes(45));
+        at(Duration.ofMinutes(50));
+        List<LoggedRequest> tries = sends(c);
+        assertEquals(2, tries.size());
+        assertEquals(tries.get(0).getHeader("Idempotency-Key"), tries.get(1).getHeader("Idempotency-Key"));
+        assertFalse(tries.get(0).getHeader("Idempotency-Key").isBlank());
+    }
+}
