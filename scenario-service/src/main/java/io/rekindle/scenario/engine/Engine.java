@@ -8,12 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.scenario.peers.PeerUnavailableException;
@@ -69,6 +69,7 @@ public class Engine {
     }
 
     /** Runs everything due now; answers how many enrollments were advanced. */
+    @ActivateRequestContext
     public int runDue() {
         int advanced = 0;
         for (List<EnrollmentRow> batch = store.claim(BATCH, LEASE); !batch.isEmpty(); batch = store.claim(BATCH, LEASE)) {
@@ -77,12 +78,33 @@ public class Engine {
                 advanced++;
             }
         }
+        measureDue();
         return advanced;
     }
 
+    /**
+     * Closes attribution windows: an enrollment that ended without a purchase still converts if the customer bought
+     * within the window; treatment and holdout are measured alike.
+     */
+    public void measureDue() {
+        for (List<EnrollmentRow> batch = store.claimMeasurements(BATCH, LEASE); !batch.isEmpty();
+                batch = store.claimMeasurements(BATCH, LEASE)) {
+            for (EnrollmentRow e : batch) {
+                try {
+                    Optional<Profile> profile = profiles.find(e.customerId());
+                    java.time.Instant windowEnd = e.enteredAt().plus(Duration.ofDays(definition(e).attributionWindowDays()));
+                    boolean bought = profile.isPresent() && ExitCheck.purchasedSinceEntry(e, profile.get())
+                            && !profile.get().lastOrderAt().isAfter(windowEnd);
+                    store.measured(e, bought ? profile.get().lastOrderAt() : null,
+                            bought ? ExitCheck.revenueSinceEntry(e, profile.get()) : null);
+                } catch (PeerUnavailableException ex) {
+                    LOG.debugf("measurement of %s waits: %s", e.enrollmentId(), ex.getMessage());
+                }
+            }
+        }
+    }
+
     private void advance(EnrollmentRow claimed) {
-        var context = Arc.container().requestContext();
-        context.activate();
         EnrollmentRow e = claimed;
         try {
             ScenarioDefinition scenario = definition(e);
@@ -108,8 +130,6 @@ public class Engine {
             LOG.errorf(ex, "enrollment %s failed at step %s; retried later", claimed.enrollmentId(),
                     e.currentStep());
             store.retryAt(e, clock.instant().plus(Duration.ofMinutes(1)));
-        } finally {
-            context.terminate();
         }
     }
 

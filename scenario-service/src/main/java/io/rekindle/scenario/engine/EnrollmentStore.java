@@ -105,6 +105,44 @@ public class EnrollmentStore {
         }
     }
 
+    /** Ended enrollments whose attribution window has closed without a conversion seen yet, claimed for a lease. */
+    @Transactional
+    public List<EnrollmentRow> claimMeasurements(int limit, Duration lease) {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE enrollment SET measure_at = ? WHERE enrollment_id IN (
+                    SELECT enrollment_id FROM enrollment WHERE converted_at IS NULL AND measure_at <= ?
+                    ORDER BY measure_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING\s""" + EnrollmentRow.COLUMNS)) {
+            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setInt(3, limit);
+            List<EnrollmentRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(EnrollmentRow.read(rs, mapper));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Closes an enrollment's attribution window: converted (with the revenue) or not. */
+    @Transactional
+    public void measured(EnrollmentRow e, Instant convertedAt, BigDecimal revenue) {
+        try (Connection c = dataSource.getConnection()) {
+            update(c, "UPDATE enrollment SET measure_at = NULL, converted_at = ?, revenue = ? WHERE enrollment_id = ?",
+                    convertedAt == null ? null : Timestamp.from(convertedAt), revenue, e.enrollmentId());
+            if (convertedAt != null) {
+                Journal.add(c, e, null, Journal.CONVERTED, clock.instant(), revenue);
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** Gives a claimed enrollment back to be tried again at {@code at} (a peer could not answer). */
     @Transactional
     public void retryAt(EnrollmentRow e, Instant at) {

@@ -27,6 +27,9 @@ public class ParamConverters implements ParamConverterProvider {
         if (rawType == Instant.class) {
             return (ParamConverter<T>) new Converter<>(name, "an instant such as 2024-05-31T00:00:00Z", Instant::parse);
         }
+        if (rawType == Double.class || rawType == double.class) {
+            return (ParamConverter<T>) new Converter<>(name, "a number", Double::valueOf);
+        }
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) new Converter<>(name, "a whole number", Integer::valueOf);
         }

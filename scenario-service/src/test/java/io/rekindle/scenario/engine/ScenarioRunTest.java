@@ -181,4 +181,33 @@ class ScenarioRunTest {
         assertEquals(tries.get(0).getHeader("Idempotency-Key"), tries.get(1).getHeader("Idempotency-Key"));
         assertFalse(tries.get(0).getHeader("Idempotency-Key").isBlank());
     }
+
+    @Test
+    void aPurchaseAfterTheJourneyButWithinTheWindowStillConvertsForTreatmentAndHoldoutAlike() {
+        String treated = customer("late", false);
+        String held = customer("late-held", true);
+        for (String c : List.of(treated, held)) {
+            profile(c, null, 0);
+            cartUpdated(c, "k7");
+        }
+        for (Duration step : List.of(Duration.ofMinutes(45), Duration.ofHours(25), Duration.ofDays(4).plusHours(2))) {
+            at(step);
+        }
+        for (String c : List.of(treated, held)) {
+            given().header("Authorization", "Bearer rekindle-dev-key").when()
+                    .get("/v1/scenarios/cart-abandonment/enrollments?customerId=" + c).then()
+                    .body("[0].state", org.hamcrest.Matchers.equalTo("ended"))
+                    .body("[0].convertedAt", org.hamcrest.Matchers.nullValue());
+            profile(c, T0.plus(Duration.ofDays(6)).toString(), 40);
+        }
+        at(Duration.ofDays(6).plusHours(1));
+        at(Duration.ofDays(7).plusMinutes(1));
+        for (String c : List.of(treated, held)) {
+            given().header("Authorization", "Bearer rekindle-dev-key").when()
+                    .get("/v1/scenarios/cart-abandonment/enrollments?customerId=" + c).then()
+                    .body("[0].outcome", org.hamcrest.Matchers.equalTo("finished"))
+                    .body("[0].convertedAt", org.hamcrest.Matchers.equalTo(T0.plus(Duration.ofDays(6)).toString()))
+                    .body("[0].revenue", org.hamcrest.Matchers.equalTo(40.0f));
+        }
+    }
 }

@@ -1,0 +1,12 @@
+package io.rekindle.scenario.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A scenario's report. Groups count only enrollments whose attribution window has closed (or that converted), so a
+ * group is never flattered by customers who have not had their full chance yet; {@code pending} says how many wait.
+ */
+public record ScenarioReport(String scenarioId, Instant asOf, int attributionDays, long entered, long pending,
+        GroupFigures treatment, GroupFigures holdout, Lift lift, List<StepFigures> steps) {
+}

@@ -1,0 +1,12 @@
+package io.rekindle.scenario.report;
+
+import java.util.Map;
+
+/**
+ * One step and variant: what the engine did there (sent, held_out, capped, failed, invited, suppressed, erased, and
+ * the wait outcomes) and what the customers did with it (delivered, opened, clicked, survey_answered, unsubscribed,
+ * by distinct customer, from the signals attributed to the step), plus conversions and revenue credited to it.
+ */
+public record StepFigures(String step, String variant, Map<String, Long> engine, Map<String, Long> customers,
+        long converted, double revenue) {
+}

@@ -1,0 +1,109 @@
+package io.rekindle.scenario.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.scenario.support.PeerStandIn;
+import io.restassured.http.ContentType;
+
+/** The report over a fixed dataset written straight into the tables; figures as in {@link LiftTest}. */
+@QuarkusTest
+@QuarkusTestResource(PeerStandIn.class)
+class ReportTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void reportsGroupsLiftAndStepsOfAFixedDataset() throws SQLException {
+        PeerStandIn.reset();
+        String id = given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
+                {"name":"report","trigger":{"type":"event","events":["report_test"]},"attributionDays":30,
+                 "holdoutPercent":20,"steps":[{"id":"mail","type":"send","channel":"email","template":"t"}]}""")
+                .when().post("/v1/scenarios").then().statusCode(201).extract().path("id");
+        Instant entered = Instant.now().minus(Duration.ofDays(40));
+        try (Connection c = dataSource.getConnection()) {
+            insert(c, id, false, 1_000, 60, entered);
+            insert(c, id, true, 250, 10, entered);
+            insert(c, id, false, 7, 0, Instant.now().minus(Duration.ofDays(3)));
+            // a conversion after the 30-day window does not count
+            try (PreparedStatement ps = c.prepareStatement("UPDATE enrollment SET converted_at = entered_at + "
+                    + "interval '31 days', revenue = 50 WHERE enrollment_id = ?")) {
+                ps.setString(1, id + "-false-" + entered.getEpochSecond() + "-999");
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO journal (enrollment_id, scenario_id, step_id, variant, holdout, kind, at)
+                    SELECT enrollment_id, scenario_id, 'mail', NULL, holdout,
+                           CASE WHEN holdout THEN 'held_out' ELSE 'sent' END, entered_at
+                    FROM enrollment WHERE scenario_id = ?""")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO signal (signal_id, customer_id, type, occurred_at, attribution, received_at)
+                    SELECT 'r' || g || t, 'c' || g, t, now(), jsonb_build_object('scenario', ?::text, 'step', 'mail'), now()
+                    FROM generate_series(1, 300) g, unnest(ARRAY['opened', 'opened']) WITH ORDINALITY u(t, n)
+                    ON CONFLICT DO NOTHING""")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+        }
+        given().config(io.restassured.RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE)))
+                .header("Authorization", "Bearer rekindle-dev-key").when().get("/v1/scenarios/" + id + "/report?mde=0.02")
+                .then().statusCode(200)
+                .body("entered", equalTo(1_257)).body("pending", equalTo(7))
+                .body("treatment.customers", equalTo(1_000)).body("treatment.converted", equalTo(60))
+                .body("holdout.customers", equalTo(250)).body("holdout.converted", equalTo(10))
+                .body("lift.absolute", closeTo(0.02, 1e-9)).body("lift.pValue", closeTo(0.2186336, 1e-6))
+                .body("lift.relativeLow", closeTo(-0.22079997, 1e-7))
+                .body("lift.revenuePerCustomerDifference", closeTo(1.0, 1e-9))
+                .body("lift.neededHoldout", equalTo(1_214))
+                .body("steps[0].step", equalTo("mail")).body("steps[0].engine.sent", equalTo(1_007))
+                .body("steps[0].engine.held_out", equalTo(250)).body("steps[0].customers.opened", equalTo(300));
+        given().header("Authorization", "Bearer rekindle-dev-key").when().get("/v1/scenarios/" + id + "/report?mde=lots")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** {@code n} enrollments of one group, the first {@code converted} of them converted for 50 within the window. */
+    private static void insert(Connection c, String scenarioId, boolean holdout, int n, int converted, Instant entered)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO enrollment (enrollment_id, scenario_id, version, customer_id, holdout, state, outcome,
+                    entered_at, ended_at, converted_at, revenue)
+                SELECT ? || '-' || ? || '-' || g, ?, 1, ? || g, ?, 'ended', 'finished', ?, ?,
+                       CASE WHEN g <= ? THEN ?::timestamptz + interval '2 days' END, CASE WHEN g <= ? THEN 50 END
+                FROM generate_series(1, ?) g""")) {
+            int i = 1;
+            ps.setString(i++, scenarioId);
+            ps.setString(i++, holdout + "-" + entered.getEpochSecond());
+            ps.setString(i++, scenarioId);
+            ps.setString(i++, (holdout ? "h" : "t") + entered.getEpochSecond() + "-");
+            ps.setBoolean(i++, holdout);
+            ps.setTimestamp(i++, Timestamp.from(entered));
+            ps.setTimestamp(i++, Timestamp.from(entered.plus(Duration.ofDays(5))));
+            ps.setInt(i++, converted);
+            ps.setTimestamp(i++, Timestamp.from(entered));
+            ps.setInt(i++, converted);
+            ps.setInt(i, n);
+            ps.executeUpdate();
+        }
+    }
+}
