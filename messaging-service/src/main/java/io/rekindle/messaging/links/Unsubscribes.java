@@ -4,28 +4,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.rekindle.messaging.message.MessageStore;
-import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;
+import io.rekindle.messaging.webhook.EngagementEvents;
+import io.rekindle.messaging.webhook.ProviderEvent;
 
 /** An unsubscribe from a message's link: the address is suppressed on that channel and the message says so. */
 @ApplicationScoped
 public class Unsubscribes {
 
     private final DataSource dataSource;
-    private final Suppressions suppressions;
-    private final MessageStore messages;
+    private final EngagementEvents events;
+    private final Clock clock;
 
-    Unsubscribes(DataSource dataSource, Suppressions suppressions, MessageStore messages) {
+    Unsubscribes(DataSource dataSource, EngagementEvents events, Clock clock) {
         this.dataSource = dataSource;
-        this.suppressions = suppressions;
-        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** Answers false when the message is unknown or was never addressed. Repeating it changes nothing more. */
@@ -34,9 +36,8 @@ public class Unsubscribes {
         try (Connection c = dataSource.getConnection()) {
             String channel;
             String recipient;
-            String state;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT channel, recipient, state FROM message WHERE message_id = ? FOR UPDATE")) {
+                    "SELECT channel, recipient FROM message WHERE message_id = ?")) {
                 ps.setString(1, messageId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getString(2) == null) {
@@ -44,13 +45,13 @@ public class Unsubscribes {
                     }
                     channel = rs.getString(1);
                     recipient = rs.getString(2);
-                    state = rs.getString(3);
                 }
             }
-            suppressions.suppress(c, Channel.valueOf(channel.toUpperCase()), recipient, "unsubscribed");
-            if (!"unsubscribed".equals(state)) {
-                messages.transition(c, messageId, "unsubscribed", null, "one-click unsubscribe");
-            }
+            // As any provider's unsubscribe event: suppressed at once, the message's state, segment- and
+            // scenario-service told through the outbox; the event id makes a repeat change nothing.
+            events.ingest(List.of(new ProviderEvent("rekindle", "unsubscribe:" + messageId, messageId, null,
+                    Channel.valueOf(channel.toUpperCase()), "unsubscribed", null, recipient, null,
+                    "one-click unsubscribe", clock.instant())), "rekindle", null, null);
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Outbox {
 
-    /** segment-service's POST /v1/events/batch; the payload is one event row. */
-    public static final String SEGMENT_EVENTS = "segment-events";
-
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -26,15 +23,23 @@ public class Outbox {
         this.clock = clock;
     }
 
-    public void add(Connection c, String destination, Object payload) throws SQLException {
+    public void add(Connection c, Destination destination, Object payload) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO outbox (destination, payload, due_at) VALUES (?, ?::jsonb, ?)")) {
-            ps.setString(1, destination);
+            ps.setString(1, destination.name());
             ps.setString(2, mapper.writeValueAsString(payload));
             ps.setTimestamp(3, Timestamp.from(clock.instant()));
             ps.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Drops undelivered calls about a customer who has been erased. */
+    public int forget(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE payload ->> 'customerId' = ?")) {
+            ps.setString(1, customerId);
+            return ps.executeUpdate();
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.rekindle.messaging.outbox;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,8 +31,9 @@ import io.rekindle.messaging.work.Backoff;
 import io.rekindle.messaging.work.Poller;
 
 /**
- * Delivers outbox rows to the other services, in batches, until they acknowledge (2xx); a failed batch waits with
- * backoff and is sent again whole, so delivery is at least once and receivers dedupe by the event id.
+ * Delivers outbox rows to the other services in batches until they acknowledge (2xx). Any replica relays: rows are
+ * claimed with a lease under SKIP LOCKED. A failed batch waits with backoff and is sent again whole, so delivery is
+ * at least once and receivers dedupe by event or signal id. One destination being down does not hold up the other.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -40,21 +42,20 @@ public class OutboxRelay {
     private static final Duration LEASE = Duration.ofMinutes(1);
 
     private final DataSource dataSource;
-    private final SegmentEvents segment;
-    private final ObjectMapper mapper;
     private final Clock clock;
+    private final Config config;
     private final String authorization;
     private final String every;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Optional<Poller> poller = Optional.empty();
 
-    OutboxRelay(DataSource dataSource, @RestClient SegmentEvents segment, ObjectMapper mapper, Clock clock,
+    OutboxRelay(DataSource dataSource, Clock clock, Config config,
             @ConfigProperty(name = "rekindle.peer-api-key") String peerKey,
             @ConfigProperty(name = "rekindle.outbox.relay-every") String every) {
         this.dataSource = dataSource;
-        this.segment = segment;
-        this.mapper = mapper;
         this.clock = clock;
+        this.config = config;
         this.authorization = "Bearer " + peerKey;
         this.every = every;
     }
@@ -67,54 +68,80 @@ public class OutboxRelay {
         poller.ifPresent(Poller::stop);
     }
 
-    private record Row(long id, int attempts, JsonNode payload) {
+    private record Row(long id, int attempts, String payload) {
     }
 
     /** Delivers everything due; answers how many rows were acknowledged. */
     public int relay() {
         int delivered = 0;
-        for (List<Row> batch = claim(); !batch.isEmpty(); batch = claim()) {
-            try {
-                segment.post(batch.stream().map(Row::payload).toList(), authorization);
-                done(batch, null);
-                delivered += batch.size();
-            } catch (RuntimeException e) {
-                done(batch, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                return delivered;
-            }
+        for (Destination destination : Destination.values()) {
+            delivered += relay(destination);
         }
         return delivered;
     }
 
+    private int relay(Destination destination) {
+        int delivered = 0;
+        for (List<Row> batch = claim(destination); !batch.isEmpty(); batch = claim(destination)) {
+            String error = post(destination, batch);
+            done(batch, error);
+            if (error != null) {
+                return delivered;
+            }
+            delivered += batch.size();
+        }
+        return delivered;
+    }
+
+    private String post(Destination destination, List<Row> batch) {
+        String url = config.getValue("quarkus.rest-client." + destination.service + ".url", String.class)
+                + destination.path;
+        String body = "[" + String.join(",", batch.stream().map(Row::payload).toList()) + "]";
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode() + ": " + response.body();
+        } catch (java.io.IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     @Transactional
-    List<Row> claim() {
+    List<Row> claim(Destination destination) {
         List<Row> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 UPDATE outbox SET due_at = ? WHERE id IN (
-                    SELECT id FROM outbox WHERE destination = ? AND due_at <= ? ORDER BY id LIMIT ?
+                    SELECT id FROM outbox WHERE destination = ? AND due_at <= ? ORDER BY due_at, id LIMIT ?
                     FOR UPDATE SKIP LOCKED)
                 RETURNING id, attempts, payload""")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant().plus(LEASE)));
-            ps.setString(2, Outbox.SEGMENT_EVENTS);
+            ps.setString(2, destination.name());
             ps.setTimestamp(3, Timestamp.from(clock.instant()));
             ps.setInt(4, BATCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getInt(2), mapper.readTree(rs.getString(3))));
+                    rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getString(3)));
                 }
             }
+            rows.sort(java.util.Comparator.comparingLong(Row::id));
             return rows;
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Transactional
     void done(List<Row> batch, String error) {
+        Object[] ids = batch.stream().map(Row::id).toArray();
         try (Connection c = dataSource.getConnection()) {
             if (error == null) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
-                    ps.setArray(1, c.createArrayOf("bigint", batch.stream().map(Row::id).toArray()));
+                    ps.setArray(1, c.createArrayOf("bigint", ids));
                     ps.executeUpdate();
                 }
                 return;
@@ -125,7 +152,7 @@ public class OutboxRelay {
                 ps.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
                 ps.setTimestamp(2, Timestamp.from(clock.instant().plus(backoff.after(attempts,
                         ThreadLocalRandom.current()))));
-                ps.setArray(3, c.createArrayOf("bigint", batch.stream().map(Row::id).toArray()));
+                ps.setArray(3, c.createArrayOf("bigint", ids));
                 ps.executeUpdate();
             }
         } catch (SQLException e) {

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.rekindle.messaging.message.MessageStore;
+import io.rekindle.messaging.outbox.Destination;
 import io.rekindle.messaging.outbox.Outbox;
 import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;
@@ -27,7 +28,8 @@ import io.rekindle.messaging.template.Channel;
 /**
  * Ingests normalised provider events as a whole batch in one transaction: each provider event is recorded once,
  * moves its message's state, suppresses the address at once where it must (hard bounce, complaint, unsubscribe,
- * STOP, repeated soft bounces), and is queued for segment-service through the outbox.
+ * STOP, repeated soft bounces), and is queued for segment-service (an event) and scenario-service (a signal)
+ * through the outbox.
  */
 @ApplicationScoped
 public class EngagementEvents {
@@ -41,9 +43,12 @@ public class EngagementEvents {
     private final Outbox outbox;
     private final Clock clock;
     private final int softBounceLimit;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     EngagementEvents(DataSource dataSource, MessageStore messages, Suppressions suppressions, Outbox outbox,
-            Clock clock, @ConfigProperty(name = "rekindle.webhooks.soft-bounce-limit") int softBounceLimit) {
+            Clock clock, @ConfigProperty(name = "rekindle.webhooks.soft-bounce-limit") int softBounceLimit,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.dataSource = dataSource;
         this.messages = messages;
         this.suppressions = suppressions;
@@ -137,9 +142,25 @@ public class EngagementEvents {
                 properties.put("url", e.url());
             }
             event.put("properties", properties);
-            outbox.add(c, Outbox.SEGMENT_EVENTS, event);
+            outbox.add(c, Destination.SEGMENT_EVENTS, event);
+            Map<String, Object> signal = new LinkedHashMap<>();
+            signal.put("signalId", event.get("eventId"));
+            signal.put("customerId", target.customerId());
+            signal.put("type", e.type());
+            signal.put("occurredAt", e.occurredAt().toString());
+            signal.put("attribution", target.attribution() == null ? Map.of() : attribution(target.attribution()));
+            signal.put("properties", Map.of("messageId", target.messageId(), "channel", e.channel().name().toLowerCase()));
+            outbox.add(c, Destination.SCENARIO_SIGNALS, signal);
         }
         return true;
+    }
+
+    private Map<?, ?> attribution(String text) {
+        try {
+            return json.readValue(text, Map.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Map.of();
+        }
     }
 
     private void suppressIfNeeded(Connection c, ProviderEvent e, String address) throws SQLException {

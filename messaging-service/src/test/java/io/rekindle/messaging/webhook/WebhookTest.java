@@ -126,7 +126,8 @@ class WebhookTest {
         api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("bounced"))
                 .body("history.state", equalTo(List.of("queued", "sent", "delivered", "opened", "bounced")))
                 .body("detail", containsString("hard"));
-        assertEquals(3, count("SELECT count(*) FROM outbox WHERE payload->>'customerId' = 'c1'"));
+        assertEquals(3, count("SELECT count(*) FROM outbox WHERE destination = 'SEGMENT_EVENTS' AND payload->>'customerId' = 'c1'"));
+        assertEquals(3, count("SELECT count(*) FROM outbox WHERE destination = 'SCENARIO_SIGNALS' AND payload->>'customerId' = 'c1'"));
 
         clock.set(NOW.plusSeconds(3 * 86_400));
         String next = api().header("Idempotency-Key", "w-2").body("""
@@ -234,7 +235,7 @@ class WebhookTest {
     io.rekindle.messaging.outbox.OutboxRelay relay;
 
     @Test
-    void engagementReachesSegmentServiceThroughTheOutboxRetryingUntilAcknowledged() throws Exception {
+    void engagementReachesSegmentAndScenarioServiceThroughTheOutboxRetryingUntilAcknowledged() throws Exception {
         String ts = Long.toString(NOW.getEpochSecond());
         String body = """
                 [{"email":"ada@example.com","event":"open","sg_event_id":"ev-9","rekindle_message_id":"%s","timestamp":%d}]"""
@@ -242,9 +243,15 @@ class WebhookTest {
         sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(200);
 
         var events = com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/events/batch");
+        var signals = com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/signals");
+        StandIns.http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(signals)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"new\":1}")));
         StandIns.http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(events)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
-        assertEquals(0, relay.relay());
+        assertEquals(1, relay.relay(), "the signal goes, the event waits");
+        StandIns.http.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(signals)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$[0][?(@.type == 'opened' && @.customerId == 'c1' && @.signalId == 'msg-sendgrid-ev-9')]")));
         assertEquals(1, count("SELECT count(*) FROM outbox WHERE attempts = 1"));
         assertEquals(0, relay.relay(), "backing off");
 
