@@ -17,7 +17,7 @@ import io.rekindle.scenario.http.Problems;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
 
-@Path("/v1/scenarios/{scenarioId}/report")
+@Path("/v1/scenarios/{scenarioId}")
 @Tag(name = "Report", description = "Per step and variant, and treatment against holdout with intervals")
 public class ReportResource {
 
@@ -29,8 +29,25 @@ public class ReportResource {
         this.reports = reports;
     }
 
+    @io.quarkus.qute.CheckedTemplate
+    static class Templates {
+        static native io.quarkus.qute.TemplateInstance page(ReportPage page);
+    }
+
+    /** The same report as a page with charts (funnel per step, lift with its interval), for a browser. */
+    @GET
+    @Path("/report.html")
+    @Produces(MediaType.TEXT_HTML)
+    public String page(@PathParam("scenarioId") String scenarioId,
+            @QueryParam("mde") @DefaultValue("0.01") @DecimalMin(value = "0.001") @DecimalMax("0.5") double mde) {
+        ScenarioView scenario = catalog.find(scenarioId).orElseThrow(() -> new WebApplicationException(
+                Problems.notFound("No scenario '" + scenarioId + "'.")));
+        return Templates.page(ReportPage.of(scenario.definition().name(), report(scenarioId, mde))).render();
+    }
+
     /** {@code mde}: the absolute lift in conversion rate the sample-size figures are for (default 1 point). */
     @GET
+    @Path("/report")
     @Produces(MediaType.APPLICATION_JSON)
     public ScenarioReport report(@PathParam("scenarioId") String scenarioId,
             @QueryParam("mde") @DefaultValue("0.01") @DecimalMin(value = "0.001") @DecimalMax("0.5") double mde) {

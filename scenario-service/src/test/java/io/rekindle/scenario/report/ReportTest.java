@@ -78,6 +78,10 @@ class ReportTest {
                 .body("lift.neededHoldout", equalTo(1_214))
                 .body("steps[0].step", equalTo("mail")).body("steps[0].engine.sent", equalTo(1_007))
                 .body("steps[0].engine.held_out", equalTo(250)).body("steps[0].customers.opened", equalTo(300));
+        given().header("Authorization", "Bearer rekindle-dev-key").when()
+                .get("/v1/scenarios/" + id + "/report.html").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("+2.00 points (95% CI -0.84 to +4.84), p = 0.219"))
+                .body(org.hamcrest.Matchers.containsString("<svg")).body(org.hamcrest.Matchers.containsString("sent 1007"));
         given().header("Authorization", "Bearer rekindle-dev-key").when().get("/v1/scenarios/" + id + "/report?mde=lots")
                 .then().statusCode(400).contentType("application/problem+json");
     }
