@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.rekindle.scenario.support.Journeys.customer;
+import static io.rekindle.scenario.support.Journeys.profile;
+import static io.rekindle.scenario.support.Journeys.sends;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +30,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.scenario.support.Journeys;
 import io.rekindle.scenario.support.PeerStandIn;
 import io.rekindle.scenario.support.TestClock;
 import io.restassured.http.ContentType;
@@ -41,7 +45,6 @@ import io.restassured.http.ContentType;
 class ScenarioRunTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
-    private static final Assignment ASSIGNMENT = new Assignment("rekindle-dev-assignment-salt");
 
     @Inject
     TestClock clock;
@@ -51,12 +54,8 @@ class ScenarioRunTest {
 
     @BeforeEach
     void setUp() {
-        PeerStandIn.reset();
-        PeerStandIn.http.stubFor(post("/v1/messages").atPriority(5).willReturn(aResponse().withStatus(202)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"m\"}")));
         clock.set(T0);
-        given().header("Authorization", "Bearer rekindle-dev-key").when()
-                .post("/v1/scenarios/library/cart-abandonment/install").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        Journeys.install("cart-abandonment");
         engine.runDue();
     }
 
@@ -65,29 +64,10 @@ class ScenarioRunTest {
         clock.reset();
     }
 
-    /** A customer id that the holdout draw puts in (or out of) the cart scenario's 10%. */
-    private static String customer(String prefix, boolean holdout) {
-        return IntStream.range(0, 1_000).mapToObj(i -> prefix + "-" + i)
-                .filter(c -> ASSIGNMENT.holdout("cart-abandonment", c, 10) == holdout).findFirst().orElseThrow();
-    }
-
-    private static void profile(String customerId, String lastOrderAt, double revenue) {
-        PeerStandIn.http.stubFor(get("/v1/customers/" + customerId).atPriority(1).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"customerId":"%s","email":"%s@example.com","timezone":"Europe/Paris",
-                         "metrics":{"revenue":%s,"lastOrderAt":%s}}""".formatted(customerId, customerId, revenue,
-                        lastOrderAt == null ? "null" : "\"" + lastOrderAt + "\""))));
-    }
-
     private static void cartUpdated(String customerId, String cartId) {
         given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
                 {"eventId":"%s-%s","customerId":"%s","type":"cart_updated","properties":{"cartId":"%s"}}"""
                 .formatted(customerId, cartId, customerId, cartId)).when().post("/v1/triggers").then().statusCode(202);
-    }
-
-    private static List<LoggedRequest> sends(String customerId) {
-        return PeerStandIn.http.findAll(postRequestedFor(urlEqualTo("/v1/messages"))
-                .withRequestBody(matchingJsonPath("$.customerId", equalTo(customerId))));
     }
 
     private void at(Duration sinceT0) {
@@ -97,7 +77,7 @@ class ScenarioRunTest {
 
     @Test
     void theRightMessagesAtTheRightTimesWithTheCapDeferringTheSecond() {
-        String c = customer("cart", false);
+        String c = customer("cart-abandonment", 10, "cart", false);
         profile(c, "2026-01-10T10:00:00Z", 120);
         cartUpdated(c, "k1");
         at(Duration.ofMinutes(44));
@@ -124,7 +104,7 @@ class ScenarioRunTest {
 
     @Test
     void aPurchaseEndsTheJourneyAsWonBackAndNothingMoreIsSent() {
-        String c = customer("buyer", false);
+        String c = customer("cart-abandonment", 10, "buyer", false);
         profile(c, "2026-01-10T10:00:00Z", 120);
         cartUpdated(c, "k2");
         at(Duration.ofMinutes(45));
@@ -140,7 +120,7 @@ class ScenarioRunTest {
 
     @Test
     void holdoutCustomersFollowTheTimelineSilently() {
-        String c = customer("held", true);
+        String c = customer("cart-abandonment", 10, "held", true);
         profile(c, null, 0);
         cartUpdated(c, "k3");
         for (Duration step : List.of(Duration.ofMinutes(45), Duration.ofHours(24), Duration.ofDays(4).plusHours(1))) {
@@ -155,7 +135,7 @@ class ScenarioRunTest {
 
     @Test
     void aRetriedTriggerEnrollsOnceAndAnotherCartIsItsOwnJourney() {
-        String c = customer("twice", false);
+        String c = customer("cart-abandonment", 10, "twice", false);
         profile(c, null, 0);
         cartUpdated(c, "k4");
         cartUpdated(c, "k4");
@@ -167,7 +147,7 @@ class ScenarioRunTest {
 
     @Test
     void aSendWhoseAnswerWasLostIsRetriedWithTheSameKey() {
-        String c = customer("lost", false);
+        String c = customer("cart-abandonment", 10, "lost", false);
         profile(c, null, 0);
         PeerStandIn.http.stubFor(post("/v1/messages").atPriority(1)
                 .withRequestBody(matchingJsonPath("$.customerId", equalTo(c)))
@@ -184,8 +164,8 @@ class ScenarioRunTest {
 
     @Test
     void aPurchaseAfterTheJourneyButWithinTheWindowStillConvertsForTreatmentAndHoldoutAlike() {
-        String treated = customer("late", false);
-        String held = customer("late-held", true);
+        String treated = customer("cart-abandonment", 10, "late", false);
+        String held = customer("cart-abandonment", 10, "late-held", true);
         for (String c : List.of(treated, held)) {
             profile(c, null, 0);
             cartUpdated(c, "k7");
