@@ -32,8 +32,11 @@ public class StepRunner {
     private final FrequencyCap cap;
     private final Conditions conditions;
     private final Assignment assignment;
+    private final BestHour bestHour;
 
-    StepRunner(Effects effects, SignalLog signals, FrequencyCap cap, Conditions conditions, Assignment assignment) {
+    StepRunner(Effects effects, SignalLog signals, FrequencyCap cap, Conditions conditions, Assignment assignment,
+            BestHour bestHour) {
+        this.bestHour = bestHour;
         this.assignment = assignment;
         this.effects = effects;
         this.signals = signals;
@@ -44,7 +47,7 @@ public class StepRunner {
     public Transition run(EnrollmentRow e, ScenarioDefinition scenario, Profile profile, Instant now) {
         Step step = scenario.step(e.currentStep()).orElseThrow();
         return switch (step.type()) {
-            case SEND -> send(e, step, profile);
+            case SEND -> send(e, step, profile, now);
             case WAIT -> waitUntil(e, step, profile, now);
             case WAIT_FOR -> waitFor(e, step, profile, now);
             case CONDITION -> move(conditions.holds(step.condition(), e, profile, now) ? step.then()
@@ -59,11 +62,20 @@ public class StepRunner {
         };
     }
 
-    private Transition send(EnrollmentRow e, Step step, Profile profile) {
+    private Transition send(EnrollmentRow e, Step step, Profile profile, Instant now) {
+        if (Boolean.TRUE.equals(step.bestHour())) {
+            // Anchored to when the step started, so whatever signals arrive meanwhile, it waits a day at most.
+            Instant at = bestHour.next(e.customerId(), profile.zone(), e.stepStartedAt());
+            if (now.isBefore(at)) {
+                return new Transition.Stay(at, null, List.of());
+            }
+        }
         if (e.holdout()) {
             return new Transition.Move(step.next(), null, null, note(step, Journal.HELD_OUT));
         }
-        Optional<Instant> nextSlot = cap.reserve(e.customerId(), e.sideEffectKey());
+        // The cap is for re-engagement (marketing) messages; a transactional one is never held back.
+        Optional<Instant> nextSlot = "transactional".equals(step.category()) ? Optional.empty()
+                : cap.reserve(e.customerId(), e.sideEffectKey());
         if (nextSlot.isPresent()) {
             return new Transition.Stay(nextSlot.get(), null, note(step, Journal.CAPPED));
         }

@@ -26,9 +26,10 @@ import io.rekindle.scenario.scenario.ScenarioView;
 import io.rekindle.scenario.work.Poller;
 
 /**
- * Segment triggers: reads segment-service's change feed of each triggering segment from its stored cursor and enters
+ * Segment and schedule triggers. Segment triggers: reads segment-service's change feed of each triggering segment from its stored cursor and enters
  * the customers who entered (if they are still members: a replayed old entry enrolls nobody who has left since).
  * The cursor moves only past what was handled, so a crash re-reads and the entry rules absorb the repeats.
+ * Schedule triggers: once a day at their time (UTC), every member of the segment then, under the entry rules.
  */
 @ApplicationScoped
 public class SegmentEntries {
@@ -41,10 +42,12 @@ public class SegmentEntries {
     private final Peers peers;
     private final DataSource dataSource;
     private final String every;
+    private final java.time.Clock clock;
     private Optional<Poller> poller = Optional.empty();
 
-    SegmentEntries(ScenarioCatalog catalog, Entry entry, Peers peers, DataSource dataSource,
+    SegmentEntries(ScenarioCatalog catalog, Entry entry, Peers peers, DataSource dataSource, java.time.Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
+        this.clock = clock;
         this.catalog = catalog;
         this.entry = entry;
         this.peers = peers;
@@ -76,6 +79,8 @@ public class SegmentEntries {
             var trigger = scenario.definition().trigger();
             if ("segment".equals(trigger.type())) {
                 enrolled += read(scenario, trigger.segment());
+            } else if ("schedule".equals(trigger.type()) && due(scenario, trigger.at())) {
+                enrolled += enterMembers(scenario, trigger.segment());
             }
         }
         return enrolled;
@@ -103,6 +108,38 @@ public class SegmentEntries {
                 return enrolled;
             }
             saveCursor(cursorKey, page.body().path("next").asText());
+        }
+    }
+
+    /** A schedule trigger runs once a day, at its time (UTC), for whoever is in the segment then. */
+    private boolean due(ScenarioView scenario, String at) {
+        java.time.ZonedDateTime now = clock.instant().atZone(java.time.ZoneOffset.UTC);
+        String today = now.toLocalDate().toString();
+        String key = scenario.id() + "|schedule";
+        return !now.toLocalTime().isBefore(java.time.LocalTime.parse(at)) && !today.equals(cursor(key));
+    }
+
+    private int enterMembers(ScenarioView scenario, String segment) {
+        int enrolled = 0;
+        String after = null;
+        while (true) {
+            Peers.Reply page = peers.get(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment)
+                    + "/members?limit=1000" + (after == null ? "" : "&after=" + Peers.segment(after)));
+            if (!page.ok()) {
+                return enrolled;
+            }
+            JsonNode ids = page.body().path("customerIds");
+            for (JsonNode id : ids) {
+                if (entry.enter(scenario, id.asText(), null).isPresent()) {
+                    enrolled++;
+                }
+            }
+            after = page.body().path("next").asText(null);
+            if (ids.isEmpty() || after == null) {
+                saveCursor(scenario.id() + "|schedule",
+                        clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+                return enrolled;
+            }
         }
     }
 

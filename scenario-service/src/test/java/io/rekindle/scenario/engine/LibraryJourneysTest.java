@@ -191,4 +191,32 @@ class LibraryJourneysTest {
         assertEquals("won_back", enrollment("browse-abandonment", browser).getString("[0].outcome"));
         assertEquals(1, sends(browser).size());
     }
+
+    @Test
+    void aScheduleTriggerEntersTheSegmentsMembersOnceADayAtItsTime() {
+        Journeys.install("cart-abandonment");
+        io.restassured.RestAssured.given().header("Authorization", "Bearer rekindle-dev-key")
+                .contentType(io.restassured.http.ContentType.JSON).body("""
+                {"name":"daily digest","trigger":{"type":"schedule","segment":"weekly-vips","at":"09:00"},
+                 "entry":{"reentryAfterDays":0},
+                 "steps":[{"id":"mail","type":"send","channel":"email","template":"t","category":"transactional"}]}""")
+                .when().post("/v1/scenarios").then().statusCode(201);
+        PeerStandIn.http.stubFor(get(urlEqualTo("/v1/segments/weekly-vips/members?limit=1000")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"customerIds\":[\"vip-a\",\"vip-b\"],\"next\":\"vip-b\"}")));
+        PeerStandIn.http.stubFor(get(urlEqualTo("/v1/segments/weekly-vips/members?limit=1000&after=vip-b")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"customerIds\":[],\"next\":null}")));
+        profile("vip-a", null, 0);
+        profile("vip-b", null, 0);
+
+        at(Duration.ofMinutes(59));
+        assertEquals(0, sends("vip-a").size(), "not before 09:00");
+        at(Duration.ofHours(1));
+        at(Duration.ofHours(2));
+        assertEquals(1, sends("vip-a").size());
+        assertEquals(1, sends("vip-b").size());
+        at(Duration.ofHours(25));
+        assertEquals(2, sends("vip-a").size(), "the next day, once more");
+    }
 }
