@@ -17,8 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.scenario.support.PeerStandIn;
 import io.restassured.specification.RequestSpecification;
 
+/** Runs before the journey tests, which install library scenarios too. */
 @QuarkusTest
 @QuarkusTestResource(PeerStandIn.class)
+@org.junit.jupiter.api.Order(1)
 class LibraryTest {
 
     private static RequestSpecification api() {
