@@ -53,13 +53,7 @@ public class EnrollmentStore {
             ps.setTimestamp(2, until);
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setInt(4, limit);
-            List<EnrollmentRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(EnrollmentRow.read(rs, mapper));
-                }
-            }
-            return rows;
+            return rows(ps);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -117,13 +111,7 @@ public class EnrollmentStore {
             ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setInt(3, limit);
-            List<EnrollmentRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(EnrollmentRow.read(rs, mapper));
-                }
-            }
-            return rows;
+            return rows(ps);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -170,6 +158,16 @@ public class EnrollmentStore {
         } else if (!outcome.equals("finished")) {
             Journal.add(c, e, e.currentStep(), outcome, now, null);
         }
+    }
+
+    private List<EnrollmentRow> rows(PreparedStatement ps) throws SQLException {
+        List<EnrollmentRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(EnrollmentRow.read(rs, mapper));
+            }
+        }
+        return rows;
     }
 
     private static void update(Connection c, String sql, Object... values) throws SQLException {

@@ -40,9 +40,7 @@ public class ReportResource {
     @Produces(MediaType.TEXT_HTML)
     public String page(@PathParam("scenarioId") String scenarioId,
             @QueryParam("mde") @DefaultValue("0.01") @DecimalMin(value = "0.001") @DecimalMax("0.5") double mde) {
-        ScenarioView scenario = catalog.find(scenarioId).orElseThrow(() -> new WebApplicationException(
-                Problems.notFound("No scenario '" + scenarioId + "'.")));
-        return Templates.page(ReportPage.of(scenario.definition().name(), report(scenarioId, mde))).render();
+        return Templates.page(ReportPage.of(scenario(scenarioId).definition().name(), report(scenarioId, mde))).render();
     }
 
     /** {@code mde}: the absolute lift in conversion rate the sample-size figures are for (default 1 point). */
@@ -51,8 +49,11 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ScenarioReport report(@PathParam("scenarioId") String scenarioId,
             @QueryParam("mde") @DefaultValue("0.01") @DecimalMin(value = "0.001") @DecimalMax("0.5") double mde) {
-        ScenarioView scenario = catalog.find(scenarioId).orElseThrow(() -> new WebApplicationException(
+        return reports.report(scenarioId, scenario(scenarioId).definition().attributionWindowDays(), mde);
+    }
+
+    private ScenarioView scenario(String scenarioId) {
+        return catalog.find(scenarioId).orElseThrow(() -> new WebApplicationException(
                 Problems.notFound("No scenario '" + scenarioId + "'.")));
-        return reports.report(scenarioId, scenario.definition().attributionWindowDays(), mde);
     }
 }
