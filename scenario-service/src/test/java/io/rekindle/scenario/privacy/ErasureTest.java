@@ -1,0 +1,65 @@
+package io.rekindle.scenario.privacy;
+
+import static io.rekindle.scenario.support.Journeys.enrollment;
+import static io.rekindle.scenario.support.Journeys.profile;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.scenario.engine.Engine;
+import io.rekindle.scenario.support.Journeys;
+import io.rekindle.scenario.support.PeerStandIn;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(PeerStandIn.class)
+class ErasureTest {
+
+    @Inject
+    Engine engine;
+
+    private static void cartUpdated(String eventId, String customerId) {
+        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
+                {"eventId":"%s","customerId":"%s","type":"erasure_test"}"""
+                .formatted(eventId, customerId)).when().post("/v1/triggers").then().statusCode(202);
+    }
+
+    @Test
+    void anErasedCustomersJourneyEndsTheCountsStayPseudonymousAndARegistrationStartsFresh() {
+        Journeys.install("cart-abandonment");
+        // Without entry rules a customer never enters twice: only forgetting them lets them start again.
+        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
+                {"name":"once only","trigger":{"type":"event","events":["erasure_test"]},
+                 "steps":[{"id":"pause","type":"wait","duration":"P30D"}]}""")
+                .when().post("/v1/scenarios").then().statusCode(201);
+        String scenario = given().header("Authorization", "Bearer rekindle-dev-key").when().get("/v1/scenarios")
+                .then().extract().path("find { it.definition.name == 'once only' }.id");
+        profile("gone-1", null, 0);
+        cartUpdated("erase-1", "gone-1");
+        engine.runDue();
+        assertEquals("active", enrollment(scenario, "gone-1").getString("[0].state"));
+
+        given().header("Authorization", "Bearer rekindle-dev-key").when().delete("/v1/customers/gone-1").then()
+                .statusCode(204);
+        given().header("Authorization", "Bearer rekindle-dev-key").when().delete("/v1/customers/gone-1").then()
+                .statusCode(204);
+        given().when().delete("/v1/customers/gone-1").then().statusCode(401);
+
+        assertEquals(List.of(), enrollment(scenario, "gone-1").getList("$"));
+        List<String> outcomes = given().header("Authorization", "Bearer rekindle-dev-key").when()
+                .get("/v1/scenarios/" + scenario + "/enrollments?limit=1000").then().extract().path("findAll { it.customerId.startsWith('erased:') }.outcome");
+        assertTrue(outcomes.contains("erased"), outcomes.toString());
+
+        cartUpdated("erase-1b", "gone-1");
+        assertEquals("active", enrollment(scenario, "gone-1").getString("[0].state"),
+                "the same id registering again starts fresh");
+    }
+}
