@@ -22,9 +22,13 @@ public class Suppressions {
     private final DataSource dataSource;
     private final Clock clock;
 
-    Suppressions(DataSource dataSource, Clock clock) {
+    private final String salt;
+
+    Suppressions(DataSource dataSource, Clock clock,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rekindle.erasure.salt") String salt) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.salt = salt;
     }
 
     /** Email addresses compare case-insensitively; numbers and tokens as given. */
@@ -32,12 +36,25 @@ public class Suppressions {
         return channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT) : address.trim();
     }
 
-    /** Why the address is suppressed, or null; joins the caller's transaction. */
+    /** The salted hash an erased customer's address is kept as. */
+    public String hash(Channel channel, String address) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((salt + "|" + normalise(channel, address)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Why the address is suppressed (an erased customer's: "erased"), or null; joins the caller's transaction. */
     public String reason(Connection c, Channel channel, String address) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT reason FROM suppression WHERE channel = ? AND address = ?")) {
+                "SELECT reason FROM suppression WHERE channel = ? AND address = ? UNION ALL "
+                        + "SELECT 'erased' FROM erased_address WHERE channel = ? AND address_hash = ?")) {
             ps.setString(1, channel.name().toLowerCase());
             ps.setString(2, normalise(channel, address));
+            ps.setString(3, channel.name().toLowerCase());
+            ps.setString(4, hash(channel, address));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }

@@ -66,6 +66,9 @@ class SendingTest {
         clock.reset();
     }
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     private int drain() {
         return dispatcher.drain();
     }
@@ -175,6 +178,36 @@ class SendingTest {
         drain();
         assertEquals("suppressed", state(message));
         assertEquals(0, mail().length);
+    }
+
+    @Test
+    void anErasedCustomerIsNeverMailedAgainAndNothingHereNamesThem() throws Exception {
+        profile("erin", "erin@example.com", "+33611111111", "Europe/Paris", true, true, "valid");
+        String sent = send("er-1", email("erin", "transactional"));
+        drain();
+        assertEquals("sent", state(sent));
+        clock.set(MORNING.plus(Duration.ofDays(2)));
+        String queued = send("er-2", email("erin", "transactional"));
+
+        api().when().delete("/v1/customers/erin").then().statusCode(204);
+        api().when().delete("/v1/customers/erin").then().statusCode(204);
+        drain();
+        assertEquals("suppressed", state(queued));
+        api().when().get("/v1/messages/" + queued).then().body("detail", Matchers.equalTo("customer erased"));
+
+        profile("erin-again", "ERIN@example.com", null, "Europe/Paris", true, false, "valid");
+        String later = send("er-3", email("erin-again", "transactional"));
+        drain();
+        assertEquals("suppressed", state(later));
+        assertEquals(1, mail().length);
+        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("""
+                SELECT (SELECT count(*) FROM message WHERE customer_id = 'erin' OR recipient ILIKE 'erin@example.com'
+                            AND customer_id <> 'erin-again')
+                     + (SELECT count(*) FROM suppression WHERE address ILIKE '%erin%')
+                     + (SELECT count(*) FROM engagement_event WHERE customer_id = 'erin')""")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
     }
 
     @Test

@@ -1,0 +1,101 @@
+package io.rekindle.messaging.privacy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.rekindle.messaging.outbox.Outbox;
+import io.rekindle.messaging.suppression.Suppressions;
+import io.rekindle.messaging.template.Channel;
+
+/**
+ * Forgets a customer: their addresses become salted hashes on the erased list (so nothing is ever sent to them again,
+ * even from work queued before), queued messages are suppressed, and messages, engagement events and suppressions
+ * keep no address, variables or customer id of theirs.
+ */
+@ApplicationScoped
+public class Erasure {
+
+    private final DataSource dataSource;
+    private final Suppressions suppressions;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Erasure(DataSource dataSource, Suppressions suppressions, Outbox outbox, Clock clock) {
+        this.dataSource = dataSource;
+        this.suppressions = suppressions;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void erase(String customerId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String pseudonym = "erased:" + suppressions.hash(Channel.EMAIL, customerId);
+        try (Connection c = dataSource.getConnection()) {
+            for (String[] address : addresses(c, customerId)) {
+                Channel channel = Channel.valueOf(address[0].toUpperCase());
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO erased_address (channel, address_hash, "
+                        + "erased_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    ps.setString(1, address[0]);
+                    ps.setString(2, suppressions.hash(channel, address[1]));
+                    ps.setTimestamp(3, now);
+                    ps.executeUpdate();
+                }
+                run(c, "DELETE FROM suppression WHERE channel = ? AND address = ?", address[0],
+                        Suppressions.normalise(channel, address[1]));
+            }
+            run(c, "INSERT INTO message_state (message_id, state, at, detail) SELECT message_id, 'suppressed', ?, "
+                    + "'customer erased' FROM message WHERE customer_id = ? AND due_at IS NOT NULL", now, customerId);
+            run(c, "UPDATE message SET state = 'suppressed', due_at = NULL, detail = 'customer erased' "
+                    + "WHERE customer_id = ? AND due_at IS NOT NULL", customerId);
+            run(c, "UPDATE engagement_event SET address = NULL, url = NULL, detail = NULL, customer_id = ? "
+                    + "WHERE customer_id = ? OR message_id IN (SELECT message_id FROM message WHERE customer_id = ?)",
+                    pseudonym, customerId, customerId);
+            run(c, "UPDATE message SET recipient = NULL, variables = '{}'::jsonb, customer_id = ? WHERE customer_id = ?",
+                    pseudonym, customerId);
+            outbox.forget(c, customerId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every address the customer's messages and events used, as (channel, address). */
+    private static Set<String[]> addresses(Connection c, String customerId) throws SQLException {
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String[]> addresses = new java.util.LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT channel, recipient FROM message WHERE customer_id = ? AND recipient IS NOT NULL
+                UNION SELECT channel, address FROM engagement_event WHERE customer_id = ? AND address IS NOT NULL""")) {
+            ps.setString(1, customerId);
+            ps.setString(2, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (seen.add(rs.getString(1) + "|" + rs.getString(2))) {
+                        addresses.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+        }
+        return addresses;
+    }
+
+    private static void run(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
