@@ -1,13 +1,17 @@
 package io.rekindle.scenario.privacy;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/v1/customers/{customerId}")
+@Path("/v1")
 @Tag(name = "Privacy", description = "Erasure of a customer (called by segment-service)")
 public class ErasureResource {
 
@@ -19,8 +23,22 @@ public class ErasureResource {
 
     /** Idempotent: 204 whether or not anything was left. */
     @DELETE
+    @Path("/customers/{customerId}")
     @Operation(summary = "Ends the customer's journeys and keeps only pseudonymous counts")
     public void erase(@PathParam("customerId") String customerId) {
         erasure.erase(customerId);
+    }
+
+    /** segment-service's outbox: a batch of erasures, each idempotent, so a resend is harmless. */
+    @POST
+    @Path("/erasures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Erases a batch of customers (segment-service passes its erasures on this way)")
+    public java.util.Map<String, Integer> eraseAll(
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 1_000)
+            java.util.List<@jakarta.validation.Valid @jakarta.validation.constraints.NotNull ErasureRequest> batch) {
+        batch.forEach(e -> erasure.erase(e.customerId()));
+        return java.util.Map.of("erased", batch.size());
     }
 }

@@ -49,8 +49,11 @@ class ErasureTest {
 
         given().header("Authorization", "Bearer rekindle-dev-key").when().delete("/v1/customers/gone-1").then()
                 .statusCode(204);
-        given().header("Authorization", "Bearer rekindle-dev-key").when().delete("/v1/customers/gone-1").then()
-                .statusCode(204);
+        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON)
+                .body("[{\"customerId\":\"gone-1\"}]").when().post("/v1/erasures").then().statusCode(200);
+        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON)
+                .body("[{\"erasedAt\":\"2026-01-01T00:00:00Z\"}]").when().post("/v1/erasures").then().statusCode(400)
+                .contentType("application/problem+json");
         given().when().delete("/v1/customers/gone-1").then().statusCode(401);
 
         assertEquals(List.of(), enrollment(scenario, "gone-1").getList("$"));

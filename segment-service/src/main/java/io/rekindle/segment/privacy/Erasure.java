@@ -13,11 +13,14 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.rekindle.segment.outbox.Destination;
+import io.rekindle.segment.outbox.Outbox;
+
 import io.rekindle.segment.customer.Customer;
 
 /**
- * GDPR Art. 17: removes everything held about a customer (profile, orders, events, scores) in one transaction and
- * keeps only salted hashes of their identifiers.
+ * GDPR Art. 17: removes everything held about a customer (profile, orders, events, scores) in one transaction,
+ * keeps only salted hashes of their identifiers, and tells messaging-, scenario- and survey-service through the outbox.
  */
 @ApplicationScoped
 public class Erasure {
@@ -37,8 +40,10 @@ public class Erasure {
     private final DataSource dataSource;
     private final SubjectHashes hashes;
     private final Clock clock;
+    private final Outbox outbox;
 
-    Erasure(DataSource dataSource, SubjectHashes hashes, Clock clock) {
+    Erasure(DataSource dataSource, SubjectHashes hashes, Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.dataSource = dataSource;
         this.hashes = hashes;
         this.clock = clock;
@@ -65,6 +70,11 @@ public class Erasure {
                     ps.setString(1, customerId);
                     ps.executeUpdate();
                 }
+            }
+            // The other services forget the customer too, even if one of them is down right now.
+            for (Destination peer : Destination.values()) {
+                outbox.add(c, peer, java.util.Map.of("customerId", customerId,
+                        "erasedAt", clock.instant().toString()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

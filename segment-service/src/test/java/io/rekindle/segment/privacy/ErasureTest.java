@@ -22,10 +22,14 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@io.quarkus.test.common.QuarkusTestResource(io.rekindle.segment.support.PeerStandIn.class)
 class ErasureTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    io.rekindle.segment.outbox.OutboxRelay relay;
 
     private static final String EMAIL = "grace.hopper.erase@example.net";
     private static final String PHONE = "+15550100777";
@@ -53,9 +57,15 @@ class ErasureTest {
         api().when().get("/v1/customers/gh-1").then().statusCode(404);
         api().when().get("/v1/customers/gh-1/export").then().statusCode(404);
 
-        for (String personal : List.of(EMAIL, PHONE, "Gracielle", "Hopperton", "gh-1")) {
+        for (String personal : List.of(EMAIL, PHONE, "Gracielle", "Hopperton")) {
             assertEquals(List.of(), tablesHolding(personal), "still held somewhere: " + personal);
         }
+        // The id stays only in the outbox, until the other services have been told to forget it too.
+        assertEquals(List.of("outbox.payload"), tablesHolding("gh-1"));
+        io.rekindle.segment.support.PeerStandIn.http.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .post("/v1/erasures").willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}")));
+        relay.relay();
+        assertEquals(List.of(), tablesHolding("gh-1"));
 
         // A re-import starts fresh and is recognised.
         api().body("{\"email\":\"" + EMAIL.toUpperCase() + "\"}").when().put("/v1/customers/gh-2").then()

@@ -36,7 +36,8 @@ class ErasureTest {
                 .when().post(path).then().statusCode(200);
 
         api().when().delete("/v1/customers/erin@example.com").then().statusCode(204);
-        api().when().delete("/v1/customers/erin@example.com").then().statusCode(204);
+        api().body("[{\"customerId\":\"erin@example.com\",\"erasedAt\":\"2026-01-01T00:00:00Z\"}]")
+                .when().post("/v1/erasures").then().statusCode(200).body("erased", equalTo(1));
 
         api().when().get("/v1/surveys/erase/results").then().statusCode(200)
                 .body("responses", equalTo(1)).body("questions[0].options.find { it.id == 'quality' }.count", equalTo(1))

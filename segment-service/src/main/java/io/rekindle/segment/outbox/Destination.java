@@ -1,0 +1,19 @@
+package io.rekindle.segment.outbox;
+
+/** Where outbox rows go: a peer service (named REST client URL) and the batch endpoint of its OpenAPI contract. */
+public enum Destination {
+    /** messaging-service POST /v1/erasures: forget these customers. */
+    MESSAGING_ERASURES("messaging", "/v1/erasures"),
+    /** scenario-service POST /v1/erasures. */
+    SCENARIO_ERASURES("scenario", "/v1/erasures"),
+    /** survey-service POST /v1/erasures. */
+    SURVEY_ERASURES("survey", "/v1/erasures");
+
+    final String service;
+    final String path;
+
+    Destination(String service, String path) {
+        this.service = service;
+        this.path = path;
+    }
+}
