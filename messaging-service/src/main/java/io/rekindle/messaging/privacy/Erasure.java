@@ -41,7 +41,7 @@ public class Erasure {
     @Transactional
     public void erase(String customerId) {
         Timestamp now = Timestamp.from(clock.instant());
-        String pseudonym = "erased:" + suppressions.hash(Channel.EMAIL, customerId);
+        String pseudonym = "erased:" + suppressions.saltedHash(customerId);
         try (Connection c = dataSource.getConnection()) {
             for (String[] address : addresses(c, customerId)) {
                 Channel channel = Channel.valueOf(address[0].toUpperCase());

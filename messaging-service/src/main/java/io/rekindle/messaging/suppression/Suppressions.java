@@ -38,9 +38,14 @@ public class Suppressions {
 
     /** The salted hash an erased customer's address is kept as. */
     public String hash(Channel channel, String address) {
+        return saltedHash(normalise(channel, address));
+    }
+
+    /** SHA-256 of the salt and the text, in hex: what is kept instead of something personal. */
+    public String saltedHash(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((salt + "|" + normalise(channel, address)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .digest((salt + "|" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Appends what happened to an enrollment, in the transaction that made it happen; the report counts these. */
+/**
+ * Appends what happened to an enrollment, in the transaction that made it happen; the report counts these. An
+ * enrollment that ends otherwise than finished or converted journals its outcome (unsubscribed, rfm_floor, gone...).
+ */
 public final class Journal {
 
     public static final String ENTERED = "entered";
@@ -17,7 +20,6 @@ public final class Journal {
     public static final String FAILED = "failed";
     public static final String INVITED = "invited";
     public static final String CONVERTED = "converted";
-    public static final String UNSUBSCRIBED = "unsubscribed";
     public static final String SUPPRESSED = "suppressed";
     public static final String ERASED = "erased";
     public static final String EXITED = "exited";

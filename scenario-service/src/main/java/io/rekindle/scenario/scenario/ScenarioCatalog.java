@@ -61,8 +61,12 @@ public class ScenarioCatalog {
     }
 
     public List<ScenarioView> all() {
+        java.util.Map<String, ScenarioVersion> latest = ScenarioVersion.<ScenarioVersion> list("from ScenarioVersion latest "
+                + "where latest.version = (select max(v.version) from ScenarioVersion v "
+                + "where v.scenarioId = latest.scenarioId)").stream()
+                .collect(java.util.stream.Collectors.toMap(v -> v.scenarioId, v -> v));
         return Scenario.<Scenario> listAll(Sort.by("createdAt")).stream()
-                .map(s -> ScenarioView.of(s, ScenarioVersion.latest(s.scenarioId).orElseThrow()))
+                .map(s -> ScenarioView.of(s, latest.get(s.scenarioId)))
                 .toList();
     }
 

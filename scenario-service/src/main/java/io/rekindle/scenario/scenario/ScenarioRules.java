@@ -81,8 +81,8 @@ public final class ScenarioRules {
                 }
             }
             case WAIT -> {
-                int ways = count(s.duration(), s.untilLocalTime(), s.gapMultiple(),
-                        Boolean.TRUE.equals(s.untilPredictedNextOrder()) ? true : null);
+                int ways = (s.duration() != null ? 1 : 0) + (s.untilLocalTime() != null ? 1 : 0)
+                        + (s.gapMultiple() != null ? 1 : 0) + (Boolean.TRUE.equals(s.untilPredictedNextOrder()) ? 1 : 0);
                 if (ways != 1) {
                     errors.add(new FieldError(at(i, "duration"), "a wait step has exactly one of duration, "
                             + "untilLocalTime, gapMultiple, untilPredictedNextOrder"));
@@ -199,14 +199,6 @@ public final class ScenarioRules {
         if (blank(value)) {
             errors.add(new FieldError(at(i, field), message));
         }
-    }
-
-    private static int count(Object... values) {
-        int n = 0;
-        for (Object v : values) {
-            n += v == null ? 0 : 1;
-        }
-        return n;
     }
 
     private static boolean blank(String value) {

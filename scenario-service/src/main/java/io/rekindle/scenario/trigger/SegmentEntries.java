@@ -89,8 +89,8 @@ public class SegmentEntries {
     private int read(ScenarioView scenario, String segment) {
         String cursorKey = scenario.id() + "|" + segment;
         int enrolled = 0;
+        String after = cursor(cursorKey);
         while (true) {
-            String after = cursor(cursorKey);
             Peers.Reply page = peers.get(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment)
                     + "/changes?limit=" + PAGE + (after == null ? "" : "&after=" + after));
             if (!page.ok()) {
@@ -107,7 +107,8 @@ public class SegmentEntries {
             if (changes.isEmpty()) {
                 return enrolled;
             }
-            saveCursor(cursorKey, page.body().path("next").asText());
+            after = page.body().path("next").asText();
+            saveCursor(cursorKey, after);
         }
     }
 

@@ -90,7 +90,7 @@ public class SurveyPageResource {
         }
         Invitation invitation = access.invitation();
         SurveyDefinition survey = catalog.find(invitation.surveyId).orElseThrow().definition;
-        String locale = survey.localeFor(invitation.locale != null ? invitation.locale : firstLanguage(acceptLanguage));
+        String locale = locale(survey, invitation, acceptLanguage);
         if (!sameOrigin(origin, host) || !guard.accepts(form.getFirst("_guard"), invitation.invitationId,
                 clock.instant())) {
             PageTexts texts = PageTexts.in(locale);
@@ -108,10 +108,15 @@ public class SurveyPageResource {
 
     private Response form(int status, SurveyDefinition survey, Invitation invitation, String token,
             String acceptLanguage, Map<String, Object> answers, Map<String, AnswerForm.Problem> problems) {
-        String locale = survey.localeFor(invitation.locale != null ? invitation.locale : firstLanguage(acceptLanguage));
+        String locale = locale(survey, invitation, acceptLanguage);
         FormPage page = FormPage.of(survey, locale, "/s/" + token,
                 guard.issue(invitation.invitationId, clock.instant()), answers, problems);
         return html(status, Templates.form(page));
+    }
+
+    /** The invitation's locale, else the browser's, as close as the survey has it. */
+    private static String locale(SurveyDefinition survey, Invitation invitation, String acceptLanguage) {
+        return survey.localeFor(invitation.locale != null ? invitation.locale : firstLanguage(acceptLanguage));
     }
 
     private Response closed(Invitations.Access access, String acceptLanguage) {

@@ -11,9 +11,6 @@ import static io.rekindle.survey.support.SurveyApi.pathOf;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +28,6 @@ import io.rekindle.survey.support.TestClock;
 @QuarkusTestResource(Peers.class)
 class FeedbackLoopTest {
 
-    private static final Pattern GUARD = Pattern.compile("name=\"_guard\" value=\"([^\"]+)\"");
-
     @Inject
     OutboxRelay relay;
 
@@ -48,9 +43,7 @@ class FeedbackLoopTest {
     }
 
     private void answer(String path, String reason, String... topics) {
-        Matcher m = GUARD.matcher(given().get(path).asString());
-        m.find();
-        given().contentType("application/x-www-form-urlencoded").formParam("_guard", m.group(1))
+        SurveyApi.form(path)
                 .formParam("reason", reason).formParam("topics", (Object[]) topics).formParam("details", "my name is Bob")
                 .when().post(path).then().statusCode(200);
     }

@@ -8,9 +8,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +22,6 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(Peers.class)
 class SurveyPageTest {
 
-    private static final Pattern GUARD = Pattern.compile("name=\"_guard\" value=\"([^\"]+)\"");
-
     private String path;
 
     @BeforeEach
@@ -35,13 +30,8 @@ class SurveyPageTest {
         path = pathOf(invite("page", "{\"customerId\":\"c-page-" + System.nanoTime() + "\"}").getString("url"));
     }
 
-    /** A form post as the page's own form makes it: with the guard field of a freshly shown form. */
     private RequestSpecification form() {
-        Matcher m = GUARD.matcher(given().when().get(path).then().statusCode(200).extract().asString());
-        if (!m.find()) {
-            throw new AssertionError("no guard field in the form");
-        }
-        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("_guard", m.group(1));
+        return SurveyApi.form(path);
     }
 
     @Test

@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -31,8 +29,6 @@ import io.rekindle.survey.support.TestClock;
 @QuarkusTest
 @QuarkusTestResource(Peers.class)
 class ResultsTest {
-
-    private static final Pattern GUARD = Pattern.compile("name=\"_guard\" value=\"([^\"]+)\"");
 
     @Inject
     TestClock clock;
@@ -70,9 +66,7 @@ class ResultsTest {
 
     private static void answer(String customer, String variant, Map<String, List<String>> fields) {
         String path = pathOf(invite("res", attribution(customer, variant)).getString("url"));
-        Matcher m = GUARD.matcher(given().get(path).asString());
-        m.find();
-        var form = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("_guard", m.group(1));
+        var form = SurveyApi.form(path);
         fields.forEach((k, v) -> form.formParam(k, v.toArray()));
         form.when().post(path).then().statusCode(200);
     }

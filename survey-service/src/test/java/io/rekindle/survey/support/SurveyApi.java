@@ -23,7 +23,19 @@ public final class SurveyApi {
               {"id":"details","kind":"free_text","required":false,"texts":{"en":{"label":"Anything else?"}}}]}
             """;
 
+    private static final java.util.regex.Pattern GUARD =
+            java.util.regex.Pattern.compile("name=\"_guard\" value=\"([^\"]+)\"");
+
     private SurveyApi() {
+    }
+
+    /** A form post as the page's own form makes it: with the guard field of the form just shown at {@code path}. */
+    public static RequestSpecification form(String path) {
+        java.util.regex.Matcher m = GUARD.matcher(given().when().get(path).then().statusCode(200).extract().asString());
+        if (!m.find()) {
+            throw new AssertionError("no guard field in the form at " + path);
+        }
+        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("_guard", m.group(1));
     }
 
     public static RequestSpecification api() {
