@@ -19,6 +19,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.rekindle.scenario.peers.PeerUnavailableException;
 import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.ScenarioVersion;
+import io.rekindle.scenario.scenario.StepType;
 import io.rekindle.scenario.work.Backoff;
 import io.rekindle.scenario.work.Poller;
 
@@ -31,8 +32,7 @@ import io.rekindle.scenario.work.Poller;
 public class Engine {
 
     private static final Logger LOG = Logger.getLogger(Engine.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int BATCH = 100;
+    private static final int BATCH = 50;
     private static final int MAX_STEPS_AT_ONCE = 50;
 
     private final EnrollmentStore store;
@@ -42,13 +42,16 @@ public class Engine {
     private final Clock clock;
     private final String every;
     private final int threads;
+    private final Duration lease;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
     private final ConcurrentHashMap<String, ScenarioDefinition> versions = new ConcurrentHashMap<>();
     private List<Poller> pollers = List.of();
 
     Engine(EnrollmentStore store, Profiles profiles, ExitCheck exits, StepRunner runner, Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.engine-every") String every,
-            @ConfigProperty(name = "rekindle.scenarios.engine-threads") int threads) {
+            @ConfigProperty(name = "rekindle.scenarios.engine-threads") int threads,
+            @ConfigProperty(name = "rekindle.scenarios.lease") Duration lease) {
+        this.lease = lease;
         this.store = store;
         this.profiles = profiles;
         this.exits = exits;
@@ -72,7 +75,7 @@ public class Engine {
     @ActivateRequestContext
     public int runDue() {
         int advanced = 0;
-        for (List<EnrollmentRow> batch = store.claim(BATCH, LEASE); !batch.isEmpty(); batch = store.claim(BATCH, LEASE)) {
+        for (List<EnrollmentRow> batch = store.claim(BATCH, lease); !batch.isEmpty(); batch = store.claim(BATCH, lease)) {
             for (EnrollmentRow e : batch) {
                 advance(e);
                 advanced++;
@@ -87,8 +90,8 @@ public class Engine {
      * within the window; treatment and holdout are measured alike.
      */
     public void measureDue() {
-        for (List<EnrollmentRow> batch = store.claimMeasurements(BATCH, LEASE); !batch.isEmpty();
-                batch = store.claimMeasurements(BATCH, LEASE)) {
+        for (List<EnrollmentRow> batch = store.claimMeasurements(BATCH, lease); !batch.isEmpty();
+                batch = store.claimMeasurements(BATCH, lease)) {
             for (EnrollmentRow e : batch) {
                 try {
                     Optional<Profile> profile = profiles.find(e.customerId());
@@ -108,17 +111,23 @@ public class Engine {
         EnrollmentRow e = claimed;
         try {
             ScenarioDefinition scenario = definition(e);
+            // One look at the profile per run of steps (they happen at the same moment), again after one changed it.
+            Optional<Profile> profile = profiles.find(e.customerId());
             for (int steps = 0; e != null && steps < MAX_STEPS_AT_ONCE; steps++) {
                 java.time.Instant now = clock.instant();
-                Optional<Profile> profile = profiles.find(e.customerId());
+                boolean changesProfile = scenario.step(e.currentStep())
+                        .map(s -> s.type() == StepType.SET_ATTRIBUTE).orElse(false);
                 Transition t;
                 if (profile.isEmpty()) {
                     t = new Transition.End("gone", null, null, List.of());
                 } else {
-                    Transition.End exit = exits.check(e, scenario.exitRules(), profile.get(), now);
+                    Transition.End exit = exits.check(e, scenario, profile.get(), now);
                     t = exit != null ? exit : runner.run(e, scenario, profile.get(), now);
                 }
                 e = store.commit(e, t, scenario.attributionWindowDays());
+                if (changesProfile && e != null) {
+                    profile = profiles.find(e.customerId());
+                }
             }
             if (e != null) {
                 store.retryAt(e, clock.instant());

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rekindle.scenario.scenario.ExitRules;
+import io.rekindle.scenario.scenario.ScenarioDefinition;
 
 /** The exit rules, checked before every step, for treatment and holdout alike. */
 @ApplicationScoped
@@ -23,9 +24,15 @@ public class ExitCheck {
     }
 
     /** The exit that applies now, or null. */
-    public Transition.End check(EnrollmentRow e, ExitRules rules, Profile profile, Instant now) {
-        if (!Boolean.FALSE.equals(rules.purchased()) && purchasedSinceEntry(e, profile)) {
-            return new Transition.End("won_back", profile.lastOrderAt(), revenueSinceEntry(e, profile), List.of());
+    public Transition.End check(EnrollmentRow e, ScenarioDefinition scenario, Profile profile, Instant now) {
+        ExitRules rules = scenario.exitRules();
+        if (!Boolean.FALSE.equals(rules.purchased())) {
+            String keyName = scenario.trigger() == null ? null : scenario.trigger().key();
+            Transition.End wonBack = keyName == null || e.entryKey().isEmpty() ? wonBack(e, profile)
+                    : wonBack(e, keyName, profile);
+            if (wonBack != null) {
+                return wonBack;
+            }
         }
         if (!Boolean.FALSE.equals(rules.unsubscribed())
                 && signals.seen(e.customerId(), OPT_OUTS, e.enteredAt(), e.scenarioId())) {
@@ -39,6 +46,20 @@ public class ExitCheck {
             return new Transition.End("condition", null, null, List.of());
         }
         return null;
+    }
+
+    private static Transition.End wonBack(EnrollmentRow e, Profile profile) {
+        return purchasedSinceEntry(e, profile)
+                ? new Transition.End("won_back", profile.lastOrderAt(), revenueSinceEntry(e, profile), List.of())
+                : null;
+    }
+
+    /** A keyed journey (a cart) is won back when that key was ordered, with that order's total. */
+    private Transition.End wonBack(EnrollmentRow e, String keyName, Profile profile) {
+        return signals.purchaseFor(e.customerId(), keyName, e.entryKey(), e.enteredAt())
+                .map(p -> new Transition.End("won_back", p.at(),
+                        p.total() != null ? p.total() : revenueSinceEntry(e, profile), List.of()))
+                .orElse(null);
     }
 
     static boolean purchasedSinceEntry(EnrollmentRow e, Profile profile) {

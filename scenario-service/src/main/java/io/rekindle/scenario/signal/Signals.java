@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -19,6 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Stores signals once per id; the engine reads them when a waiting step or an exit rule asks. */
 @ApplicationScoped
 public class Signals {
+
+    /** Signals that can end a journey: an order (segment-service) or an opt-out (messaging-service). */
+    private static final Set<String> EXIT_SIGNALS = Set.of("purchased", "unsubscribed", "complained", "opted_out");
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -49,9 +53,25 @@ public class Signals {
                 added += ps.executeUpdate();
             }
             wakeWaiting(c, signals.stream().map(SignalRequest::customerId).distinct().toArray(), now);
+            wakeAll(c, signals.stream().filter(s -> EXIT_SIGNALS.contains(s.type())).map(SignalRequest::customerId)
+                    .distinct().toArray(), now);
             return added;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every active enrollment of these customers checks its exit rules now (a purchase, an opt-out). */
+    private static void wakeAll(Connection c, Object[] customers, Timestamp now) throws SQLException {
+        if (customers.length == 0) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE enrollment SET due_at = ? WHERE state = 'active' AND customer_id = ANY (?) AND due_at > ?""")) {
+            ps.setTimestamp(1, now);
+            ps.setArray(2, c.createArrayOf("text", customers));
+            ps.setTimestamp(3, now);
+            ps.executeUpdate();
         }
     }
 

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.rekindle.scenario.support.Journeys.customer;
+import static io.rekindle.scenario.support.Journeys.enrollment;
 import static io.rekindle.scenario.support.Journeys.profile;
 import static io.rekindle.scenario.support.Journeys.sends;
 import static io.restassured.RestAssured.given;
@@ -103,19 +104,40 @@ class ScenarioRunTest {
     }
 
     @Test
-    void aPurchaseEndsTheJourneyAsWonBackAndNothingMoreIsSent() {
+    void orderingThatCartEndsTheJourneyAsWonBackAtOnceAndNothingMoreIsSent() {
         String c = customer("cart-abandonment", 10, "buyer", false);
         profile(c, "2026-01-10T10:00:00Z", 120);
         cartUpdated(c, "k2");
         at(Duration.ofMinutes(45));
         assertEquals(1, sends(c).size());
         profile(c, T0.plus(Duration.ofHours(3)).toString(), 180);
+        Journeys.order(c, "o-k2", "k2", "60.00", T0.plus(Duration.ofHours(3)).toString());
+        at(Duration.ofHours(3));
+        assertEquals("won_back", enrollment("cart-abandonment", c).getString("[0].outcome"),
+                "woken by the order, not at the end of its 23-hour wait");
+        assertEquals(60.0f, enrollment("cart-abandonment", c).getFloat("[0].revenue"));
         at(Duration.ofDays(5));
         assertEquals(1, sends(c).size());
-        given().header("Authorization", "Bearer rekindle-dev-key").when()
-                .get("/v1/scenarios/cart-abandonment/enrollments?customerId=" + c).then().statusCode(200)
-                .body("[0].outcome", org.hamcrest.Matchers.equalTo("won_back"))
-                .body("[0].revenue", org.hamcrest.Matchers.equalTo(60.0f));
+    }
+
+    @Test
+    void anOrderOfAnotherCartLeavesTheJourneyGoingAndAnOrderWithoutCartEndsIt() {
+        String c = customer("cart-abandonment", 10, "other-cart", false);
+        profile(c, "2026-01-10T10:00:00Z", 120);
+        cartUpdated(c, "k8");
+        at(Duration.ofMinutes(45));
+        profile(c, T0.plus(Duration.ofHours(2)).toString(), 150);
+        Journeys.order(c, "o-k9", "k9", "30.00", T0.plus(Duration.ofHours(2)).toString());
+        at(Duration.ofHours(24).plusMinutes(45));
+        assertEquals(2, sends(c).size(), "another cart's order is not this cart's");
+        assertEquals("active", enrollment("cart-abandonment", c).getString("[0].state"));
+
+        Journeys.order(c, "o-none", null, "25.00", T0.plus(Duration.ofHours(30)).toString());
+        at(Duration.ofHours(30));
+        assertEquals("won_back", enrollment("cart-abandonment", c).getString("[0].outcome"),
+                "an order that names no cart ends every cart journey rather than mail a buyer about a cart");
+        at(Duration.ofDays(5));
+        assertEquals(2, sends(c).size());
     }
 
     @Test

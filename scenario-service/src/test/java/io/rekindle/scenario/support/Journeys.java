@@ -65,6 +65,16 @@ public final class Journeys {
                 .formatted(customerId, type, at, customerId, type, at)).when().post("/v1/signals").then().statusCode(200);
     }
 
+    /** segment-service signalling an order (with the cart it came from, or none). */
+    public static void order(String customerId, String orderId, String cartId, String total, String at) {
+        String cart = cartId == null ? "" : ",\"cartId\":\"" + cartId + "\"";
+        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
+                [{"signalId":"order:%s","customerId":"%s","type":"purchased","occurredAt":"%s",
+                  "properties":{"orderId":"%s","total":"%s"%s}}]"""
+                .formatted(orderId, customerId, at, orderId, total, cart)).when().post("/v1/signals").then()
+                .statusCode(200);
+    }
+
     public static JsonPath enrollment(String scenarioId, String customerId) {
         return given().header("Authorization", "Bearer rekindle-dev-key").when()
                 .get("/v1/scenarios/" + scenarioId + "/enrollments?customerId=" + customerId).then().statusCode(200)

@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 
 import io.rekindle.segment.intake.IdField;
 
-/** An order as the storefront sends it; {@code orderId} makes a retry or an update safe. */
+/**
+ * An order as the storefront sends it; {@code orderId} makes a retry or an update safe. {@code cartId}, when given,
+ * ends the cart-abandonment journey of that cart.
+ */
 @IdField("orderId")
 public record OrderRequest(
         @NotBlank @Size(max = 128) String orderId,
@@ -22,6 +25,7 @@ public record OrderRequest(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
         @NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal total,
         @Size(max = 64) String discountCode,
+        @Size(max = 128) String cartId,
         @NotNull OrderStatus status,
         @Size(max = 1000) List<@Valid @NotNull OrderItem> items) {
 }

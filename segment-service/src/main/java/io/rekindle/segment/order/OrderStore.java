@@ -40,8 +40,11 @@ public class OrderStore {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Reevaluations reevaluations;
+    private final OrderSignals signals;
 
-    OrderStore(DataSource dataSource, ObjectMapper mapper, Clock clock, Reevaluations reevaluations) {
+    OrderStore(DataSource dataSource, ObjectMapper mapper, Clock clock, Reevaluations reevaluations,
+            OrderSignals signals) {
+        this.signals = signals;
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.clock = clock;
@@ -56,7 +59,11 @@ public class OrderStore {
             bind(ps, order, Timestamp.from(clock.instant()));
             reevaluations.markDue(c, List.of(order.customerId()));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                boolean changed = rs.next();
+                if (changed) {
+                    signals.signal(c, List.of(order), clock.instant());
+                }
+                return changed && rs.getBoolean(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("storing order " + order.orderId(), e);
@@ -74,6 +81,7 @@ public class OrderStore {
             }
             ps.executeBatch();
             reevaluations.markDue(c, orders.stream().map(OrderRequest::customerId).distinct().toList());
+            signals.signal(c, orders, now.toInstant());
         } catch (SQLException e) {
             throw new IllegalStateException("storing a batch of " + orders.size() + " orders", e);
         }

@@ -7,7 +7,9 @@ public enum Destination {
     /** scenario-service POST /v1/erasures. */
     SCENARIO_ERASURES("scenario", "/v1/erasures"),
     /** survey-service POST /v1/erasures. */
-    SURVEY_ERASURES("survey", "/v1/erasures");
+    SURVEY_ERASURES("survey", "/v1/erasures"),
+    /** scenario-service POST /v1/signals: fresh orders (the purchase exit, a cart ordered). */
+    SCENARIO_SIGNALS("scenario", "/v1/signals");
 
     final String service;
     final String path;
