@@ -1,6 +1,7 @@
 package io.rekindle.survey.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -9,11 +10,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
+import io.rekindle.survey.time.MovableClock;
+
 /** The clock of every test: the system clock until a test sets a moment, and again after {@link #reset()}. */
 @Alternative
 @Priority(1)
 @Singleton
-public class TestClock extends Clock {
+public class TestClock extends Clock implements MovableClock {
 
     private volatile Instant fixed;
 
@@ -27,6 +30,19 @@ public class TestClock extends Clock {
 
     public void reset() {
         fixed = null;
+    }
+
+    /** What the admin endpoint moves: from now on the clock stands still at the new moment. */
+    @Override
+    public Instant advance(Duration by) {
+        set(instant().plus(by));
+        return fixed;
+    }
+
+    @Override
+    public Duration offset() {
+        Instant now = fixed;
+        return now == null ? Duration.ZERO : Duration.between(Instant.now(), now);
     }
 
     @Override
