@@ -37,7 +37,9 @@ public class Reports {
             GroupFigures treatment = group(c, scenarioId, false, attributionDays, closedBefore);
             GroupFigures holdout = group(c, scenarioId, true, attributionDays, closedBefore);
             long entered = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ?", scenarioId);
-            return new ScenarioReport(scenarioId, now, attributionDays, entered,
+            long active = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND state = 'active'",
+                    scenarioId);
+            return new ScenarioReport(scenarioId, now, attributionDays, entered, active,
                     entered - treatment.customers() - holdout.customers(), treatment, holdout,
                     Lift.of(treatment, holdout, mde), steps(c, scenarioId));
         } catch (SQLException e) {

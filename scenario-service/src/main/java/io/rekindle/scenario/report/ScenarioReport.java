@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * A scenario's report. Groups count only enrollments whose attribution window has closed (or that converted), so a
- * group is never flattered by customers who have not had their full chance yet; {@code pending} says how many wait.
+ * group is never flattered by customers who have not had their full chance yet; {@code pending} says how many wait,
+ * {@code active} how many journeys are still running.
  */
-public record ScenarioReport(String scenarioId, Instant asOf, int attributionDays, long entered, long pending,
+public record ScenarioReport(String scenarioId, Instant asOf, int attributionDays, long entered, long active,
+        long pending,
         GroupFigures treatment, GroupFigures holdout, Lift lift, List<StepFigures> steps) {
 }

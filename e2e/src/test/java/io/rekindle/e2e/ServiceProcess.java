@@ -1,0 +1,180 @@
+package io.rekindle.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One service run from its packaged jar ({@code <service>-service/target/quarkus-app}) as a separate process, with its
+ * embedded PostgreSQL under its own working directory, so a test can kill it the way a node dies: SIGKILL to the JVM
+ * and to the database server together, then start it again on the same data.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** The embedded PostgreSQL port each service's jar was built with (fixed at build time). */
+    private static final Map<String, Integer> DATABASE_PORTS = Map.of("segment", 54331, "scenario", 54332,
+            "messaging", 54333, "survey", 54334);
+    public static final String API_KEY = "e2e-key";
+
+    private final String service;
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final int port;
+    private Process process;
+
+    private ServiceProcess(String service, Path workDir, Map<String, String> env) {
+        this.service = service;
+        this.workDir = workDir;
+        this.env = env;
+        this.port = freePort();
+    }
+
+    /** Starts the service with these environment variables (besides its port and the API key) and waits until ready. */
+    public static ServiceProcess start(String service, Path runDir, Map<String, String> env) throws Exception {
+        ServiceProcess p = new ServiceProcess(service, runDir.resolve(service), new LinkedHashMap<>(env));
+        Files.createDirectories(p.workDir);
+        p.launch();
+        return p;
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("rekindle.root", "..")).toAbsolutePath().normalize();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    private void launch() throws Exception {
+        Path jar = root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests with `mvn verify`, which packages the "
+                    + "services before this module");
+        }
+        int dbPort = DATABASE_PORTS.get(service);
+        if (inUse(dbPort)) {
+            throw new IllegalStateException("port " + dbPort + " (" + service + "-service's embedded PostgreSQL) is "
+                    + "in use: is `./rekindle up` running? Stop it with `./rekindle down` before the e2e tests");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("REKINDLE_API_KEY", API_KEY);
+        process = builder.start();
+        awaitReady(Duration.ofMinutes(3));
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + "-service exited with " + process.exitValue() + ":\n" + tail());
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service + "-service not ready after " + timeout + ":\n" + tail());
+    }
+
+    /**
+     * SIGKILL to the service and its database server (and the server's backends), as when the node dies: no shutdown
+     * hook runs, nothing is flushed but what PostgreSQL had committed.
+     */
+    public void kill() throws Exception {
+        List<ProcessHandle> victims = new ArrayList<>();
+        victims.add(process.toHandle());
+        process.toHandle().descendants().forEach(victims::add);
+        postmaster().ifPresent(pm -> {
+            victims.add(pm);
+            pm.descendants().forEach(victims::add);
+        });
+        victims.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle victim : victims) {
+            victim.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the service again on the same data and port. */
+    public void restart() throws Exception {
+        launch();
+    }
+
+    private java.util.Optional<ProcessHandle> postmaster() throws IOException {
+        Path pid = workDir.resolve("data/" + service + "/pg/postmaster.pid");
+        if (!Files.exists(pid)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(pid)) {
+            return lines.findFirst().map(String::trim).map(Long::parseLong).flatMap(ProcessHandle::of);
+        }
+    }
+
+    public Path log() {
+        return workDir.resolve(service + ".log");
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.exists(log()) ? Files.readAllLines(log()) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** A graceful stop (SIGTERM: the service and its database shut down cleanly). */
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+        java.util.Optional<ProcessHandle> leftover = postmaster();
+        if (leftover.isPresent() && leftover.get().isAlive()) {
+            kill();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean inUse(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
