@@ -8,14 +8,18 @@ import java.util.Map;
  * Runs a benchmark against a running suite (./rekindle up) and prints its figures.
  * <pre>java -jar bench/target/rekindle-bench.jar segment [--customers 1000000] [--seed 42] [--threads 4]
  * java -jar bench/target/rekindle-bench.jar messaging [--emails 10000] [--threads 8] [--smtp 127.0.0.1:3025]
+ * java -jar bench/target/rekindle-bench.jar scenario [--waiting 100000] [--rate 500] [--seconds 60] [--engine-threads 4]
  * java -jar bench/target/rekindle-bench.jar sendgrid-public-key</pre>
  */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
+        // The stand-ins are the JDK's HTTP server: without TCP_NODELAY it answers small requests after a delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         if (args.length == 0) {
             System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K]\n"
                     + "       rekindle-bench messaging [--emails N] [--threads T] [--smtp HOST:PORT] [--url U] [--key K]\n"
+                    + "       rekindle-bench scenario [--waiting N] [--rate R] [--seconds S] [--engine-threads T]\n"
                     + "       rekindle-bench sendgrid-public-key");
             System.exit(2);
         }
@@ -32,6 +36,10 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("emails", "10000")),
                         Integer.parseInt(options.getOrDefault("threads", "8")), smtp[0], Integer.parseInt(smtp[1])).run();
             }
+            case "scenario" -> new ScenarioBench(Integer.parseInt(options.getOrDefault("waiting", "100000")),
+                    Integer.parseInt(options.getOrDefault("rate", "500")),
+                    Integer.parseInt(options.getOrDefault("seconds", "60")),
+                    Integer.parseInt(options.getOrDefault("engine-threads", "4"))).run();
             case "sendgrid-public-key" -> System.out.println(
                     java.util.Base64.getEncoder().encodeToString(MessagingBench.sendgridKeys().getPublic().getEncoded()));
             default -> {

@@ -76,10 +76,8 @@ public class Engine {
     public int runDue() {
         int advanced = 0;
         for (List<EnrollmentRow> batch = store.claim(BATCH, lease); !batch.isEmpty(); batch = store.claim(BATCH, lease)) {
-            for (EnrollmentRow e : batch) {
-                advance(e);
-                advanced++;
-            }
+            advance(batch);
+            advanced += batch.size();
         }
         measureDue();
         return advanced;
@@ -107,16 +105,53 @@ public class Engine {
         }
     }
 
-    private void advance(EnrollmentRow claimed) {
-        EnrollmentRow e = claimed;
-        try {
-            ScenarioDefinition scenario = definition(e);
-            // One look at the profile per run of steps (they happen at the same moment), again after one changed it.
-            Optional<Profile> profile = profiles.find(e.customerId());
-            for (int steps = 0; e != null && steps < MAX_STEPS_AT_ONCE; steps++) {
+    /**
+     * Advances a claimed batch step by step: each round runs the current step of every enrollment still moving (its
+     * side effect made under its key), then commits the whole round in one transaction.
+     */
+    private void advance(List<EnrollmentRow> batch) {
+        List<Run> runs = batch.stream().map(Run::new).toList();
+        for (int round = 0; round < MAX_STEPS_AT_ONCE; round++) {
+            List<Run> moving = runs.stream().filter(r -> r.enrollment != null).toList();
+            if (moving.isEmpty()) {
+                return;
+            }
+            List<EnrollmentStore.Decision> decisions = moving.stream().map(Run::decide).toList();
+            List<EnrollmentRow> after = store.commitAll(decisions);
+            for (int i = 0; i < moving.size(); i++) {
+                moving.get(i).moved(after.get(i));
+            }
+        }
+        List<EnrollmentStore.Decision> unfinished = runs.stream().filter(r -> r.enrollment != null)
+                .map(r -> EnrollmentStore.Decision.retry(r.enrollment, clock.instant())).toList();
+        if (!unfinished.isEmpty()) {
+            store.commitAll(unfinished);
+        }
+    }
+
+    /** One enrollment's run of steps within a batch. */
+    private final class Run {
+
+        EnrollmentRow enrollment;
+        private Optional<Profile> profile;
+        private boolean profileStale = true;
+
+        Run(EnrollmentRow enrollment) {
+            this.enrollment = enrollment;
+        }
+
+        EnrollmentStore.Decision decide() {
+            EnrollmentRow e = enrollment;
+            try {
+                ScenarioDefinition scenario = definition(e);
+                // One look at the profile per run of steps (they happen at the same moment), again after one changed it.
+                if (profileStale) {
+                    profile = profiles.find(e.customerId());
+                    profileStale = false;
+                }
+                profileStale = scenario.step(e.currentStep()).map(s -> s.type() == StepType.SET_ATTRIBUTE)
+                        .orElse(false);
                 java.time.Instant now = clock.instant();
-                boolean changesProfile = scenario.step(e.currentStep())
-                        .map(s -> s.type() == StepType.SET_ATTRIBUTE).orElse(false);
                 Transition t;
                 if (profile.isEmpty()) {
                     t = new Transition.End("gone", null, null, List.of());
@@ -124,21 +159,19 @@ public class Engine {
                     Transition.End exit = exits.check(e, scenario, profile.get(), now);
                     t = exit != null ? exit : runner.run(e, scenario, profile.get(), now);
                 }
-                e = store.commit(e, t, scenario.attributionWindowDays());
-                if (changesProfile && e != null) {
-                    profile = profiles.find(e.customerId());
-                }
+                return new EnrollmentStore.Decision(e, t, scenario.attributionWindowDays(), null);
+            } catch (PeerUnavailableException ex) {
+                LOG.debugf("enrollment %s waits: %s", e.enrollmentId(), ex.getMessage());
+                return EnrollmentStore.Decision.retry(e,
+                        clock.instant().plus(backoff.after(1, ThreadLocalRandom.current())));
+            } catch (RuntimeException ex) {
+                LOG.errorf(ex, "enrollment %s failed at step %s; retried later", e.enrollmentId(), e.currentStep());
+                return EnrollmentStore.Decision.retry(e, clock.instant().plus(Duration.ofMinutes(1)));
             }
-            if (e != null) {
-                store.retryAt(e, clock.instant());
-            }
-        } catch (PeerUnavailableException ex) {
-            LOG.debugf("enrollment %s waits: %s", claimed.enrollmentId(), ex.getMessage());
-            store.retryAt(e, clock.instant().plus(backoff.after(1, ThreadLocalRandom.current())));
-        } catch (RuntimeException ex) {
-            LOG.errorf(ex, "enrollment %s failed at step %s; retried later", claimed.enrollmentId(),
-                    e.currentStep());
-            store.retryAt(e, clock.instant().plus(Duration.ofMinutes(1)));
+        }
+
+        void moved(EnrollmentRow after) {
+            enrollment = after;
         }
     }
 

@@ -44,7 +44,7 @@ public class EnrollmentStore {
     public List<EnrollmentRow> claim(int limit, Duration lease) {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE enrollment SET due_at = ?, leased_until = ? WHERE enrollment_id IN (
+                UPDATE enrollment SET due_at = ?, leased_until = ?, wake = false WHERE enrollment_id IN (
                     SELECT enrollment_id FROM enrollment WHERE state = 'active' AND due_at <= ?
                     ORDER BY due_at, priority DESC LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING\s""" + EnrollmentRow.COLUMNS)) {
@@ -59,44 +59,76 @@ public class EnrollmentStore {
         }
     }
 
-    /** Commits what a step decided; answers the enrollment as it now stands (null once it ended). */
+    /**
+     * What the engine decided for one claimed enrollment: a transition to commit, or (with {@code retryAt}) to give
+     * it back untouched because a peer could not answer.
+     */
+    public record Decision(EnrollmentRow enrollment, Transition transition, int attributionDays, Instant retryAt) {
+
+        public static Decision retry(EnrollmentRow e, Instant at) {
+            return new Decision(e, null, 0, at);
+        }
+    }
+
+    /**
+     * Commits the decisions of a whole batch in one transaction (one flush to disk for many steps); answers each
+     * enrollment as it now stands, null once it waits, ended or was given back. The side effects were made before,
+     * under their keys: a crash before this commit runs them again with the same keys.
+     */
     @Transactional
-    public EnrollmentRow commit(EnrollmentRow e, Transition t, int attributionDays) {
+    public List<EnrollmentRow> commitAll(List<Decision> decisions) {
         Instant now = clock.instant();
+        List<EnrollmentRow> after = new ArrayList<>(decisions.size());
         try (Connection c = dataSource.getConnection()) {
-            for (Transition.Note note : t.notes()) {
-                Journal.add(c, e, note.stepId(), note.kind(), now, note.amount());
-            }
-            if (t instanceof Transition.Stay stay) {
-                update(c, "UPDATE enrollment SET due_at = ?, waiting_for = ?, leased_until = NULL "
-                        + "WHERE enrollment_id = ?", Timestamp.from(stay.dueAt()), stay.waitingFor(), e.enrollmentId());
-                return null;
-            }
-            if (t instanceof Transition.Move move && move.next() != null) {
-                Map<String, Integer> visits = new HashMap<>(e.visits());
-                visits.merge(move.next(), 1, Integer::sum);
-                Map<String, Object> variables = new HashMap<>(e.variables());
-                if (move.variables() != null) {
-                    variables.putAll(move.variables());
+            for (Decision d : decisions) {
+                if (d.retryAt() != null) {
+                    update(c, "UPDATE enrollment SET due_at = ?, leased_until = NULL WHERE enrollment_id = ? "
+                            + "AND state = 'active'", Timestamp.from(d.retryAt()), d.enrollment().enrollmentId());
+                    after.add(null);
+                } else {
+                    after.add(commit(c, d.enrollment(), d.transition(), d.attributionDays(), now));
                 }
-                String variant = move.variant() != null ? move.variant() : e.variant();
-                update(c, "UPDATE enrollment SET current_step = ?, step_started_at = ?, visits = ?::jsonb, "
-                        + "variables = ?::jsonb, variant = ?, waiting_for = NULL, due_at = ? "
-                        + "WHERE enrollment_id = ?", move.next(), Timestamp.from(now), json(visits),
-                        json(variables), variant, Timestamp.from(now), e.enrollmentId());
-                return new EnrollmentRow(e.enrollmentId(), e.scenarioId(), e.version(), e.customerId(),
-                        e.entryKey(), e.holdout(), variant, move.next(), now, visits, variables,
-                        e.revenueAtEntry(), e.enteredAt());
             }
-            if (t instanceof Transition.End end) {
-                end(c, e, end.outcome(), end.convertedAt(), end.revenue(), now, attributionDays);
-            } else {
-                end(c, e, "finished", null, null, now, attributionDays);
-            }
-            return null;
+            return after;
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    private EnrollmentRow commit(Connection c, EnrollmentRow e, Transition t, int attributionDays, Instant now)
+            throws SQLException {
+        for (Transition.Note note : t.notes()) {
+            Journal.add(c, e, note.stepId(), note.kind(), now, note.amount());
+        }
+        if (t instanceof Transition.Stay stay) {
+            // A signal that came while this runner held the enrollment (wake) means: look again now.
+            update(c, "UPDATE enrollment SET due_at = CASE WHEN wake THEN ?::timestamptz ELSE ?::timestamptz END, wake = false, "
+                    + "waiting_for = ?, leased_until = NULL WHERE enrollment_id = ?", Timestamp.from(now),
+                    Timestamp.from(stay.dueAt()), stay.waitingFor(), e.enrollmentId());
+            return null;
+        }
+        if (t instanceof Transition.Move move && move.next() != null) {
+            Map<String, Integer> visits = new HashMap<>(e.visits());
+            visits.merge(move.next(), 1, Integer::sum);
+            Map<String, Object> variables = new HashMap<>(e.variables());
+            if (move.variables() != null) {
+                variables.putAll(move.variables());
+            }
+            String variant = move.variant() != null ? move.variant() : e.variant();
+            // due_at stays at the lease's end: this runner goes on with the next step; if it dies, any replica will.
+            update(c, "UPDATE enrollment SET current_step = ?, step_started_at = ?, visits = ?::jsonb, "
+                    + "variables = ?::jsonb, variant = ?, waiting_for = NULL WHERE enrollment_id = ?", move.next(),
+                    Timestamp.from(now), json(visits), json(variables), variant, e.enrollmentId());
+            return new EnrollmentRow(e.enrollmentId(), e.scenarioId(), e.version(), e.customerId(),
+                    e.entryKey(), e.holdout(), variant, move.next(), now, visits, variables,
+                    e.revenueAtEntry(), e.enteredAt());
+        }
+        if (t instanceof Transition.End end) {
+            end(c, e, end.outcome(), end.convertedAt(), end.revenue(), now, attributionDays);
+        } else {
+            end(c, e, "finished", null, null, now, attributionDays);
+        }
+        return null;
     }
 
     /** Ended enrollments whose attribution window has closed without a conversion seen yet, claimed for a lease. */
@@ -126,17 +158,6 @@ public class EnrollmentStore {
             if (convertedAt != null) {
                 Journal.add(c, e, null, Journal.CONVERTED, clock.instant(), revenue);
             }
-        } catch (SQLException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    /** Gives a claimed enrollment back to be tried again at {@code at} (a peer could not answer). */
-    @Transactional
-    public void retryAt(EnrollmentRow e, Instant at) {
-        try (Connection c = dataSource.getConnection()) {
-            update(c, "UPDATE enrollment SET due_at = ?, leased_until = NULL WHERE enrollment_id = ? "
-                    + "AND state = 'active'", Timestamp.from(at), e.enrollmentId());
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }

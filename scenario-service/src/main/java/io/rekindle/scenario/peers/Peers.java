@@ -38,7 +38,8 @@ public class Peers {
     private final Config config;
     private final ObjectMapper mapper;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     Peers(Config config, ObjectMapper mapper, @ConfigProperty(name = "rekindle.peer-api-key") String peerKey) {
         this.config = config;

@@ -15,7 +15,14 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class ScenarioCatalog {
 
+    /** How long this replica reuses the list of scenarios; another replica's change shows after at most this. */
+    private static final long LIST_FRESH_NANOS = 2_000_000_000L;
+
+    private record Listed(List<ScenarioView> scenarios, long loadedAt) {
+    }
+
     private final Clock clock;
+    private volatile Listed listed;
 
     ScenarioCatalog(Clock clock) {
         this.clock = clock;
@@ -29,6 +36,7 @@ public class ScenarioCatalog {
     /** A new scenario; {@code libraryKey} names the library scenario it comes from (null for a shop's own). */
     @Transactional
     public ScenarioView create(ScenarioDefinition definition, String libraryKey) {
+        listed = null;
         Instant now = clock.instant();
         Scenario scenario = new Scenario();
         scenario.scenarioId = libraryKey != null ? libraryKey : UUID.randomUUID().toString();
@@ -42,6 +50,7 @@ public class ScenarioCatalog {
     /** A new version for new entries; running enrollments keep theirs. Empty when there is no such scenario. */
     @Transactional
     public Optional<ScenarioView> revise(String scenarioId, ScenarioDefinition definition) {
+        listed = null;
         Optional<Scenario> found = Scenario.findByIdOptional(scenarioId);
         return found.map(scenario -> {
             int next = ScenarioVersion.latest(scenarioId).map(v -> v.version + 1).orElse(1);
@@ -60,7 +69,20 @@ public class ScenarioCatalog {
                 .flatMap(s -> find(s.scenarioId));
     }
 
+    /**
+     * Every scenario in its latest version. Every trigger and feed poll reads this, so a replica reuses it for two
+     * seconds (its own changes show at once).
+     */
     public List<ScenarioView> all() {
+        Listed current = listed;
+        if (current == null || System.nanoTime() - current.loadedAt() > LIST_FRESH_NANOS) {
+            current = new Listed(load(), System.nanoTime());
+            listed = current;
+        }
+        return current.scenarios();
+    }
+
+    private List<ScenarioView> load() {
         java.util.Map<String, ScenarioVersion> latest = ScenarioVersion.<ScenarioVersion> list("from ScenarioVersion latest "
                 + "where latest.version = (select max(v.version) from ScenarioVersion v "
                 + "where v.scenarioId = latest.scenarioId)").stream()

@@ -61,28 +61,30 @@ public class Signals {
         }
     }
 
-    /** Every active enrollment of these customers checks its exit rules now (a purchase, an opt-out). */
+    /**
+     * Every active enrollment of these customers checks its exit rules now (a purchase, an opt-out). One a runner
+     * holds right now keeps its lease and is flagged, so its next wait looks again at once.
+     */
     private static void wakeAll(Connection c, Object[] customers, Timestamp now) throws SQLException {
-        if (customers.length == 0) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE enrollment SET due_at = ? WHERE state = 'active' AND customer_id = ANY (?) AND due_at > ?""")) {
-            ps.setTimestamp(1, now);
-            ps.setArray(2, c.createArrayOf("text", customers));
-            ps.setTimestamp(3, now);
-            ps.executeUpdate();
-        }
+        wake(c, customers, now, "");
     }
 
     /** Enrollments waiting for something from these customers look again now instead of at their timeout. */
     private static void wakeWaiting(Connection c, Object[] customers, Timestamp now) throws SQLException {
+        wake(c, customers, now, " AND waiting_for IS NOT NULL");
+    }
+
+    private static void wake(Connection c, Object[] customers, Timestamp now, String which) throws SQLException {
+        if (customers.length == 0) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE enrollment SET due_at = ? WHERE state = 'active' AND waiting_for IS NOT NULL
-                  AND customer_id = ANY (?) AND due_at > ?""")) {
+                UPDATE enrollment SET wake = true,
+                    due_at = CASE WHEN leased_until > ? THEN due_at ELSE LEAST(due_at, ?) END
+                WHERE state = 'active' AND customer_id = ANY (?)""" + which)) {
             ps.setTimestamp(1, now);
-            ps.setArray(2, c.createArrayOf("text", customers));
-            ps.setTimestamp(3, now);
+            ps.setTimestamp(2, now);
+            ps.setArray(3, c.createArrayOf("text", customers));
             ps.executeUpdate();
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,9 +43,11 @@ public class TriggerResource {
 
     /**
      * Enters the customer into every scenario triggered by this event type (keyed by the trigger's property, such as
-     * cartId). 202 with the enrollments made; the same eventId again enrolls nobody (the entry rules hold too).
+     * cartId). 202 with the enrollments made; the same eventId again enrolls nobody (the entry rules hold too). The
+     * signal and the enrollments commit together.
      */
     @POST
+    @Transactional
     @Operation(summary = "An event that may start scenarios; safe to retry with the same eventId")
     public Response trigger(@Valid @NotNull TriggerRequest request) {
         var occurredAt = request.occurredAt() != null ? request.occurredAt() : clock.instant();
