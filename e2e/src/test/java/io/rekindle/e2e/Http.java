@@ -43,6 +43,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public static Reply post(String url, String json, java.util.Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = request(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public static Reply put(String url, String json) throws Exception {
         return send(request(url).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -112,15 +111,15 @@ class ScenarioServiceCrashTest {
         assertEquals(201, created.status(), created.body());
         String id = created.json().path("id").asText();
 
-        await(() -> sent("first") >= 3_000, Duration.ofMinutes(4));
+        Await.until(() -> sent("first") >= 3_000, Duration.ofMinutes(4));
         scenario.kill();
         int firstAtKill = sent("first");
         scenario.restart();
-        await(() -> sent("second") >= 5_000, Duration.ofMinutes(4));
+        Await.until(() -> sent("second") >= 5_000, Duration.ofMinutes(4));
         scenario.kill();
         scenario.restart();
 
-        await(() -> report(id).path("entered").asInt() == CUSTOMERS && report(id).path("active").asInt() == 0,
+        Await.until(() -> report(id).path("entered").asInt() == CUSTOMERS && report(id).path("active").asInt() == 0,
                 Duration.ofMinutes(5));
 
         assertTrue(firstAtKill < CUSTOMERS, "the first kill came mid-run");
@@ -148,16 +147,6 @@ class ScenarioServiceCrashTest {
             return Http.get(scenario.url() + "/v1/scenarios/" + id + "/report").json();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + timeout);
-            }
-            Thread.sleep(200);
         }
     }
 }

@@ -61,6 +61,7 @@ public class Dispatcher {
     private final TemplateCatalog templates;
     private final TemplateRenderer renderer;
     private final ProfileDirectory profiles;
+    private final RecommendedProducts recommendations;
     private final Suppressions suppressions;
     private final PublicLinks links;
     private final Map<Channel, ProviderChannel> channels;
@@ -75,8 +76,9 @@ public class Dispatcher {
     private List<Poller> pollers = List.of();
 
     Dispatcher(MessageStore messages, TemplateCatalog templates, TemplateRenderer renderer, ProfileDirectory profiles,
-            Suppressions suppressions, PublicLinks links, EmailChannel email, SmsChannel sms, PushChannel push,
-            SendingRules rules, DataSource dataSource, Clock clock) {
+            RecommendedProducts recommendations, Suppressions suppressions, PublicLinks links, EmailChannel email,
+            SmsChannel sms, PushChannel push, SendingRules rules, DataSource dataSource, Clock clock) {
+        this.recommendations = recommendations;
         this.messages = messages;
         this.templates = templates;
         this.renderer = renderer;
@@ -132,6 +134,15 @@ public class Dispatcher {
             retry(m, e.getMessage());
             return;
         }
+        List<Map<String, Object>> recommended = List.of();
+        if (profile != null && RecommendedProducts.used(template.get())) {
+            try {
+                recommended = recommendations.forCustomer(m.customerId(), m.variables());
+            } catch (ProfileDirectory.Unavailable e) {
+                retry(m, e.getMessage());
+                return;
+            }
+        }
         String recipient = m.recipient() != null ? m.recipient() : profile == null ? null
                 : m.channel() == Channel.EMAIL ? profile.email() : m.channel() == Channel.SMS ? profile.phone() : null;
         if (recipient == null || recipient.isBlank()) {
@@ -148,7 +159,7 @@ public class Dispatcher {
         try {
             content = renderer.render(template.get(), locale, TemplateData.of(
                     profile == null ? Map.of("customerId", m.customerId()) : profile.templateView(), m.variables(),
-                    null, unsubscribe));
+                    recommended, unsubscribe));
         } catch (RuntimeException e) {
             release(m, "failed", null, "template did not render: " + (e.getMessage() == null ? e : e.getMessage()));
             return;

@@ -7,8 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The signed public links a message carries: one-click unsubscribe, the open pixel and tracked clicks. */
+/**
+ * The signed public links a message carries: one-click unsubscribe, the open pixel and tracked clicks. Built at
+ * startup, so link keys that cannot sign (shorter than 16 characters) stop the service at once, not every send.
+ */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class PublicLinks {
 
     static final String UNSUBSCRIBE = "unsubscribe";

@@ -129,6 +129,25 @@ class SendingTest {
     }
 
     @Test
+    void theRecommendationsBlockShowsSegmentServicesProductsForTheCustomer() throws Exception {
+        template("picks", """
+                {"channel":"email","locales":{"en":{"subject":"Picked for you",
+                 "text":"{#for p in recommendations}{p.name} at {p.price}; {/for}"}}}""");
+        StandIns.http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                "/v1/customers/c1/recommendations?strategy=viewed-similar&limit=2").willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"customerId":"c1","strategy":"viewed-similar","basisCategory":"shoes","items":[
+                         {"sku":"s-1","name":"Trail runner","category":"shoes","price":89.90,"url":"https://shop.example/p/s-1"},
+                         {"sku":"s-2","name":"City sneaker","category":"shoes","price":64.00,"url":"https://shop.example/p/s-2"}]}""")));
+        send("rec-1", """
+                {"channel":"email","customerId":"c1","template":"picks","category":"transactional",
+                 "variables":{"recommendationStrategy":"viewed-similar","recommendationCount":2}}""");
+        drain();
+        String text = mail()[0].getContent().toString();
+        assertTrue(text.contains("Trail runner at 89.90; City sneaker at 64.00;"), text);
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsAConflictAndAMissingKeyIsRefused() {
         send("k-1", email("c1", "marketing"));
         api().header("Idempotency-Key", "k-1").body(email("c1", "transactional")).when().post("/v1/messages").then()

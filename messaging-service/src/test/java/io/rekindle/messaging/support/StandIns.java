@@ -29,7 +29,8 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         String base = "http://127.0.0.1:" + http.port();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(smtp.getSmtp().getPort()),
                 "quarkus.rest-client.segment.url", base, "quarkus.rest-client.scenario.url", base,
-                "rekindle.sms.twilio.url", base, "rekindle.push.fcm.url", base);
+                "rekindle.sms.twilio.url", base, "rekindle.push.fcm.url", base,
+                "rekindle.webhooks.ses.endpoint-override", base);
     }
 
     @Override

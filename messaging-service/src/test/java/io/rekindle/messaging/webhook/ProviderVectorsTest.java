@@ -82,4 +82,26 @@ class ProviderVectorsTest {
         }
         assertTrue(checked >= 5);
     }
+
+    @Test
+    void snsVectorsVerifyWithTheirCertificateAndTamperedOnesDoNot() throws Exception {
+        assertTrue(vectors.get("aws_sns").size() >= 2);
+        for (JsonNode v : vectors.get("aws_sns")) {
+            // The vectors' certificate has expired: the key is checked, not the dates or the chain.
+            java.security.PublicKey key = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(v.get("signing_cert_pem").asText()
+                            .getBytes(StandardCharsets.US_ASCII))).getPublicKey();
+            com.fasterxml.jackson.databind.node.ObjectNode message = v.get("message").deepCopy();
+            assertTrue(SnsSignature.verify(new SnsMessage(message), key), v.get("name").asText());
+            message.put("Message", message.get("Message").asText() + "!");
+            assertFalse(SnsSignature.verify(new SnsMessage(message), key), "tampered: " + v.get("name").asText());
+            message = v.get("message").deepCopy();
+            message.put("SignatureVersion", "3");
+            assertFalse(SnsSignature.verify(new SnsMessage(message), key), "unknown signature version");
+        }
+        assertTrue(SnsCertificates.isSns(vectors.get("aws_sns").get(0).get("message").get("SigningCertURL").asText()));
+        assertFalse(SnsCertificates.isSns("https://sns.us-east-2.amazonaws.com.evil.example/cert.pem"));
+        assertFalse(SnsCertificates.isSns("http://sns.us-east-2.amazonaws.com/cert.pem"));
+        assertFalse(SnsCertificates.isSns("https://evil.example/sns.us-east-2.amazonaws.com/cert.pem"));
+    }
 }
