@@ -31,23 +31,31 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String service;
     private final Path workDir;
-    private final Map<String, String> env;
+    private final Map<String, String> env = new LinkedHashMap<>();
     private final int port;
     private Process process;
 
-    private ServiceProcess(String service, Path workDir, Map<String, String> env) {
+    private ServiceProcess(String service, Path workDir) {
         this.service = service;
         this.workDir = workDir;
-        this.env = env;
         this.port = freePort();
+    }
+
+    /** A service with its port chosen, not started yet (so the others can be told where it will be). */
+    public static ServiceProcess prepare(String service, Path runDir) {
+        return new ServiceProcess(service, runDir.resolve(service));
     }
 
     /** Starts the service with these environment variables (besides its port and the API key) and waits until ready. */
     public static ServiceProcess start(String service, Path runDir, Map<String, String> env) throws Exception {
-        ServiceProcess p = new ServiceProcess(service, runDir.resolve(service), new LinkedHashMap<>(env));
-        Files.createDirectories(p.workDir);
-        p.launch();
-        return p;
+        return prepare(service, runDir).start(env);
+    }
+
+    public ServiceProcess start(Map<String, String> variables) throws Exception {
+        env.putAll(variables);
+        Files.createDirectories(workDir);
+        launch();
+        return this;
     }
 
     public static Path root() {

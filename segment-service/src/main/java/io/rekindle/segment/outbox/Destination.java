@@ -11,6 +11,10 @@ public enum Destination {
     /** scenario-service POST /v1/signals: fresh orders (the purchase exit, a cart ordered). */
     SCENARIO_SIGNALS("scenario", "/v1/signals");
 
+    /** Where an erasure must go: every service that holds something about a customer. */
+    public static final java.util.Set<Destination> ERASURES = java.util.EnumSet.of(MESSAGING_ERASURES,
+            SCENARIO_ERASURES, SURVEY_ERASURES);
+
     final String service;
     final String path;
 

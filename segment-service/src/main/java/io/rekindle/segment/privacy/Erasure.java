@@ -72,7 +72,7 @@ public class Erasure {
                 }
             }
             // The other services forget the customer too, even if one of them is down right now.
-            for (Destination peer : Destination.values()) {
+            for (Destination peer : Destination.ERASURES) {
                 outbox.add(c, peer, java.util.Map.of("customerId", customerId,
                         "erasedAt", clock.instant().toString()));
             }
