@@ -55,6 +55,10 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public static Reply delete(String url) throws Exception {
+        return send(request(url).DELETE());
+    }
+
     private static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ServiceProcess.API_KEY).header("Accept", "application/json");

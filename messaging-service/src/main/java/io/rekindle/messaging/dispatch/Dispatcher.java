@@ -194,6 +194,10 @@ public class Dispatcher {
                 ps.setString(1, m.customerId());
                 ps.execute();
             }
+            if (!messages.holdLease(c, m, lease)) {
+                // A slow batch outlived its lease and another worker took this message over: it sends it.
+                return false;
+            }
             boolean consent = profile != null && switch (m.channel()) {
                 case EMAIL -> profile.consentEmail();
                 case SMS -> profile.consentSms();

@@ -126,7 +126,9 @@ public class MessageStore {
                     SELECT message_id FROM message WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING message_id, channel, customer_id, recipient, template_id, locale, variables, category,
                     when_capped, state, attempts""")) {
-            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+            // To the microsecond, as PostgreSQL keeps it: the claim is recognised by it (see holdLease).
+            Instant until = now.plus(lease).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            ps.setTimestamp(1, Timestamp.from(until));
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -135,12 +137,28 @@ public class MessageStore {
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             mapper.readValue(rs.getString(7), new TypeReference<Map<String, Object>>() {
                             }), Category.valueOf(rs.getString(8).toUpperCase()),
-                            WhenCapped.valueOf(rs.getString(9).toUpperCase()), rs.getString(10), rs.getInt(11)));
+                            WhenCapped.valueOf(rs.getString(9).toUpperCase()), rs.getString(10), rs.getInt(11),
+                            until));
                 }
             }
             return claimed;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Renews this worker's claim on a message just before it is sent; false when the lease ran out and another worker
+     * has claimed it since (that one sends it, this one must not). Joins the caller's transaction.
+     */
+    public boolean holdLease(Connection c, QueuedMessage m, Duration lease) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE message SET due_at = ? WHERE message_id = ? AND due_at = ?")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant().plus(lease).truncatedTo(
+                    java.time.temporal.ChronoUnit.MICROS)));
+            ps.setString(2, m.id());
+            ps.setTimestamp(3, Timestamp.from(m.leasedUntil()));
+            return ps.executeUpdate() == 1;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rekindle.messaging.message;
 
+import java.time.Instant;
 import java.util.Map;
 
 import io.rekindle.messaging.template.Channel;
@@ -7,5 +8,5 @@ import io.rekindle.messaging.template.Channel;
 /** A message a worker has claimed, with what it needs to send it. */
 public record QueuedMessage(String id, Channel channel, String customerId, String recipient, String templateId,
         String locale, Map<String, Object> variables, Category category, WhenCapped whenCapped, String state,
-        int attempts) {
+        int attempts, Instant leasedUntil) {
 }

@@ -1,0 +1,292 @@
+package io.rekindle.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The four services together, driven only through their public APIs the way a storefront and the providers would:
+ * a customer enters a segment, the scenario mails them (received by the SMTP server), a signed provider webhook
+ * reports the open, the branch invites them to the survey, they answer on the survey page, they buy and the journey
+ * ends as won back; then the storefront erases them and no table of any service still holds their email or name.
+ */
+class SuiteJourneyTest {
+
+    private static final String CUSTOMER = "e2e-ada";
+    private static final String EMAIL = "zebedee.quuxworth@gmail.com";
+    private static final Pattern SURVEY_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/s/[A-Za-z0-9._~-]+");
+
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+    static Path runDir;
+
+    static GreenMail smtp;
+    static WireMockServer providers;
+    static KeyPair sendgrid;
+    static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        providers = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        providers.start();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        sendgrid = ec.generateKeyPair();
+        for (String s : List.of("segment", "scenario", "messaging", "survey")) {
+            services.put(s, ServiceProcess.prepare(s, runDir));
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        services.forEach((name, p) -> env.put("QUARKUS_REST_CLIENT_" + name.toUpperCase() + "_URL", p.url()));
+        env.put("REKINDLE_LINK_KEYS", "e2e-link-key-signing-public-links");
+        env.put("REKINDLE_SURVEY_KEYS", "e2e-survey-key-signing-personal-links");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("REKINDLE_TWILIO_URL", "http://127.0.0.1:" + providers.port());
+        env.put("REKINDLE_FCM_URL", "http://127.0.0.1:" + providers.port());
+        env.put("REKINDLE_SENDGRID_WEBHOOK_KEY", Base64.getEncoder().encodeToString(sendgrid.getPublic().getEncoded()));
+        for (ServiceProcess p : services.values()) {
+            Map<String, String> own = new LinkedHashMap<>(env);
+            own.put("REKINDLE_PUBLIC_URL", p.url());
+            p.start(own);
+        }
+    }
+
+    @AfterAll
+    static void stopTheSuite() throws Exception {
+        for (ServiceProcess p : services.values()) {
+            p.close();
+        }
+        providers.stop();
+        smtp.stop();
+    }
+
+    private static String url(String service) {
+        return services.get(service).url();
+    }
+
+    @Test
+    void aCustomerIsWonBackThroughEveryServiceAndThenErasedFromAllOfThem() throws Exception {
+        // The shop's setup: a segment, two templates, a scenario on the segment (the survey is built in).
+        assertEquals(201, Http.put(url("segment") + "/v1/segments/e2e-gold", """
+                {"name":"Gold customers","rule":{"field":"attributes.tier","op":"=","value":"gold"}}""").status());
+        assertTrue(Http.put(url("messaging") + "/v1/templates/e2e-hello", """
+                {"channel":"email","locales":{"en":{"subject":"We miss you, {customer.firstName}",
+                 "html":"<p>It has been a while.</p>","text":"It has been a while."}}}""").status() / 100 == 2);
+        assertTrue(Http.put(url("messaging") + "/v1/templates/e2e-survey", """
+                {"channel":"email","locales":{"en":{"subject":"Tell us why","text":"Two clicks: {vars.surveyUrl}"}}}""")
+                .status() / 100 == 2);
+        Http.Reply scenario = Http.post(url("scenario") + "/v1/scenarios", """
+                {"name":"e2e win-back","trigger":{"type":"segment","segment":"e2e-gold"},"holdoutPercent":0,
+                 "exit":{"purchased":true},
+                 "steps":[
+                   {"id":"hello","type":"send","channel":"email","template":"e2e-hello","next":"opened"},
+                   {"id":"opened","type":"wait_for","event":"opened","timeout":"P2D","onEvent":"ask","onTimeout":"end"},
+                   {"id":"ask","type":"survey","survey":"why-stopped","next":"invite"},
+                   {"id":"invite","type":"send","channel":"email","template":"e2e-survey","category":"transactional","next":"answered"},
+                   {"id":"answered","type":"wait_for","event":"answered","timeout":"P7D","onEvent":"patience","onTimeout":"end"},
+                   {"id":"patience","type":"wait","duration":"P30D","next":"end"},
+                   {"id":"end","type":"exit"}]}""");
+        assertEquals(201, scenario.status(), scenario.body());
+        String scenarioId = scenario.json().path("id").asText();
+
+        // The storefront sends the customer; segment-service puts them in the segment, scenario-service enrolls them
+        // from the change feed, messaging-service mails them.
+        assertEquals(201, Http.put(url("segment") + "/v1/customers/" + CUSTOMER, """
+                {"email":"%s","firstName":"Zebedee","lastName":"Quuxworth","locale":"en","timezone":"Europe/Paris",
+                 "consents":{"email":true},"attributes":{"tier":"gold"}}""".formatted(EMAIL)).status());
+        MimeMessage hello = awaitMail("We miss you, Zebedee");
+        String messageId = message("e2e-hello").path("id").asText();
+        assertEquals("<" + messageId + "@rekindle.local>", hello.getMessageID());
+
+        // The provider reports the open (signed); the branch sends the survey invitation.
+        assertEquals(200, sendgridOpen(messageId).statusCode());
+        MimeMessage invitation = awaitMail("Tell us why");
+        Matcher link = SURVEY_LINK.matcher(invitation.getContent().toString());
+        assertTrue(link.find(), "the survey link is in the mail");
+
+        // The customer answers on the survey page.
+        answer(link.group(), "price");
+        Await.until(() -> "answered".equals(enrollment(scenarioId).path("currentStep").asText())
+                || "patience".equals(enrollment(scenarioId).path("currentStep").asText()), Duration.ofSeconds(60));
+        Await.until(() -> "price".equals(profile().path("attributes").path("survey_reason").asText()),
+                Duration.ofSeconds(60));
+
+        // A purchase: segment-service signals it, the journey ends as won back.
+        String placedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        assertEquals(201, Http.post(url("segment") + "/v1/orders", """
+                {"orderId":"e2e-o1","customerId":"%s","placedAt":"%s","currency":"EUR","total":80.00,"status":"placed",
+                 "items":[{"sku":"sku-1","category":"shoes","quantity":1,"unitPrice":80.00}]}""".formatted(CUSTOMER,
+                placedAt)).status());
+        Await.until(() -> "won_back".equals(enrollment(scenarioId).path("outcome").asText()), Duration.ofSeconds(60));
+        assertEquals(2, smtp.getReceivedMessages().length, "two mails, nothing more");
+
+        // Erasure from the storefront reaches every service; nothing of the customer is left anywhere.
+        assertEquals(204, Http.delete(url("segment") + "/v1/customers/" + CUSTOMER).status());
+        Await.until(() -> holders(EMAIL).isEmpty() && holders("Quuxworth").isEmpty(), Duration.ofSeconds(60));
+        assertEquals(List.of(), holders(EMAIL));
+        assertEquals(List.of(), holders("Zebedee"));
+        assertEquals(List.of(), holders("Quuxworth"));
+        // And they are never mailed again, whoever asks.
+        Http.Reply again = Http.post(url("messaging") + "/v1/messages", """
+                {"channel":"email","customerId":"someone-new","recipient":"%s","template":"e2e-survey",
+                 "category":"transactional"}""".formatted(EMAIL), Map.of("Idempotency-Key", "after-erasure"));
+        assertEquals(202, again.status());
+        Await.until(() -> "suppressed".equals(state(again.json().path("id").asText())), Duration.ofSeconds(30));
+        assertEquals(2, smtp.getReceivedMessages().length);
+    }
+
+    private static MimeMessage awaitMail(String subject) throws Exception {
+        Await.until(() -> find(subject) != null, Duration.ofSeconds(90));
+        return find(subject);
+    }
+
+    private static MimeMessage find(String subject) {
+        try {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (subject.equals(m.getSubject())) {
+                    return m;
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode message(String template) throws Exception {
+        for (JsonNode m : Http.get(url("messaging") + "/v1/messages?customerId=" + CUSTOMER).json()) {
+            if (template.equals(m.path("template").asText())) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + template + " message");
+    }
+
+    private static String state(String messageId) {
+        try {
+            return Http.get(url("messaging") + "/v1/messages/" + messageId).json().path("state").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode enrollment(String scenarioId) {
+        try {
+            return Http.get(url("scenario") + "/v1/scenarios/" + scenarioId + "/enrollments?customerId=" + CUSTOMER)
+                    .json().path(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode profile() {
+        try {
+            return Http.get(url("segment") + "/v1/customers/" + CUSTOMER).json();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> sendgridOpen(String messageId) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String body = "[{\"email\":\"" + EMAIL + "\",\"event\":\"open\",\"sg_event_id\":\"e2e-open-1\","
+                + "\"rekindle_message_id\":\"" + messageId + "\",\"timestamp\":" + now + "}]";
+        String timestamp = Long.toString(now);
+        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+        ecdsa.initSign(sendgrid.getPrivate());
+        ecdsa.update(timestamp.getBytes(StandardCharsets.UTF_8));
+        ecdsa.update(body.getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("messaging")
+                + "/v1/webhooks/sendgrid")).header("Content-Type", "application/json")
+                .header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp)
+                .header("X-Twilio-Email-Event-Webhook-Signature", Base64.getEncoder().encodeToString(ecdsa.sign()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What a browser does on the public page: read the form, post the answer from the same origin. */
+    private static void answer(String link, String reason) throws Exception {
+        HttpClient browser = HttpClient.newHttpClient();
+        String page = browser.send(HttpRequest.newBuilder(URI.create(link)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher guard = Pattern.compile("name=\"_guard\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(guard.find(), page);
+        String form = "_guard=" + URLEncoder.encode(guard.group(1), StandardCharsets.UTF_8) + "&reason=" + reason;
+        HttpResponse<String> answered = browser.send(HttpRequest.newBuilder(URI.create(link))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", url("survey"))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answered.statusCode(), answered.body());
+    }
+
+    /** Every table of every service's database (all schemas) holding this text somewhere in a row. */
+    private static List<String> holders(String text) {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, Integer> db : Map.of("segment", 54331, "scenario", 54332, "messaging", 54333,
+                "survey", 54334).entrySet()) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db.getValue()
+                    + "/postgres", "postgres", "postgres")) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = c.createStatement().executeQuery("""
+                        SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
+                        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table
+                            + " t WHERE t::text ILIKE ?")) {
+                        ps.setString(1, "%" + text + "%");
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            if (rs.getLong(1) > 0) {
+                                found.add(db.getKey() + ":" + table);
+                            }
+                        }
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(db.getKey() + ": " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+}
