@@ -40,6 +40,17 @@ public class TestData {
         }
     }
 
+    /** The single number a counting query answers. */
+    public long count(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static RequestSpecification api() {
         return given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON);
     }

@@ -23,8 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -60,8 +58,6 @@ class SesWebhookTest {
     TestClock clock;
     @Inject
     Dispatcher dispatcher;
-    @Inject
-    DataSource dataSource;
 
     private Instant now;
     private String messageId;
@@ -92,7 +88,7 @@ class SesWebhookTest {
         post(bounce).statusCode(200).body("received", equalTo(1)).body("recorded", equalTo(1));
         post(bounce).statusCode(200).body("recorded", equalTo(0));
         api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("bounced"));
-        assertEquals(1, count("SELECT count(*) FROM suppression WHERE address = 'ada@example.com'"));
+        assertEquals(1, data.count("SELECT count(*) FROM suppression WHERE address = 'ada@example.com'"));
     }
 
     @Test
@@ -106,15 +102,15 @@ class SesWebhookTest {
                 "https://evil.example/SimpleNotificationService-test.pem")).statusCode(401);
         post(notification("n-5", sesBounce("Permanent", "5.1.1"), now.minusSeconds(301))).statusCode(401);
         post("not json").statusCode(401);
-        assertEquals(0, count("SELECT count(*) FROM engagement_event"));
-        assertEquals(0, count("SELECT count(*) FROM suppression"));
+        assertEquals(0, data.count("SELECT count(*) FROM engagement_event"));
+        assertEquals(0, data.count("SELECT count(*) FROM suppression"));
     }
 
     @Test
     void aSignedBodyThatIsNotAnSesEventIs400() throws Exception {
         post(notification("n-6", "{\"hello\":\"world\"}", now)).statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("Message"));
-        assertEquals(0, count("SELECT count(*) FROM engagement_event"));
+        assertEquals(0, data.count("SELECT count(*) FROM engagement_event"));
     }
 
     @Test
@@ -168,12 +164,4 @@ class SesWebhookTest {
                 .post("/v1/webhooks/ses").then();
     }
 
-    private long count(String sql) {
-        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

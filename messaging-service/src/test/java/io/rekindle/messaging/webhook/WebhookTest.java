@@ -22,7 +22,6 @@ import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -52,8 +51,6 @@ class WebhookTest {
     TestClock clock;
     @Inject
     Dispatcher dispatcher;
-    @Inject
-    DataSource dataSource;
 
     private String messageId;
 
@@ -72,15 +69,6 @@ class WebhookTest {
     @AfterEach
     void realTime() {
         clock.reset();
-    }
-
-    private long count(String sql) {
-        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sign(String timestamp, byte[] body) throws Exception {
@@ -116,18 +104,18 @@ class WebhookTest {
         sendgrid(ts, null, body).statusCode(401);
         String stale = Long.toString(NOW.minusSeconds(301).getEpochSecond());
         sendgrid(stale, sign(stale, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(401);
-        assertEquals(0, count("SELECT count(*) FROM engagement_event"), "nothing stored from refused calls");
+        assertEquals(0, data.count("SELECT count(*) FROM engagement_event"), "nothing stored from refused calls");
 
         sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(200)
                 .body("recorded", equalTo(3));
         sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(200)
                 .body("recorded", equalTo(0));
-        assertEquals(3, count("SELECT count(*) FROM engagement_event"));
+        assertEquals(3, data.count("SELECT count(*) FROM engagement_event"));
         api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("bounced"))
                 .body("history.state", equalTo(List.of("queued", "sent", "delivered", "opened", "bounced")))
                 .body("detail", containsString("hard"));
-        assertEquals(3, count("SELECT count(*) FROM outbox WHERE destination = 'SEGMENT_EVENTS' AND payload->>'customerId' = 'c1'"));
-        assertEquals(3, count("SELECT count(*) FROM outbox WHERE destination = 'SCENARIO_SIGNALS' AND payload->>'customerId' = 'c1'"));
+        assertEquals(3, data.count("SELECT count(*) FROM outbox WHERE destination = 'SEGMENT_EVENTS' AND payload->>'customerId' = 'c1'"));
+        assertEquals(3, data.count("SELECT count(*) FROM outbox WHERE destination = 'SCENARIO_SIGNALS' AND payload->>'customerId' = 'c1'"));
 
         clock.set(NOW.plusSeconds(3 * 86_400));
         String next = api().header("Idempotency-Key", "w-2").body("""
@@ -145,7 +133,7 @@ class WebhookTest {
         sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("/1"));
         sendgrid(ts, sign(ts, "{nope".getBytes(StandardCharsets.UTF_8)), "{nope").statusCode(400);
-        assertEquals(0, count("SELECT count(*) FROM engagement_event"));
+        assertEquals(0, data.count("SELECT count(*) FROM engagement_event"));
     }
 
     private static String mailgun(String timestamp, String token, String key, String eventId, String event) throws Exception {
@@ -172,7 +160,7 @@ class WebhookTest {
         given().contentType("application/json").body("{not json").when().post("/v1/webhooks/mailgun").then()
                 .statusCode(401);
         api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("complained"));
-        assertEquals(1, count("SELECT count(*) FROM suppression WHERE address = 'ada@example.com' AND reason = 'complaint'"));
+        assertEquals(1, data.count("SELECT count(*) FROM suppression WHERE address = 'ada@example.com' AND reason = 'complaint'"));
     }
 
     private static String twilioSignature(Map<String, List<String>> form) {
@@ -193,9 +181,9 @@ class WebhookTest {
         Map<String, List<String>> stop = new LinkedHashMap<>(Map.of("MessageSid", List.of("SMin1"), "From",
                 List.of("+33612345678"), "To", List.of("+15005550006"), "Body", List.of(" stop ")));
         twilio(stop, "forged").statusCode(401);
-        assertEquals(0, count("SELECT count(*) FROM suppression"));
+        assertEquals(0, data.count("SELECT count(*) FROM suppression"));
         twilio(stop, twilioSignature(stop)).statusCode(200);
-        assertEquals(1, count("SELECT count(*) FROM suppression WHERE channel = 'sms' AND address = '+33612345678'"));
+        assertEquals(1, data.count("SELECT count(*) FROM suppression WHERE channel = 'sms' AND address = '+33612345678'"));
 
         template("sms", "{\"channel\":\"sms\",\"locales\":{\"en\":{\"text\":\"Hi\"}}}");
         String sms = api().header("Idempotency-Key", "t-1").body("""
@@ -208,7 +196,7 @@ class WebhookTest {
         start.put("MessageSid", List.of("SMin2"));
         start.put("Body", List.of("START"));
         twilio(start, twilioSignature(start)).statusCode(200);
-        assertEquals(0, count("SELECT count(*) FROM suppression"));
+        assertEquals(0, data.count("SELECT count(*) FROM suppression"));
 
         Map<String, List<String>> help = new LinkedHashMap<>(stop);
         help.put("MessageSid", List.of("SMin3"));
@@ -252,14 +240,14 @@ class WebhookTest {
         StandIns.http.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(signals)
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
                         "$[0][?(@.type == 'opened' && @.customerId == 'c1' && @.signalId == 'msg-sendgrid-ev-9')]")));
-        assertEquals(1, count("SELECT count(*) FROM outbox WHERE attempts = 1"));
+        assertEquals(1, data.count("SELECT count(*) FROM outbox WHERE attempts = 1"));
         assertEquals(0, relay.relay(), "backing off");
 
         StandIns.http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(events)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"stored\":1}")));
         clock.set(NOW.plusSeconds(5));
         assertEquals(1, relay.relay());
-        assertEquals(0, count("SELECT count(*) FROM outbox"));
+        assertEquals(0, data.count("SELECT count(*) FROM outbox"));
         StandIns.http.verify(2, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(events)
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer rekindle-dev-key"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
