@@ -24,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -89,8 +91,9 @@ class SurveyBrowserTest {
 
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertEquals("Thank you. We read every answer and will act on yours.",
-                browser.findElement(By.cssSelector("main p")).getText());
+        // The click starts a navigation; wait for the next page rather than read the one being left.
+        afterSubmit().until(ExpectedConditions.textToBe(By.cssSelector("main p"),
+                "Thank you. We read every answer and will act on yours."));
         api().queryParam("scenario", "browser").queryParam("step", "browser-1")
                 .when().get("/v1/surveys/" + BuiltInSurveys.WHY_STOPPED + "/results").then().statusCode(200)
                 .body("responses", equalTo(1))
@@ -99,13 +102,17 @@ class SurveyBrowserTest {
                 .body("questions[2].nps.average", equalTo(7.0f));
     }
 
+    private WebDriverWait afterSubmit() {
+        return new WebDriverWait(browser, java.time.Duration.ofSeconds(10));
+    }
+
     @Test
     void aMissingRequiredAnswerIsShownNextToTheQuestion() throws IOException {
         browser.get(personalLink("browser-2"));
         browser.findElement(By.id("f-details")).sendKeys("I forgot the main question");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        WebElement error = browser.findElement(By.id("err-reason"));
+        WebElement error = afterSubmit().until(ExpectedConditions.presenceOfElementLocated(By.id("err-reason")));
         assertTrue(error.isDisplayed());
         assertEquals("Please answer this question.", error.getText());
         assertEquals("q-reason", error.findElement(By.xpath("..")).getAttribute("id"), "inside the question's fieldset");
