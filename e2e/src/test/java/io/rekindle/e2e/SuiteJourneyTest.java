@@ -47,6 +47,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * a customer enters a segment, the scenario mails them (received by the SMTP server), a signed provider webhook
  * reports the open, the branch invites them to the survey, they answer on the survey page, they buy and the journey
  * ends as won back; then the storefront erases them and no table of any service still holds their email or name.
+ * A failure to see a mail prints what each service says of the customer.
  */
 class SuiteJourneyTest {
 
@@ -175,8 +176,20 @@ class SuiteJourneyTest {
     }
 
     private static MimeMessage awaitMail(String subject) throws Exception {
-        Await.until(() -> find(subject) != null, Duration.ofSeconds(90));
+        try {
+            Await.until(() -> find(subject) != null, Duration.ofSeconds(90));
+        } catch (AssertionError e) {
+            throw new AssertionError("no mail '" + subject + "'; where the customer stands: " + whereTheyStand(), e);
+        }
         return find(subject);
+    }
+
+    /** What each service says of the customer, for a failure message. */
+    private static String whereTheyStand() throws Exception {
+        return "segment member: " + Http.get(url("segment") + "/v1/segments/e2e-gold/members/" + CUSTOMER).status()
+                + "; feed: " + Http.get(url("segment") + "/v1/segments/e2e-gold/changes").body()
+                + "; scenarios: " + Http.get(url("scenario") + "/v1/scenarios").body()
+                + "; messages: " + Http.get(url("messaging") + "/v1/messages?customerId=" + CUSTOMER).body();
     }
 
     private static MimeMessage find(String subject) {

@@ -56,15 +56,20 @@ public class SignalLog {
         }
     }
 
-    /** Whether one of {@code types} happened at or after {@code since}, unattributed or attributed to this scenario. */
+    /**
+     * Whether one of {@code types} happened at or after {@code since}, or reached us since then (providers stamp
+     * events to the second and their clocks are not ours: an open right after the send may carry an earlier time),
+     * unattributed or attributed to this scenario.
+     */
     public boolean seen(String customerId, List<String> types, Instant since, String scenarioId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT 1 FROM signal WHERE customer_id = ? AND type = ANY (?) AND occurred_at >= ?
+                SELECT 1 FROM signal WHERE customer_id = ? AND type = ANY (?) AND (occurred_at >= ? OR received_at >= ?)
                   AND (attribution ->> 'scenario' IS NULL OR attribution ->> 'scenario' = ?) LIMIT 1""")) {
             ps.setString(1, customerId);
             ps.setArray(2, c.createArrayOf("text", types.toArray()));
             ps.setTimestamp(3, Timestamp.from(since));
-            ps.setString(4, scenarioId);
+            ps.setTimestamp(4, Timestamp.from(since));
+            ps.setString(5, scenarioId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

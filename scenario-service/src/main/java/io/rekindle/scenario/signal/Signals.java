@@ -66,14 +66,18 @@ public class Signals {
      * holds right now keeps its lease and is flagged, so its next wait looks again at once.
      */
     private static void wakeAll(Connection c, Object[] customers, Timestamp now) throws SQLException {
-        wake(c, customers, now, "");
+        wake(c, customers, now, "true");
     }
 
     /** Enrollments waiting for something from these customers look again now instead of at their timeout. */
     private static void wakeWaiting(Connection c, Object[] customers, Timestamp now) throws SQLException {
-        wake(c, customers, now, " AND waiting_for IS NOT NULL");
+        wake(c, customers, now, "waiting_for IS NOT NULL");
     }
 
+    /**
+     * Due now where {@code which} holds; one a runner holds right now (whatever step it is at) only gets the flag, so
+     * the wait it is about to commit looks again at once.
+     */
     private static void wake(Connection c, Object[] customers, Timestamp now, String which) throws SQLException {
         if (customers.length == 0) {
             return;
@@ -81,10 +85,11 @@ public class Signals {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE enrollment SET wake = true,
                     due_at = CASE WHEN leased_until > ? THEN due_at ELSE LEAST(due_at, ?) END
-                WHERE state = 'active' AND customer_id = ANY (?)""" + which)) {
+                WHERE state = 'active' AND customer_id = ANY (?) AND (leased_until > ? OR\s""" + which + ")")) {
             ps.setTimestamp(1, now);
             ps.setTimestamp(2, now);
             ps.setArray(3, c.createArrayOf("text", customers));
+            ps.setTimestamp(4, now);
             ps.executeUpdate();
         }
     }
