@@ -189,8 +189,11 @@ final class ScenarioBench {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         Matcher customer = CUSTOMER.matcher(body);
         if (key != null && customer.find()) {
-            (key.contains(":first:") ? firstSends : key.contains(":second:") ? secondSends : new ConcurrentHashMap<String, Long>())
-                    .putIfAbsent(customer.group(1), now);
+            if (key.contains(":first:")) {
+                firstSends.putIfAbsent(customer.group(1), now);
+            } else if (key.contains(":second:")) {
+                secondSends.putIfAbsent(customer.group(1), now);
+            }
         }
         answer(exchange, 202, "{\"id\":\"m\",\"state\":\"queued\"}");
     }

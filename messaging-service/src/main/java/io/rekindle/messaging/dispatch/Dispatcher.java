@@ -61,7 +61,6 @@ public class Dispatcher {
     private final TemplateCatalog templates;
     private final TemplateRenderer renderer;
     private final ProfileDirectory profiles;
-    private final RecommendedProducts recommendations;
     private final Suppressions suppressions;
     private final PublicLinks links;
     private final Map<Channel, ProviderChannel> channels;
@@ -76,9 +75,8 @@ public class Dispatcher {
     private List<Poller> pollers = List.of();
 
     Dispatcher(MessageStore messages, TemplateCatalog templates, TemplateRenderer renderer, ProfileDirectory profiles,
-            RecommendedProducts recommendations, Suppressions suppressions, PublicLinks links, EmailChannel email,
-            SmsChannel sms, PushChannel push, SendingRules rules, DataSource dataSource, Clock clock) {
-        this.recommendations = recommendations;
+            Suppressions suppressions, PublicLinks links, EmailChannel email, SmsChannel sms, PushChannel push,
+            SendingRules rules, DataSource dataSource, Clock clock) {
         this.messages = messages;
         this.templates = templates;
         this.renderer = renderer;
@@ -135,9 +133,9 @@ public class Dispatcher {
             return;
         }
         List<Map<String, Object>> recommended = List.of();
-        if (profile != null && RecommendedProducts.used(template.get())) {
+        if (profile != null && template.get().usesRecommendations()) {
             try {
-                recommended = recommendations.forCustomer(m.customerId(), m.variables());
+                recommended = profiles.recommendations(m.customerId(), m.variables());
             } catch (ProfileDirectory.Unavailable e) {
                 retry(m, e.getMessage());
                 return;

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,10 +19,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
-/** Reads customer profiles from segment-service at send time. */
+/** Reads customer profiles, and the products recommended to them, from segment-service at send time. */
 @ApplicationScoped
 public class ProfileDirectory {
 
@@ -45,27 +51,14 @@ public class ProfileDirectory {
 
     /** The profile, or empty when segment-service does not know the customer (never created, or erased). */
     public Optional<Profile> find(String customerId) {
-        // A plain JDK client: this runs on the dispatcher's own threads, many times a second, where the blocking
-        // REST client's answers (404s above all) came back an order of magnitude slower.
-        JsonNode p;
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(segmentUrl + "/v1/customers/"
-                    + URLEncoder.encode(customerId, StandardCharsets.UTF_8).replace("+", "%20")))
-                    .timeout(Duration.ofSeconds(10)).header("Authorization", authorization).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            if (response.statusCode() != 200) {
-                throw new Unavailable("segment-service answered " + response.statusCode(), null);
-            }
-            p = mapper.readTree(response.body());
-        } catch (IOException e) {
-            throw new Unavailable("segment-service unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted", e);
+        HttpResponse<byte[]> response = get("/v1/customers/" + segment(customerId));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
         }
+        if (response.statusCode() != 200) {
+            throw new Unavailable("segment-service answered " + response.statusCode(), null);
+        }
+        JsonNode p = json(response.body(), mapper.reader());
         Map<String, Object> view = mapper.convertValue(p, new TypeReference<Map<String, Object>>() {
         });
         view.remove("metrics");
@@ -73,6 +66,62 @@ public class ProfileDirectory {
                 text(p, "timezone"), text(p, "country"), p.path("consents").path("email").path("granted").asBoolean(),
                 p.path("consents").path("sms").path("granted").asBoolean(),
                 p.path("consents").path("push").path("granted").asBoolean(), text(p.path("hygiene"), "status"), view));
+    }
+
+    /**
+     * The recommendations block: products segment-service recommends for the customer. The step's variables choose
+     * the strategy ({@code recommendationStrategy}: last-category, viewed-similar, bestsellers) and how many
+     * ({@code recommendationCount}, default 4); none when segment-service has none for them.
+     */
+    public List<Map<String, Object>> recommendations(String customerId, Map<String, Object> variables) {
+        Object strategy = variables == null ? null : variables.get("recommendationStrategy");
+        Object count = variables == null ? null : variables.get("recommendationCount");
+        HttpResponse<byte[]> response = get("/v1/customers/" + segment(customerId) + "/recommendations?strategy="
+                + segment(strategy == null ? "last-category" : strategy.toString()) + "&limit="
+                + (count instanceof Number n ? n.intValue() : 4));
+        if (response.statusCode() == 404 || response.statusCode() == 400) {
+            return List.of();
+        }
+        if (response.statusCode() != 200) {
+            throw new Unavailable("segment-service answered " + response.statusCode() + " for recommendations", null);
+        }
+        // Prices as sent (89.90, not 89.9).
+        JsonNode body = json(response.body(), mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES));
+        List<Map<String, Object>> products = new ArrayList<>();
+        for (JsonNode item : body.path("items")) {
+            Map<String, Object> product = new LinkedHashMap<>();
+            item.fields().forEachRemaining(f -> product.put(f.getKey(), f.getValue().isNumber()
+                    ? f.getValue().decimalValue().toPlainString() : f.getValue().asText(null)));
+            products.add(product);
+        }
+        return products;
+    }
+
+    // A plain JDK client: this runs on the dispatcher's own threads, many times a second, where the blocking REST
+    // client's answers (404s above all) came back an order of magnitude slower.
+    private HttpResponse<byte[]> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(segmentUrl + path)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new Unavailable("segment-service unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted", e);
+        }
+    }
+
+    private static JsonNode json(byte[] body, ObjectReader reader) {
+        try {
+            return reader.readTree(body);
+        } catch (IOException e) {
+            throw new Unavailable("segment-service answered something that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String text(JsonNode node, String field) {

@@ -33,4 +33,16 @@ public class Template extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Whether a part uses the recommendations block (products are asked of segment-service only then). */
+    public boolean usesRecommendations() {
+        for (LocalizedContent c : locales.values()) {
+            for (String part : new String[] {c.subject(), c.html(), c.text(), c.title(), c.body(), c.link()}) {
+                if (part != null && part.contains("recommendations")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }
