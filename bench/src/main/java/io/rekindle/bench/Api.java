@@ -9,26 +9,26 @@ import java.time.Duration;
 import java.util.List;
 
 /** A thin client for one service's REST API with the API key. */
-final class Api {
+public final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String key;
 
-    Api(String base, String key) {
+    public Api(String base, String key) {
         this.base = base;
         this.key = key;
     }
 
-    String post(String path, String body) {
+    public String post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** A POST with extra headers (an idempotency key, a webhook signature); no API key when {@code withKey} is false. */
-    String post(String path, String body, java.util.Map<String, String> headers, boolean withKey) {
+    public String post(String path, String body, java.util.Map<String, String> headers, boolean withKey) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (withKey) {
@@ -38,18 +38,32 @@ final class Api {
         return send(b.build());
     }
 
-    String put(String path, String body) {
+    public String put(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    String get(String path) {
+    public String get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
                 .header("Authorization", "Bearer " + key).GET().build());
     }
 
-    String postBatch(String path, List<String> rows) {
+    /** The status a GET answers, whatever it is. */
+    public int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
+                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String postBatch(String path, List<String> rows) {
         return post(path, "[" + String.join(",", rows) + "]");
     }
 
@@ -70,7 +84,7 @@ final class Api {
     }
 
     /** The number after "field": in a JSON body (enough for the figures the benchmarks read). */
-    static double number(String json, String field) {
+    public static double number(String json, String field) {
         var m = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*(-?[0-9.eE+-]+)").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no " + field + " in " + json);
@@ -79,7 +93,7 @@ final class Api {
     }
 
     /** The raw JSON value (object or array) after "field": in a JSON body. */
-    static String value(String json, String field) {
+    public static String value(String json, String field) {
         int start = json.indexOf("\"" + field + "\"");
         if (start < 0) {
             throw new IllegalStateException("no " + field + " in " + json);
@@ -110,7 +124,7 @@ final class Api {
     }
 
     /** The string after "field": in a JSON body. */
-    static String text(String json, String field) {
+    public static String text(String json, String field) {
         var m = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no " + field + " in " + json);

@@ -9,7 +9,8 @@ import java.util.Map;
  * <pre>java -jar bench/target/rekindle-bench.jar segment [--customers 1000000] [--seed 42] [--threads 4]
  * java -jar bench/target/rekindle-bench.jar messaging [--emails 10000] [--threads 8] [--smtp 127.0.0.1:3025]
  * java -jar bench/target/rekindle-bench.jar scenario [--waiting 100000] [--rate 500] [--seconds 60] [--engine-threads 4]
- * java -jar bench/target/rekindle-bench.jar sendgrid-public-key</pre>
+ * java -jar bench/target/rekindle-bench.jar sendgrid-public-key
+ * java -jar bench/target/rekindle-bench.jar demo [--customers 20000] [--days 120] [--seed 42] (through ./rekindle demo)</pre>
  */
 public final class Bench {
 
@@ -20,7 +21,8 @@ public final class Bench {
             System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K]\n"
                     + "       rekindle-bench messaging [--emails N] [--threads T] [--smtp HOST:PORT] [--url U] [--key K]\n"
                     + "       rekindle-bench scenario [--waiting N] [--rate R] [--seconds S] [--engine-threads T]\n"
-                    + "       rekindle-bench sendgrid-public-key");
+                    + "       rekindle-bench sendgrid-public-key\n"
+                    + "       rekindle-bench demo [--customers N] [--days D] [--seed S] [--out DIR] [--smtp-port P]");
             System.exit(2);
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -40,8 +42,8 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("rate", "500")),
                     Integer.parseInt(options.getOrDefault("seconds", "60")),
                     Integer.parseInt(options.getOrDefault("engine-threads", "4"))).run();
-            case "sendgrid-public-key" -> System.out.println(
-                    java.util.Base64.getEncoder().encodeToString(MessagingBench.sendgridKeys().getPublic().getEncoded()));
+            case "demo" -> io.rekindle.demo.Demo.main(Arrays.copyOfRange(args, 1, args.length));
+            case "sendgrid-public-key" -> System.out.println(SendgridWebhook.publicKey());
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -5,15 +5,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -44,14 +38,6 @@ final class MessagingBench {
     }
 
     /** The bench's SendGrid signing key pair, the same on every run (a fixed seed; it signs only test traffic). */
-    static KeyPair sendgridKeys() throws Exception {
-        SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
-        seeded.setSeed("rekindle-bench-sendgrid".getBytes(StandardCharsets.UTF_8));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), seeded);
-        return generator.generateKeyPair();
-    }
-
     void run() throws Exception {
         System.out.printf("messaging benchmark: %,d emails, %d client threads, SMTP server %s:%d%n", emails, threads,
                 smtpHost, smtpPort);
@@ -150,7 +136,7 @@ final class MessagingBench {
     }
 
     private void webhooks(List<String> ids, int batches) throws Exception {
-        KeyPair keys = sendgridKeys();
+        SendgridWebhook sendgrid = new SendgridWebhook(api);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         double[] millis = new double[batches];
         long started = System.nanoTime();
@@ -169,15 +155,8 @@ final class MessagingBench {
                             .append(now).append('}');
                 }
                 body.append(']');
-                String timestamp = Long.toString(now);
-                Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-                ecdsa.initSign(keys.getPrivate());
-                ecdsa.update(timestamp.getBytes(StandardCharsets.UTF_8));
-                ecdsa.update(body.toString().getBytes(StandardCharsets.UTF_8));
-                String signature = Base64.getEncoder().encodeToString(ecdsa.sign());
                 long sentAt = System.nanoTime();
-                api.post("/v1/webhooks/sendgrid", body.toString(), Map.of("X-Twilio-Email-Event-Webhook-Timestamp",
-                        timestamp, "X-Twilio-Email-Event-Webhook-Signature", signature), false);
+                sendgrid.post(body.toString(), now);
                 millis[batch] = (System.nanoTime() - sentAt) / 1e6;
                 return null;
             }));

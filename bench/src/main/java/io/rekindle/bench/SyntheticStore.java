@@ -15,19 +15,28 @@ import java.util.function.Consumer;
  */
 public final class SyntheticStore {
 
-    static final LocalDate END = LocalDate.of(2026, 11, 1);
-    static final LocalDate START = END.minusYears(3);
-    static final int CATEGORIES = 20;
-    static final int PRODUCTS_PER_CATEGORY = 100;
+    /** The segment benchmark's store: three years up to a fixed day, so its figures compare across runs. */
+    static final Instant BENCH_END = LocalDate.of(2026, 11, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    public static final int CATEGORIES = 20;
+    public static final int PRODUCTS_PER_CATEGORY = 100;
     private static final String[] DOMAINS = { "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "orange.fr",
             "icloud.com", "free.fr", "web.de", "example.org", "shop-mail.net" };
     private static final String[] EVENT_TYPES = { "email_opened", "email_clicked", "site_visit", "product_viewed",
             "cart_updated" };
 
     private final long seed;
+    private final Instant start;
+    private final Instant end;
 
     public SyntheticStore(long seed) {
+        this(seed, BENCH_END, 3);
+    }
+
+    /** A store whose history spans {@code years} up to {@code end}. */
+    public SyntheticStore(long seed, Instant end, int years) {
         this.seed = seed;
+        this.end = end;
+        this.start = end.atZone(ZoneOffset.UTC).minusYears(years).toInstant();
     }
 
     public static String category(int c) {
@@ -51,8 +60,16 @@ public final class SyntheticStore {
         return rows;
     }
 
-    /** One customer: profile row, order rows and event rows. */
-    public record Customer(String profile, List<String> orders, List<String> events) {
+    /** One customer: profile row, order rows and event rows, and who they are (for a simulation to go on with). */
+    public record Customer(String profile, List<String> orders, List<String> events, Persona persona) {
+    }
+
+    /**
+     * What drives a customer's behaviour: their own mean gap between orders, whether they dropped out (stopped buying
+     * for good) before the end of the history, their favourite category, when they placed their last order.
+     */
+    public record Persona(String id, String email, boolean emailConsent, double meanGapDays, boolean droppedOut,
+            int favourite, Instant lastOrderAt, Instant joinedAt) {
     }
 
     public Customer customer(int i) {
@@ -64,29 +81,34 @@ public final class SyntheticStore {
         int favourite = r.nextInt(CATEGORIES);
         double meanGapDays = Math.exp(Math.log(39) + 0.6 * gaussian(r));
         double dropout = beta1(14, r);
-        long span = END.toEpochDay() - START.toEpochDay();
-        double t = r.nextDouble() * span * 86_400;
-        double end = span * 86_400.0;
+        double span = end.getEpochSecond() - start.getEpochSecond();
+        double t = r.nextDouble() * span;
+        Instant joined = start.plusSeconds((long) t);
         List<String> orders = new ArrayList<>();
         List<String> events = new ArrayList<>();
         int n = 0;
-        while (t < end) {
-            Instant at = START.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds((long) t);
+        boolean droppedOut = false;
+        Instant last = null;
+        while (t < span) {
+            Instant at = start.plusSeconds((long) t);
             orders.add(order(id, n++, at, favourite, r));
+            last = at;
             if (r.nextInt(3) == 0) {
                 events.add(event(id, events.size(), at.minusSeconds(3_600 + r.nextInt(86_400)), r));
             }
             if (r.nextDouble() < dropout) {
+                droppedOut = true;
                 break;
             }
             t += -Math.log(1 - r.nextDouble()) * meanGapDays * 86_400;
         }
         int extra = r.nextInt(4);
         for (int e = 0; e < extra; e++) {
-            Instant at = START.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds((long) (r.nextDouble() * end));
+            Instant at = start.plusSeconds((long) (r.nextDouble() * span));
             events.add(event(id, events.size(), at, r));
         }
-        return new Customer(profile, orders, events);
+        return new Customer(profile, orders, events, new Persona(id, email, profile.contains("\"email\":true"),
+                meanGapDays, droppedOut, favourite, last, joined));
     }
 
     public void forEachCustomer(int from, int to, Consumer<Customer> consumer) {

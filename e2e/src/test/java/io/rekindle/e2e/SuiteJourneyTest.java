@@ -14,16 +14,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -61,7 +55,7 @@ class SuiteJourneyTest {
     static GreenMail smtp;
     static WireMockServer providers;
     static KeyPair sendgrid;
-    static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    static FourServices services;
 
     @BeforeAll
     static void startTheSuite() throws Exception {
@@ -72,36 +66,23 @@ class SuiteJourneyTest {
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
         sendgrid = ec.generateKeyPair();
-        for (String s : List.of("segment", "scenario", "messaging", "survey")) {
-            services.put(s, ServiceProcess.prepare(s, runDir));
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        services.forEach((name, p) -> env.put("QUARKUS_REST_CLIENT_" + name.toUpperCase() + "_URL", p.url()));
-        env.put("REKINDLE_LINK_KEYS", "e2e-link-key-signing-public-links");
-        env.put("REKINDLE_SURVEY_KEYS", "e2e-survey-key-signing-personal-links");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
-        env.put("REKINDLE_TWILIO_URL", "http://127.0.0.1:" + providers.port());
-        env.put("REKINDLE_FCM_URL", "http://127.0.0.1:" + providers.port());
-        env.put("REKINDLE_SENDGRID_WEBHOOK_KEY", Base64.getEncoder().encodeToString(sendgrid.getPublic().getEncoded()));
-        for (ServiceProcess p : services.values()) {
-            Map<String, String> own = new LinkedHashMap<>(env);
-            own.put("REKINDLE_PUBLIC_URL", p.url());
-            p.start(own);
-        }
+        services = FourServices.start(runDir, Map.of(
+                "QUARKUS_MAILER_HOST", "127.0.0.1",
+                "QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()),
+                "REKINDLE_TWILIO_URL", "http://127.0.0.1:" + providers.port(),
+                "REKINDLE_FCM_URL", "http://127.0.0.1:" + providers.port(),
+                "REKINDLE_SENDGRID_WEBHOOK_KEY", Base64.getEncoder().encodeToString(sendgrid.getPublic().getEncoded())));
     }
 
     @AfterAll
     static void stopTheSuite() throws Exception {
-        for (ServiceProcess p : services.values()) {
-            p.close();
-        }
+        services.close();
         providers.stop();
         smtp.stop();
     }
 
     private static String url(String service) {
-        return services.get(service).url();
+        return services.url(service);
     }
 
     @Test
@@ -162,10 +143,10 @@ class SuiteJourneyTest {
 
         // Erasure from the storefront reaches every service; nothing of the customer is left anywhere.
         assertEquals(204, Http.delete(url("segment") + "/v1/customers/" + CUSTOMER).status());
-        Await.until(() -> holders(EMAIL).isEmpty() && holders("Quuxworth").isEmpty(), Duration.ofSeconds(60));
-        assertEquals(List.of(), holders(EMAIL));
-        assertEquals(List.of(), holders("Zebedee"));
-        assertEquals(List.of(), holders("Quuxworth"));
+        Await.until(() -> Databases.holders(EMAIL).isEmpty() && Databases.holders("Quuxworth").isEmpty(), Duration.ofSeconds(60));
+        assertEquals(List.of(), Databases.holders(EMAIL));
+        assertEquals(List.of(), Databases.holders("Zebedee"));
+        assertEquals(List.of(), Databases.holders("Quuxworth"));
         // And they are never mailed again, whoever asks.
         Http.Reply again = Http.post(url("messaging") + "/v1/messages", """
                 {"channel":"email","customerId":"someone-new","recipient":"%s","template":"e2e-survey",
@@ -267,39 +248,5 @@ class SuiteJourneyTest {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", url("survey"))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answered.statusCode(), answered.body());
-    }
-
-    /** Every table of every service's database (all schemas) holding this text somewhere in a row. */
-    private static List<String> holders(String text) {
-        List<String> found = new ArrayList<>();
-        for (Map.Entry<String, Integer> db : Map.of("segment", 54331, "scenario", 54332, "messaging", 54333,
-                "survey", 54334).entrySet()) {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db.getValue()
-                    + "/postgres", "postgres", "postgres")) {
-                List<String> tables = new ArrayList<>();
-                try (ResultSet rs = c.createStatement().executeQuery("""
-                        SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
-                        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""")) {
-                    while (rs.next()) {
-                        tables.add(rs.getString(1));
-                    }
-                }
-                for (String table : tables) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table
-                            + " t WHERE t::text ILIKE ?")) {
-                        ps.setString(1, "%" + text + "%");
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            if (rs.getLong(1) > 0) {
-                                found.add(db.getKey() + ":" + table);
-                            }
-                        }
-                    }
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(db.getKey() + ": " + e.getMessage(), e);
-            }
-        }
-        return found;
     }
 }

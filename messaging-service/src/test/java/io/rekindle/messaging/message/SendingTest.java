@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.rekindle.messaging.support.TestData.api;
 import static io.rekindle.messaging.support.TestData.profile;
 import static io.rekindle.messaging.support.TestData.template;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,30 @@ class SendingTest {
 
     private static MimeMessage[] mail() {
         return StandIns.smtp.getReceivedMessages();
+    }
+
+    @Test
+    void theQueueBacklogCountsMessagesDueAndInFlightButNotThoseForLater() {
+        assertEquals(0, backlog());
+        String later = send("later", email("c1", "marketing").replace("\"category\"",
+                "\"sendAt\":\"" + MORNING.plus(Duration.ofHours(3)) + "\",\"category\""));
+        assertEquals(0, backlog(), "due in three hours: not work yet");
+        send("now", email("c1", "transactional"));
+        assertEquals(1, backlog());
+        store.claimDue(10, Duration.ofMinutes(2));
+        assertEquals(1, backlog(), "claimed by a worker, not sent yet");
+        clock.set(MORNING.plus(Duration.ofHours(3)));
+        assertEquals(2, backlog(), "the later one is due now, the claimed one still in flight");
+        drain();
+        assertEquals(0, backlog());
+        assertEquals("sent", state(later));
+    }
+
+    private static long backlog() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        var m = java.util.regex.Pattern.compile("rekindle_backlog\\{queue=\"messages\"[^}]*} (\\S+)").matcher(metrics);
+        assertTrue(m.find(), metrics);
+        return (long) Double.parseDouble(m.group(1));
     }
 
     @Test

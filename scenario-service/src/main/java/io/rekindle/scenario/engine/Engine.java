@@ -32,7 +32,7 @@ import io.rekindle.scenario.work.Poller;
 public class Engine {
 
     private static final Logger LOG = Logger.getLogger(Engine.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 20;
     private static final int MAX_STEPS_AT_ONCE = 50;
 
     private final EnrollmentStore store;

@@ -105,17 +105,31 @@ public class Enrollments {
                 }
             }
         }
-        if (rules != null && rules.maxPerDay() != null) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND entered_at >= ?")) {
-                ps.setString(1, scenarioId);
-                ps.setTimestamp(2, Timestamp.from(now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) < rules.maxPerDay();
-                }
+        return !dailyLimitReached(c, scenarioId, rules, now);
+    }
+
+    /** Whether the scenario has taken as many customers today (UTC) as its entry rules allow in a day. */
+    public boolean dailyLimitReached(ScenarioView scenario) {
+        try (Connection c = dataSource.getConnection()) {
+            return dailyLimitReached(c, scenario.id(), scenario.definition().entry(), clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean dailyLimitReached(Connection c, String scenarioId, EntryRules rules, Instant now)
+            throws SQLException {
+        if (rules == null || rules.maxPerDay() == null) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND entered_at >= ?")) {
+            ps.setString(1, scenarioId);
+            ps.setTimestamp(2, Timestamp.from(now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) >= rules.maxPerDay();
             }
         }
-        return true;
     }
 }

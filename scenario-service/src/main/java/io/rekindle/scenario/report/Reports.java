@@ -53,8 +53,7 @@ public class Reports {
                 WITH measured AS (
                     SELECT CASE WHEN converted_at IS NOT NULL AND converted_at <= entered_at + make_interval(days => ?)
                                 THEN coalesce(revenue, 0) END AS revenue
-                    FROM enrollment WHERE scenario_id = ? AND holdout = ?
-                      AND (entered_at <= ? OR converted_at IS NOT NULL))
+                    FROM enrollment WHERE scenario_id = ? AND holdout = ? AND entered_at <= ?)
                 SELECT count(*), count(revenue), coalesce(sum(revenue), 0), coalesce(sum(revenue * revenue), 0)
                 FROM measured""")) {
             ps.setInt(1, days);

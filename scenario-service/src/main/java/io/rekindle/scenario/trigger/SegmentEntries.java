@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rekindle.scenario.engine.Enrollments;
 import io.rekindle.scenario.peers.PeerUnavailableException;
 import io.rekindle.scenario.peers.Peers;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
@@ -28,7 +29,9 @@ import io.rekindle.scenario.work.Poller;
 /**
  * Segment and schedule triggers. Segment triggers: reads segment-service's change feed of each triggering segment from its stored cursor and enters
  * the customers who entered (if they are still members: a replayed old entry enrolls nobody who has left since).
- * The cursor moves only past what was handled, so a crash re-reads and the entry rules absorb the repeats.
+ * The cursor moves only past what was handled, so a crash re-reads and the entry rules absorb the repeats. A
+ * scenario with a daily entry limit stops reading when the day is full: the others enter on the following days, in
+ * the order they entered the segment (a ramp-up, not a loss).
  * Schedule triggers: once a day at their time (UTC), every member of the segment then, under the entry rules.
  */
 @ApplicationScoped
@@ -39,17 +42,19 @@ public class SegmentEntries {
 
     private final ScenarioCatalog catalog;
     private final Entry entry;
+    private final Enrollments enrollments;
     private final Peers peers;
     private final DataSource dataSource;
     private final String every;
     private final java.time.Clock clock;
     private Optional<Poller> poller = Optional.empty();
 
-    SegmentEntries(ScenarioCatalog catalog, Entry entry, Peers peers, DataSource dataSource, java.time.Clock clock,
+    SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Peers peers, DataSource dataSource, java.time.Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
         this.clock = clock;
         this.catalog = catalog;
         this.entry = entry;
+        this.enrollments = enrollments;
         this.peers = peers;
         this.dataSource = dataSource;
         this.every = every;
@@ -99,10 +104,18 @@ public class SegmentEntries {
             JsonNode changes = page.body().path("changes");
             for (JsonNode change : changes) {
                 String customer = change.path("customerId").asText();
-                if ("entered".equals(change.path("kind").asText()) && stillMember(segment, customer)
-                        && entry.enter(scenario, customer, null).isPresent()) {
+                boolean entered = "entered".equals(change.path("kind").asText());
+                if (entered && enrollments.dailyLimitReached(scenario)) {
+                    // A full day: the cursor stays before this entry, and the rest enter on the next days, in turn.
+                    if (after != null) {
+                        saveCursor(cursorKey, after);
+                    }
+                    return enrolled;
+                }
+                if (entered && stillMember(segment, customer) && entry.enter(scenario, customer, null).isPresent()) {
                     enrolled++;
                 }
+                after = change.path("cursor").asText();
             }
             if (changes.isEmpty()) {
                 return enrolled;

@@ -41,7 +41,9 @@ class ReportTest {
         try (Connection c = dataSource.getConnection()) {
             insert(c, id, false, 1_000, 60, entered);
             insert(c, id, true, 250, 10, entered);
-            insert(c, id, false, 7, 0, Instant.now().minus(Duration.ofDays(3)));
+            // Entered 3 days ago: not measured yet, converted or not (counting early converters alone would
+            // inflate the rate before the window closes)
+            insert(c, id, false, 7, 2, Instant.now().minus(Duration.ofDays(3)));
             // a conversion after the 30-day window does not count
             try (PreparedStatement ps = c.prepareStatement("UPDATE enrollment SET converted_at = entered_at + "
                     + "interval '31 days', revenue = 50 WHERE enrollment_id = ?")) {

@@ -58,12 +58,15 @@ public class Reevaluations {
         if (customerIds.isEmpty()) {
             return;
         }
+        // In customer order, as every writer of this table does: two batches sharing customers then lock their
+        // rows in the same order and cannot deadlock.
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO customer_reevaluation (customer_id, due_at) SELECT unnest(?::text[]), ?
+                INSERT INTO customer_reevaluation (customer_id, due_at)
+                SELECT id, ? FROM unnest(?::text[]) AS u(id) ORDER BY id
                 ON CONFLICT (customer_id) DO UPDATE SET due_at = least(customer_reevaluation.due_at, excluded.due_at)
                 """)) {
-            ps.setArray(1, c.createArrayOf("text", customerIds.toArray()));
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setArray(2, c.createArrayOf("text", customerIds.toArray()));
             ps.executeUpdate();
         }
     }

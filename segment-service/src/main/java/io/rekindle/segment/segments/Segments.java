@@ -193,6 +193,7 @@ public class Segments {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO customer_reevaluation (customer_id, due_at)
                 SELECT customer_id, at FROM (SELECT c.customer_id, %s AS at FROM %s %s) n WHERE at IS NOT NULL
+                ORDER BY customer_id
                 ON CONFLICT (customer_id) DO UPDATE SET due_at = excluded.due_at
                 WHERE excluded.due_at < customer_reevaluation.due_at
                 """.formatted(next, BASE, only == null ? "" : "WHERE c.customer_id = ANY (?)"))) {

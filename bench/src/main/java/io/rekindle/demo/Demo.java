@@ -1,0 +1,276 @@
+package io.rekindle.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rekindle.bench.SendgridWebhook;
+import io.rekindle.bench.SyntheticStore;
+
+/**
+ * {@code ./rekindle demo}: plays a store, its customers and their email provider against the running suite, through
+ * the public APIs only. It loads a synthetic store (customers with their own rhythms, two years of orders, products,
+ * site and email events, a few disposable and mistyped addresses), installs the built-in scenarios, then moves the
+ * suite's clocks on day by day: after each day it lets the suite finish what the day caused, reads the mail that
+ * arrived, has the customers open, click, answer and unsubscribe, reports deliveries and bounces as the provider,
+ * and sends the day's orders, views and carts as the storefront. At the end it writes the report.
+ */
+public final class Demo {
+
+    /** What a run is: scale, seed, where the suite is and where the report goes. */
+    public record Options(int customers, int days, long seed, Path out, int smtpPort, String segmentUrl,
+            String scenarioUrl, String messagingUrl, String surveyUrl, String apiKey, boolean terminal) {
+    }
+
+    private static final int CHUNK = 500;
+    private static final Duration CALM = Duration.ofMillis(500);
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    private final Options options;
+    private final Suite suite;
+    private final Progress progress;
+    private final Shoppers shoppers;
+    private final Browser browser = new Browser();
+    private final SendgridWebhook provider;
+    private final Tally tally = new Tally();
+    private final long[] timing = new long[3];
+
+    private Demo(Options options) {
+        this.options = options;
+        this.suite = new Suite(options.segmentUrl(), options.scenarioUrl(), options.messagingUrl(),
+                options.surveyUrl(), options.apiKey());
+        this.progress = new Progress(System.out, options.terminal());
+        this.shoppers = new Shoppers(options.seed());
+        this.provider = new SendgridWebhook(suite.messaging);
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.Map<String, String> o = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String key = System.getenv().getOrDefault("REKINDLE_API_KEY", "rekindle-dev-key");
+        Options options = new Options(Integer.parseInt(o.getOrDefault("customers", "20000")),
+                Integer.parseInt(o.getOrDefault("days", "120")), Long.parseLong(o.getOrDefault("seed", "42")),
+                Path.of(o.getOrDefault("out", "data/demo")), Integer.parseInt(o.getOrDefault("smtp-port", "3026")),
+                o.getOrDefault("segment", "http://localhost:8081"), o.getOrDefault("scenario", "http://localhost:8082"),
+                o.getOrDefault("messaging", "http://localhost:8083"), o.getOrDefault("survey", "http://localhost:8084"),
+                key, System.console() != null);
+        Path report = run(options);
+        System.out.println();
+        System.out.println("Report: " + report.toAbsolutePath());
+    }
+
+    /** Runs the demo against a suite already started with its mail going to {@code smtpPort}; answers the report. */
+    public static Path run(Options options) throws Exception {
+        try (Mailbox mailbox = Mailbox.start(options.smtpPort())) {
+            return new Demo(options).play(mailbox);
+        }
+    }
+
+    private Path play(Mailbox mailbox) throws Exception {
+        System.out.printf("Rekindle demo: %,d customers, %d days, seed %d%n", options.customers(), options.days(),
+                options.seed());
+        Instant start = startAtNoon();
+        // Scenarios first, with their daily entry limit in place before anyone can enter.
+        installScenarios();
+        loadStore(start);
+        progress.start("Simulating " + options.days() + " days", options.days());
+        ExecutorService customers = Executors.newFixedThreadPool(6);
+        try {
+            for (int day = 1; day <= options.days(); day++) {
+                long t0 = System.nanoTime();
+                Instant now = suite.now();
+                readMail(mailbox, day, now, customers);
+                long t1 = System.nanoTime();
+                Shoppers.Day lived = shoppers.live(day);
+                new Storefront(suite).report(lived, now, day);
+                tally.ordered(lived);
+                long t2 = System.nanoTime();
+                suite.advance(Duration.ofDays(1));
+                if (day % 7 == 0) {
+                    recompute();
+                }
+                suite.awaitQuiet(CALM, PATIENCE);
+                timing[0] += t1 - t0;
+                timing[1] += t2 - t1;
+                timing[2] += System.nanoTime() - t2;
+                progress.show(day, "day %d: %,d mails so far, %,d orders".formatted(day, mailbox.received(),
+                        tally.orders));
+            }
+            readMail(mailbox, options.days() + 1, suite.now(), customers);
+            suite.awaitQuiet(CALM, PATIENCE);
+        } finally {
+            customers.shutdown();
+        }
+        progress.done(("%,d mails received, %,d orders (customers reading mail %.0f s, shopping %.0f s, the suite "
+                + "at work %.0f s)").formatted(mailbox.received(), tally.orders, timing[0] / 1e9, timing[1] / 1e9,
+                timing[2] / 1e9));
+        DemoReport report = DemoReport.collect(suite, options, tally, mailbox.received());
+        Files.createDirectories(options.out());
+        Path html = options.out().resolve("report.html");
+        Files.writeString(html, report.html());
+        Files.writeString(options.out().resolve("report.txt"), report.text());
+        System.out.println();
+        System.out.print(report.text());
+        return html;
+    }
+
+    /** Every service's clock moved to the next noon (UTC), so runs with one seed see the same days and hours. */
+    private Instant startAtNoon() throws InterruptedException {
+        Instant now = suite.now();
+        Instant noon = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+        if (!noon.isAfter(now.plusSeconds(60))) {
+            noon = noon.plus(Duration.ofDays(1));
+        }
+        suite.advance(Duration.between(now, noon));
+        return noon;
+    }
+
+    private void loadStore(Instant end) throws InterruptedException {
+        SyntheticStore store = new SyntheticStore(options.seed(), end, 2);
+        History history = new History(options.seed(), end);
+        progress.start("Loading the store", options.customers());
+        suite.segment.postBatch("/v1/products/batch", store.products());
+        long orders = 0;
+        for (int from = 0; from < options.customers(); from += CHUNK) {
+            List<String> profiles = new ArrayList<>();
+            List<String> orderRows = new ArrayList<>();
+            List<String> events = new ArrayList<>();
+            for (int i = from; i < Math.min(options.customers(), from + CHUNK); i++) {
+                SyntheticStore.Customer c = store.customer(i);
+                shoppers.add(c.persona());
+                profiles.add(c.profile().replaceFirst("^\\{", "{\"createdAt\":\"" + c.persona().joinedAt() + "\","));
+                orderRows.addAll(c.orders());
+                events.addAll(c.events());
+                events.addAll(history.emailOpens(c.persona()));
+            }
+            // History before profiles: a customer's segments are computed once, on their whole past.
+            suite.segment.postBatch("/v1/orders/batch", orderRows);
+            suite.segment.postBatch("/v1/events/batch", events);
+            suite.segment.postBatch("/v1/customers/batch", profiles);
+            orders += orderRows.size();
+            progress.show(Math.min(options.customers(), from + CHUNK), "%,d orders".formatted(orders));
+        }
+        recompute();
+        suite.awaitQuiet(CALM, PATIENCE);
+        progress.done("%,d customers, %,d orders over two years".formatted(options.customers(), orders));
+    }
+
+    private int dailyEntries() {
+        return Math.max(10, options.customers() / 1000);
+    }
+
+    /**
+     * What segment-service's nightly job does (RFM quintiles, the BG/NBD fit and everyone's predicted next order): its
+     * schedule follows the wall clock, not the demo's, so the demo asks for it, once a simulated week.
+     */
+    private void recompute() {
+        suite.segment.post("/v1/analytics/recompute", "");
+    }
+
+    private void installScenarios() throws Exception {
+        List<String> keys = new ArrayList<>();
+        new ObjectMapper().readTree(suite.scenario.get("/v1/scenarios/library"))
+                .forEach(entry -> keys.add(entry.path("key").asText()));
+        progress.start("Installing the scenarios", keys.size());
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < keys.size(); i++) {
+            suite.scenario.post("/v1/scenarios/library/" + keys.get(i) + "/install", "");
+            // A ramp-up, as a shop starting a program would: the segment's current members enter a limited number a
+            // day, in turn, rather than all on the first morning.
+            JsonNode definition = json.readTree(suite.scenario.get("/v1/scenarios/" + keys.get(i))).path("definition");
+            if ("segment".equals(definition.path("trigger").path("type").asText())) {
+                ((ObjectNode) definition.with("entry")).put("maxPerDay", dailyEntries());
+                suite.scenario.put("/v1/scenarios/" + keys.get(i), json.writeValueAsString(definition));
+            }
+            progress.show(i + 1, keys.get(i));
+        }
+        suite.awaitQuiet(CALM, PATIENCE);
+        progress.done(String.join(", ", keys));
+    }
+
+    /** The customers read the day's mail; the provider reports deliveries and bounces (signed, in batches). */
+    private void readMail(Mailbox mailbox, int day, Instant now, ExecutorService pool) throws Exception {
+        List<Future<?>> actions = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        for (Mail mail : mailbox.newMail()) {
+            Shoppers.Reaction r = shoppers.react(mail, day);
+            if (r == null) {
+                continue;
+            }
+            events.add(providerEvent(mail, r.bounced(), now));
+            tally.reacted(r);
+            actions.add(pool.submit(() -> act(r)));
+        }
+        for (Future<?> f : actions) {
+            f.get();
+        }
+        for (int i = 0; i < events.size(); i += 100) {
+            provider.post("[" + String.join(",", events.subList(i, Math.min(events.size(), i + 100))) + "]",
+                    now.getEpochSecond());
+        }
+    }
+
+    private Void act(Shoppers.Reaction r) {
+        Mail mail = r.mail();
+        if (r.opened() && mail.pixel() != null) {
+            browser.show(mail.pixel());
+        }
+        if (r.clicked()) {
+            browser.click(mail.trackedLinks().get(0));
+        }
+        if (r.surveyReason() != null) {
+            browser.answer(mail.surveyLink(), r.surveyReason());
+        }
+        if (r.unsubscribed()) {
+            browser.unsubscribe(mail.unsubscribeUrl());
+        }
+        return null;
+    }
+
+    private static String providerEvent(Mail mail, boolean bounced, Instant now) {
+        String common = "\"email\":\"%s\",\"sg_event_id\":\"demo-%s-%s\",\"rekindle_message_id\":\"%s\",\"timestamp\":%d"
+                .formatted(mail.to(), mail.messageId(), bounced ? "bounce" : "delivered", mail.messageId(),
+                        now.getEpochSecond());
+        return bounced
+                ? "{" + common + ",\"event\":\"bounce\",\"type\":\"bounce\",\"status\":\"5.1.1\","
+                        + "\"reason\":\"550 5.1.1 The email account that you tried to reach does not exist\"}"
+                : "{" + common + ",\"event\":\"delivered\"}";
+    }
+
+    /** The demo's own count of what its customers did, for the report. */
+    static final class Tally {
+        long opened;
+        long clicked;
+        long answered;
+        long unsubscribed;
+        long bounced;
+        long orders;
+        double revenue;
+
+        void reacted(Shoppers.Reaction r) {
+            opened += r.opened() ? 1 : 0;
+            clicked += r.clicked() ? 1 : 0;
+            answered += r.surveyReason() != null ? 1 : 0;
+            unsubscribed += r.unsubscribed() ? 1 : 0;
+            bounced += r.bounced() ? 1 : 0;
+        }
+
+        void ordered(Shoppers.Day day) {
+            orders += day.purchases().size();
+            revenue += day.purchases().stream().mapToDouble(Shoppers.Purchase::total).sum();
+        }
+    }
+}

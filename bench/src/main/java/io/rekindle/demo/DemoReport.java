@@ -1,0 +1,184 @@
+package io.rekindle.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a demo run shows, read back from the suite's own APIs at the end (segment sizes, each scenario's report, the
+ * survey results) plus the demo's count of what its customers did. Rendered as text for the terminal and as a
+ * self-contained HTML page with charts ({@link ReportPage}). Holds no times of day, so one seed gives one report.
+ */
+record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segment> segments,
+        List<Scenario> scenarios, Survey survey) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Segment(String id, String name, long size) {
+    }
+
+    record Step(String step, String variant, Map<String, Long> figures) {
+    }
+
+    record Group(long customers, long converted, double revenue) {
+        double rate() {
+            return customers == 0 ? 0 : (double) converted / customers;
+        }
+    }
+
+    /** Lift in conversion rate (absolute, with its 95% interval), its p-value and the revenue per customer gap. */
+    record Lift(Double absolute, Double low, Double high, Double relative, Double pValue, Double revenueDifference,
+            Double revenueLow, Double revenueHigh) {
+    }
+
+    record Scenario(String id, String name, long entered, long active, long pending, Group treatment, Group holdout,
+            Lift lift, List<Step> steps) {
+
+        long total(String figure) {
+            return steps.stream().mapToLong(s -> s.figures().getOrDefault(figure, 0L)).sum();
+        }
+    }
+
+    record Survey(String title, long invitations, long responses, Map<String, Long> reasons) {
+    }
+
+    static DemoReport collect(Suite suite, Demo.Options options, Demo.Tally tally, long mails) throws Exception {
+        List<Segment> segments = new ArrayList<>();
+        for (JsonNode s : JSON.readTree(suite.segment.get("/v1/segments"))) {
+            segments.add(new Segment(s.path("id").asText(), s.path("name").asText(), s.path("size").asLong()));
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (JsonNode s : JSON.readTree(suite.scenario.get("/v1/scenarios"))) {
+            String id = s.path("id").asText();
+            scenarios.add(scenario(id, s.path("definition").path("name").asText(id),
+                    JSON.readTree(suite.scenario.get("/v1/scenarios/" + id + "/report"))));
+        }
+        JsonNode results = JSON.readTree(suite.survey.get("/v1/surveys/why-stopped/results"));
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        for (JsonNode q : results.path("questions")) {
+            if ("reason".equals(q.path("id").asText())) {
+                q.path("options").forEach(o -> reasons.put(o.path("label").asText(), o.path("count").asLong()));
+            }
+        }
+        String title = JSON.readTree(suite.survey.get("/v1/surveys/why-stopped")).path("definition").path("texts")
+                .path("en").path("title").asText("Why did you stop buying?");
+        return new DemoReport(options, tally, mails, segments, scenarios,
+                new Survey(title, results.path("invitations").asLong(), results.path("responses").asLong(), reasons));
+    }
+
+    private static Scenario scenario(String id, String name, JsonNode r) {
+        List<Step> steps = new ArrayList<>();
+        for (JsonNode s : r.path("steps")) {
+            Map<String, Long> figures = new LinkedHashMap<>();
+            s.path("engine").fields().forEachRemaining(e -> figures.put(e.getKey(), e.getValue().asLong()));
+            s.path("customers").fields().forEachRemaining(e -> figures.put(e.getKey(), e.getValue().asLong()));
+            figures.put("converted", s.path("converted").asLong());
+            steps.add(new Step(s.path("step").asText(), s.path("variant").asText(null), figures));
+        }
+        JsonNode l = r.path("lift");
+        return new Scenario(id, name, r.path("entered").asLong(), r.path("active").asLong(), r.path("pending").asLong(),
+                group(r.path("treatment")), group(r.path("holdout")),
+                new Lift(number(l, "absolute"), number(l, "absoluteLow"), number(l, "absoluteHigh"),
+                        number(l, "relative"), number(l, "pValue"), number(l, "revenuePerCustomerDifference"),
+                        number(l, "revenueDifferenceLow"), number(l, "revenueDifferenceHigh")),
+                steps);
+    }
+
+    private static Group group(JsonNode g) {
+        return new Group(g.path("customers").asLong(), g.path("converted").asLong(), g.path("revenue").asDouble());
+    }
+
+    private static Double number(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asDouble() : null;
+    }
+
+    long wonBack() {
+        return scenarios.stream().mapToLong(s -> s.treatment().converted()).sum();
+    }
+
+    double wonBackRevenue() {
+        return scenarios.stream().mapToDouble(s -> s.treatment().revenue()).sum();
+    }
+
+    long total(String figure) {
+        return scenarios.stream().mapToLong(s -> s.total(figure)).sum();
+    }
+
+    long segmentSize(String id) {
+        return segments.stream().filter(s -> s.id().equals(id)).mapToLong(Segment::size).sum();
+    }
+
+    String text() {
+        StringBuilder out = new StringBuilder();
+        out.append(f("Rekindle demo report: %,d customers, %d simulated days, seed %d%n%n", options.customers(),
+                options.days(), options.seed()));
+        out.append("Segments (members at the end)\n");
+        for (Segment s : segments) {
+            out.append(f("  %-52s %,8d%n", s.name(), s.size()));
+        }
+        out.append("\nScenarios: treatment against holdout (customers measured after their attribution window)\n");
+        out.append(f("  %-34s %8s %8s %8s %13s %13s %26s %9s%n", "", "entered", "sent", "measured", "converted T",
+                "converted H", "lift, points (95% CI)", "p-value"));
+        for (Scenario s : scenarios) {
+            out.append(f("  %-34s %,8d %,8d %,8d %13s %13s %26s %9s%n", s.name(), s.entered(), s.total("sent"),
+                    s.treatment().customers() + s.holdout().customers(), rate(s.treatment()), rate(s.holdout()),
+                    interval(s.lift()), s.lift().pValue() == null ? "-" : f("%.3f", s.lift().pValue())));
+        }
+        out.append("\nMessages per scenario and step\n");
+        for (Scenario s : scenarios) {
+            out.append("  ").append(s.name()).append('\n');
+            for (Step step : s.steps()) {
+                out.append(f("    %-24s %s%n", step.step() + (step.variant() == null ? "" : " [" + step.variant() + "]"),
+                        figures(step.figures())));
+            }
+        }
+        out.append(f("%n%s  %,d invitations, %,d answers%n", survey.title(), survey.invitations(), survey.responses()));
+        long answered = survey.reasons().values().stream().mapToLong(Long::longValue).sum();
+        survey.reasons().forEach((reason, n) -> out.append(f("  %-34s %,6d  %s%n", reason, n,
+                "#".repeat(answered == 0 ? 0 : (int) Math.round(40.0 * n / answered)))));
+        out.append(f("%nCustomers won back (treatment, converted): %,d, revenue %,.2f EUR%n", wonBack(),
+                wonBackRevenue()));
+        out.append(f("Addresses cleaned: %,d flagged by hygiene (disposable, invalid, role), %,d hard bounces, "
+                + "%,d unsubscribed, %,d suppressed by scenarios%n", segmentSize("dirty-addresses"), tally.bounced,
+                tally.unsubscribed, total("suppressed")));
+        out.append(f("Profiles erased: %,d%n", total("erased")));
+        out.append(f("The customers' side: %,d mails received, %,d opened, %,d clicked, %,d surveys answered, "
+                + "%,d orders (%,.2f EUR)%n", mails, tally.opened, tally.clicked, tally.answered, tally.orders,
+                tally.revenue));
+        return out.toString();
+    }
+
+    String html() {
+        return new ReportPage(this).render();
+    }
+
+    static String rate(Group g) {
+        return g.customers() == 0 ? "-" : f("%.1f%% of %,d", 100 * g.rate(), g.customers());
+    }
+
+    static String interval(Lift l) {
+        if (l.absolute() == null) {
+            return "-";
+        }
+        return f("%+.1f [%+.1f, %+.1f]", 100 * l.absolute(), 100 * l.low(), 100 * l.high());
+    }
+
+    private static String figures(Map<String, Long> figures) {
+        StringBuilder out = new StringBuilder();
+        figures.forEach((k, v) -> {
+            if (v > 0) {
+                out.append(f("%s %,d  ", k, v));
+            }
+        });
+        return out.toString().trim();
+    }
+
+    static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

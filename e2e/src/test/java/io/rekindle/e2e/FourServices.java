@@ -1,0 +1,48 @@
+package io.rekindle.e2e;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The four services started together from their packaged jars, each told where the others are. */
+final class FourServices implements AutoCloseable {
+
+    static final List<String> NAMES = List.of("segment", "scenario", "messaging", "survey");
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    /** Starts all four with these environment variables besides the peers' URLs and the link-signing keys. */
+    static FourServices start(Path runDir, Map<String, String> variables) throws Exception {
+        FourServices suite = new FourServices();
+        for (String s : NAMES) {
+            suite.services.put(s, ServiceProcess.prepare(s, runDir));
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        suite.services.forEach((name, p) -> env.put("QUARKUS_REST_CLIENT_" + name.toUpperCase() + "_URL", p.url()));
+        env.put("REKINDLE_LINK_KEYS", "e2e-link-key-signing-public-links");
+        env.put("REKINDLE_SURVEY_KEYS", "e2e-survey-key-signing-personal-links");
+        env.putAll(variables);
+        for (ServiceProcess p : suite.services.values()) {
+            Map<String, String> own = new LinkedHashMap<>(env);
+            own.put("REKINDLE_PUBLIC_URL", p.url());
+            p.start(own);
+        }
+        return suite;
+    }
+
+    String url(String service) {
+        return services.get(service).url();
+    }
+
+    ServiceProcess process(String service) {
+        return services.get(service);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess p : services.values()) {
+            p.close();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.rekindle.scenario.work;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes how much durable work a queue holds as the gauge {@code rekindle_backlog{queue=...}}: what is due now or
+ * being worked on and not yet done. Platform teams watch it (and may scale on it); the demo waits for every backlog
+ * to reach zero before it moves time on. Counted by a query at each scrape, on the service's own clock.
+ */
+public final class Backlog {
+
+    private Backlog() {
+    }
+
+    /** Registers the gauge; every {@code ?} in the counting query is bound to the service's current instant. */
+    public static void register(MeterRegistry registry, DataSource dataSource, Clock clock, String queue, String count) {
+        Gauge.builder("rekindle.backlog", () -> count(dataSource, clock, count))
+                .description("Durable work due now or in progress and not yet done")
+                .tag("queue", queue).strongReference(true).register(registry);
+    }
+
+    private static long count(DataSource dataSource, Clock clock, String sql) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= sql.chars().filter(ch -> ch == '?').count(); i++) {
+                ps.setTimestamp(i, now);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("backlog " + sql + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.rekindle.scenario.work;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+
+/** The durable queues this service drains, published as rekindle_backlog gauges. */
+@ApplicationScoped
+class Queues {
+
+    void register(@Observes StartupEvent event, MeterRegistry registry, DataSource dataSource, Clock clock) {
+        Backlog.register(registry, dataSource, clock, "enrollments",
+                "SELECT count(*) FROM enrollment WHERE state = 'active' AND (due_at <= ? OR leased_until > ?)");
+        Backlog.register(registry, dataSource, clock, "measurements",
+                "SELECT count(*) FROM enrollment WHERE converted_at IS NULL AND measure_at <= ?");
+    }
+}

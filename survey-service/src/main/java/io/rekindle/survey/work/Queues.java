@@ -1,0 +1,20 @@
+package io.rekindle.survey.work;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+
+/** The durable queues this service drains, published as rekindle_backlog gauges. */
+@ApplicationScoped
+class Queues {
+
+    void register(@Observes StartupEvent event, MeterRegistry registry, DataSource dataSource, Clock clock) {
+        Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox");
+    }
+}
