@@ -169,7 +169,7 @@ public final class Demo {
     }
 
     private int dailyEntries() {
-        return Math.max(10, options.customers() / 1000);
+        return Math.max(2, options.customers() / 4_000);
     }
 
     /**
@@ -188,13 +188,11 @@ public final class Demo {
         ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < keys.size(); i++) {
             suite.scenario.post("/v1/scenarios/library/" + keys.get(i) + "/install", "");
-            // A ramp-up, as a shop starting a program would: the segment's current members enter a limited number a
-            // day, in turn, rather than all on the first morning.
+            // A pilot, as a shop starting a program would: a limited number of customers a day per scenario (a
+            // segment's members enter in turn on the following days). It also keeps the demo within minutes.
             JsonNode definition = json.readTree(suite.scenario.get("/v1/scenarios/" + keys.get(i))).path("definition");
-            if ("segment".equals(definition.path("trigger").path("type").asText())) {
-                ((ObjectNode) definition.with("entry")).put("maxPerDay", dailyEntries());
-                suite.scenario.put("/v1/scenarios/" + keys.get(i), json.writeValueAsString(definition));
-            }
+            ((ObjectNode) definition.with("entry")).put("maxPerDay", dailyEntries());
+            suite.scenario.put("/v1/scenarios/" + keys.get(i), json.writeValueAsString(definition));
             progress.show(i + 1, keys.get(i));
         }
         suite.awaitQuiet(CALM, PATIENCE);

@@ -32,17 +32,22 @@ final class Mailbox implements AutoCloseable {
         return new Mailbox(server);
     }
 
-    /** The mails that arrived since the last call (a resend carrying a known Message-ID is not shown twice). */
+    /**
+     * The mails that arrived since the last call (a resend carrying a known Message-ID is not shown twice). Read and
+     * emptied in one go, so called only while the suite is quiet (no send in progress could fall in between).
+     */
     List<Mail> newMail() {
         List<Mail> mails = new ArrayList<>();
         try {
-            for (MimeMessage m : server.getReceivedMessages()) {
+            MimeMessage[] received = server.getReceivedMessages();
+            server.purgeEmailFromAllMailboxes();
+            for (MimeMessage m : received) {
                 String id = m.getMessageID();
                 if (id != null && seen.add(id)) {
                     mails.add(parse(m));
                 }
             }
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | com.icegreen.greenmail.store.FolderException e) {
             throw new IllegalStateException("unreadable mail: " + e.getMessage(), e);
         }
         received += mails.size();

@@ -33,7 +33,7 @@ import io.rekindle.segment.work.Poller;
 @ApplicationScoped
 public class Reevaluations {
 
-    private static final int BATCH = 1_000;
+    private static final int BATCH = 500;
 
     private final DataSource dataSource;
     private final MetricsMaterializer materializer;
@@ -41,11 +41,14 @@ public class Reevaluations {
     private final BgNbdModels models;
     private final Clock clock;
     private final String every;
-    private Optional<Poller> poller = Optional.empty();
+    private final int threads;
+    private List<Poller> pollers = List.of();
 
     Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, BgNbdModels models,
-            Clock clock, @ConfigProperty(name = "rekindle.segments.reevaluate-every") String every) {
+            Clock clock, @ConfigProperty(name = "rekindle.segments.reevaluate-every") String every,
+            @ConfigProperty(name = "rekindle.segments.reevaluate-threads") int threads) {
         this.every = every;
+        this.threads = threads;
         this.dataSource = dataSource;
         this.materializer = materializer;
         this.segments = segments;
@@ -81,12 +84,15 @@ public class Reevaluations {
         }
     }
 
+    /** Several draining threads per replica: the work is mostly the database's, and each batch is one backend. */
     void start(@Observes StartupEvent event) {
-        poller = Poller.start("reevaluations", every, this::drainDue);
+        pollers = java.util.stream.IntStream.rangeClosed(1, threads)
+                .mapToObj(i -> Poller.start("reevaluations-" + i, every, this::drainDue)).flatMap(Optional::stream)
+                .toList();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        poller.ifPresent(Poller::stop);
+        pollers.forEach(Poller::stop);
     }
 
     void drainDue() {
