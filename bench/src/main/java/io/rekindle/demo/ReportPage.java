@@ -104,7 +104,8 @@ final class ReportPage {
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int y = 5 + i * rowHeight;
-            svg.append(f("<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>", y + rowHeight / 2 + 2, esc(b.label())));
+            svg.append(f("<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>", y + rowHeight / 2 + 2,
+                    esc(shortened(b.label()))));
             for (int k = 0; k < b.values().length; k++) {
                 double w = max == 0 ? 0 : (width - labelWidth - 90) * b.values()[k] / max;
                 svg.append(f("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"8\" fill=\"%s\"/>", labelWidth,
@@ -126,7 +127,7 @@ final class ReportPage {
                 Math.abs(s.lift().high()))).max().orElse(0.01);
         int labelWidth = 330;
         int width = 960;
-        int plot = width - labelWidth - 20;
+        int plot = width - labelWidth - 80;
         double zero = labelWidth + plot / 2.0;
         StringBuilder svg = new StringBuilder(f("<svg width=\"%d\" height=\"%d\" role=\"img\">", width,
                 measured.size() * 30 + 40));
@@ -140,7 +141,8 @@ final class ReportPage {
             double x = zero + plot / 2.0 * l.absolute() / span;
             double lo = zero + plot / 2.0 * l.low() / span;
             double hi = zero + plot / 2.0 * l.high() / span;
-            svg.append(f("<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>", y + 4, esc(measured.get(i).name())));
+            svg.append(f("<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>", y + 4,
+                    esc(shortened(measured.get(i).name()))));
             svg.append(f("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>", lo, hi,
                     y, y, SERIES[1]));
             svg.append(f("<circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"%s\"/>", x, y, SERIES[0]));
@@ -148,6 +150,11 @@ final class ReportPage {
                     100 * l.absolute()));
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** A label that fits the label column. */
+    private static String shortened(String label) {
+        return label.length() <= 46 ? label : label.substring(0, 45) + "\u2026";
     }
 
     private static String legend(String... names) {

@@ -56,9 +56,19 @@ public class EmailChannel implements ProviderChannel {
                 cause = cause.getCause();
             }
             if (cause instanceof SMTPException smtp) {
-                throw new ProviderException(smtp.isPermanent(), "SMTP " + smtp.getReplyCode() + ": " + smtp.getMessage());
+                throw new ProviderException(permanent(smtp.getReplyCode()), "SMTP " + smtp.getReplyCode() + ": "
+                        + smtp.getMessage());
             }
             throw new ProviderException(false, "SMTP: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether an SMTP reply refuses this message for good: a 55x (no such mailbox, not allowed, message refused).
+     * 500-504 say the conversation went wrong (a garbled or out-of-sequence exchange, seen on a reused connection),
+     * not the recipient, so they are retried like any transient failure; 4xx are transient by definition.
+     */
+    static boolean permanent(int replyCode) {
+        return replyCode >= 550 && replyCode <= 559;
     }
 }
