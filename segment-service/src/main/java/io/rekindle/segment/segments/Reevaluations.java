@@ -33,7 +33,7 @@ import io.rekindle.segment.work.Poller;
 @ApplicationScoped
 public class Reevaluations {
 
-    private static final int BATCH = 500;
+    private static final int BATCH = 1_000;
 
     private final DataSource dataSource;
     private final MetricsMaterializer materializer;
