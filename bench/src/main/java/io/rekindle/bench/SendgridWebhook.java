@@ -31,12 +31,17 @@ public final class SendgridWebhook {
 
     /** Posts one signed batch (a JSON array of events) stamped {@code epochSecond}. */
     public void post(String batch, long epochSecond) {
-        String timestamp = Long.toString(epochSecond);
-        messaging.post("/v1/webhooks/sendgrid", batch, Map.of("X-Twilio-Email-Event-Webhook-Timestamp", timestamp,
-                "X-Twilio-Email-Event-Webhook-Signature", sign(timestamp, batch)), false);
+        messaging.post("/v1/webhooks/sendgrid", batch, headers(batch, epochSecond), false);
     }
 
-    static String sign(String timestamp, String body) {
+    /** The headers SendGrid sends with this body stamped {@code epochSecond} (for callers with their own client). */
+    public static Map<String, String> headers(String body, long epochSecond) {
+        String timestamp = Long.toString(epochSecond);
+        return Map.of("X-Twilio-Email-Event-Webhook-Timestamp", timestamp,
+                "X-Twilio-Email-Event-Webhook-Signature", sign(timestamp, body));
+    }
+
+    private static String sign(String timestamp, String body) {
         try {
             Signature ecdsa = Signature.getInstance("SHA256withECDSA");
             ecdsa.initSign(KEYS.getPrivate());

@@ -7,16 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.rekindle.bench.SendgridWebhook;
 
 /**
  * Bad input across the public surface of the four running services: malformed JSON, wrong types, a huge body,
@@ -42,7 +38,6 @@ class BadInputTest {
     static Path runDir;
 
     static FourServices suite;
-    static KeyPair sendgrid;
     static String liveSurveyLink;
     static String expiredSurveyLink;
     static String scenarioId;
@@ -56,11 +51,8 @@ class BadInputTest {
 
     @BeforeAll
     static void startTheSuiteWithSomethingStored() throws Exception {
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(new ECGenParameterSpec("secp256r1"));
-        sendgrid = ec.generateKeyPair();
         suite = FourServices.start(runDir, Map.of(
-                "REKINDLE_SENDGRID_WEBHOOK_KEY", Base64.getEncoder().encodeToString(sendgrid.getPublic().getEncoded()),
+                "REKINDLE_SENDGRID_WEBHOOK_KEY", SendgridWebhook.publicKey(),
                 "REKINDLE_MAILGUN_SIGNING_KEY", "e2e-mailgun-signing-key",
                 "REKINDLE_POSTMARK_WEBHOOK_USER", "postmark",
                 "REKINDLE_POSTMARK_WEBHOOK_PASSWORD", "e2e-postmark-password",
@@ -181,9 +173,9 @@ class BadInputTest {
                 Map.of("Content-Type", JSON, "X-Twilio-Email-Event-Webhook-Timestamp", Long.toString(now),
                         "X-Twilio-Email-Event-Webhook-Signature", "MEUCIQDforged"), events, 401));
         c.add(api("sendgrid: signed 10 minutes ago", "messaging", "POST", "/v1/webhooks/sendgrid",
-                sendgridHeaders(now - 600, events), events, 401));
+                json(SendgridWebhook.headers(events, now - 600)), events, 401));
         c.add(api("sendgrid: signed, malformed", "messaging", "POST", "/v1/webhooks/sendgrid",
-                sendgridHeaders(now, "[{\"event\":"), "[{\"event\":", 400));
+                json(SendgridWebhook.headers("[{\"event\":", now)), "[{\"event\":", 400));
         c.add(api("mailgun: bad signature", "messaging", "POST", "/v1/webhooks/mailgun", Map.of("Content-Type", JSON), """
                 {"signature":{"timestamp":"%d","token":"t","signature":"00"},"event-data":{"event":"opened"}}""".formatted(now), 401));
         c.add(api("postmark: no credentials", "messaging", "POST", "/v1/webhooks/postmark", Map.of("Content-Type", JSON),
@@ -265,17 +257,10 @@ class BadInputTest {
         return h;
     }
 
-    private static Map<String, String> sendgridHeaders(long timestamp, String body) {
-        try {
-            Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-            ecdsa.initSign(sendgrid.getPrivate());
-            ecdsa.update(Long.toString(timestamp).getBytes(StandardCharsets.UTF_8));
-            ecdsa.update(body.getBytes(StandardCharsets.UTF_8));
-            return Map.of("Content-Type", JSON, "X-Twilio-Email-Event-Webhook-Timestamp", Long.toString(timestamp),
-                    "X-Twilio-Email-Event-Webhook-Signature", Base64.getEncoder().encodeToString(ecdsa.sign()));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Map<String, String> json(Map<String, String> headers) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put("Content-Type", JSON);
+        return h;
     }
 
     private static String invitation(Instant expiresAt) throws Exception {

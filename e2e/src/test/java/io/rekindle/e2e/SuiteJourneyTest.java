@@ -10,14 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,6 +30,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
+import io.rekindle.bench.SendgridWebhook;
 
 /**
  * The four services together, driven only through their public APIs the way a storefront and the providers would:
@@ -54,7 +51,6 @@ class SuiteJourneyTest {
 
     static GreenMail smtp;
     static WireMockServer providers;
-    static KeyPair sendgrid;
     static FourServices services;
 
     @BeforeAll
@@ -63,15 +59,12 @@ class SuiteJourneyTest {
         smtp.start();
         providers = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         providers.start();
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(new ECGenParameterSpec("secp256r1"));
-        sendgrid = ec.generateKeyPair();
         services = FourServices.start(runDir, Map.of(
                 "QUARKUS_MAILER_HOST", "127.0.0.1",
                 "QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()),
                 "REKINDLE_TWILIO_URL", "http://127.0.0.1:" + providers.port(),
                 "REKINDLE_FCM_URL", "http://127.0.0.1:" + providers.port(),
-                "REKINDLE_SENDGRID_WEBHOOK_KEY", Base64.getEncoder().encodeToString(sendgrid.getPublic().getEncoded())));
+                "REKINDLE_SENDGRID_WEBHOOK_KEY", SendgridWebhook.publicKey()));
     }
 
     @AfterAll
@@ -120,7 +113,7 @@ class SuiteJourneyTest {
         assertEquals("<" + messageId + "@rekindle.local>", hello.getMessageID());
 
         // The provider reports the open (signed); the branch sends the survey invitation.
-        assertEquals(200, sendgridOpen(messageId).statusCode());
+        assertEquals(200, sendgridOpen(messageId).status());
         MimeMessage invitation = awaitMail("Tell us why");
         Matcher link = SURVEY_LINK.matcher(invitation.getContent().toString());
         assertTrue(link.find(), "the survey link is in the mail");
@@ -220,20 +213,11 @@ class SuiteJourneyTest {
         }
     }
 
-    private static HttpResponse<String> sendgridOpen(String messageId) throws Exception {
+    private static Http.Reply sendgridOpen(String messageId) throws Exception {
         long now = Instant.now().getEpochSecond();
         String body = "[{\"email\":\"" + EMAIL + "\",\"event\":\"open\",\"sg_event_id\":\"e2e-open-1\","
                 + "\"rekindle_message_id\":\"" + messageId + "\",\"timestamp\":" + now + "}]";
-        String timestamp = Long.toString(now);
-        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-        ecdsa.initSign(sendgrid.getPrivate());
-        ecdsa.update(timestamp.getBytes(StandardCharsets.UTF_8));
-        ecdsa.update(body.getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("messaging")
-                + "/v1/webhooks/sendgrid")).header("Content-Type", "application/json")
-                .header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp)
-                .header("X-Twilio-Email-Event-Webhook-Signature", Base64.getEncoder().encodeToString(ecdsa.sign()))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return Http.post(url("messaging") + "/v1/webhooks/sendgrid", body, SendgridWebhook.headers(body, now));
     }
 
     /** What a browser does on the public page: read the form, post the answer from the same origin. */
