@@ -23,10 +23,16 @@ final class FourServices implements AutoCloseable {
         env.put("REKINDLE_LINK_KEYS", "e2e-link-key-signing-public-links");
         env.put("REKINDLE_SURVEY_KEYS", "e2e-survey-key-signing-personal-links");
         env.putAll(variables);
-        for (ServiceProcess p : suite.services.values()) {
-            Map<String, String> own = new LinkedHashMap<>(env);
-            own.put("REKINDLE_PUBLIC_URL", p.url());
-            p.start(own);
+        try {
+            for (ServiceProcess p : suite.services.values()) {
+                Map<String, String> own = new LinkedHashMap<>(env);
+                own.put("REKINDLE_PUBLIC_URL", p.url());
+                p.start(own);
+            }
+        } catch (Exception e) {
+            // The ones already up would hold their ports (and their databases') for the tests that come next.
+            suite.close();
+            throw e;
         }
         return suite;
     }
