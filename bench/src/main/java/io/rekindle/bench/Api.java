@@ -51,16 +51,8 @@ public final class Api {
 
     /** The status a GET answers, whatever it is. */
     public int status(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
-                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + key).GET().build()).statusCode();
     }
 
     public String postBatch(String path, List<String> rows) {
@@ -68,13 +60,17 @@ public final class Api {
     }
 
     private String send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                    + response.statusCode() + ": " + response.body().substring(0, Math.min(500, response.body().length())));
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
-                        + response.statusCode() + ": " + response.body().substring(0, Math.min(500, response.body().length())));
-            }
-            return response.body();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {

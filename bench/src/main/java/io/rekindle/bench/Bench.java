@@ -42,7 +42,7 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("rate", "500")),
                     Integer.parseInt(options.getOrDefault("seconds", "60")),
                     Integer.parseInt(options.getOrDefault("engine-threads", "4"))).run();
-            case "demo" -> io.rekindle.demo.Demo.main(Arrays.copyOfRange(args, 1, args.length));
+            case "demo" -> io.rekindle.demo.Demo.command(options, key);
             case "sendgrid-public-key" -> System.out.println(SendgridWebhook.publicKey());
             default -> {
                 System.err.println("unknown benchmark " + args[0]);

@@ -42,6 +42,7 @@ public final class Demo {
     private final Progress progress;
     private final Shoppers shoppers;
     private final Browser browser = new Browser();
+    private final Storefront storefront;
     private final SendgridWebhook provider;
     private final Tally tally = new Tally();
     private final long[] timing = new long[3];
@@ -53,14 +54,11 @@ public final class Demo {
         this.progress = new Progress(System.out, options.terminal());
         this.shoppers = new Shoppers(options.seed());
         this.provider = new SendgridWebhook(suite.messaging);
+        this.storefront = new Storefront(suite);
     }
 
-    public static void main(String[] args) throws Exception {
-        java.util.Map<String, String> o = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        String key = System.getenv().getOrDefault("REKINDLE_API_KEY", "rekindle-dev-key");
+    /** {@code rekindle-bench demo} with its options (without their dashes) and the API key. */
+    public static void command(java.util.Map<String, String> o, String key) throws Exception {
         Options options = new Options(Integer.parseInt(o.getOrDefault("customers", "20000")),
                 Integer.parseInt(o.getOrDefault("days", "120")), Long.parseLong(o.getOrDefault("seed", "42")),
                 Path.of(o.getOrDefault("out", "data/demo")), Integer.parseInt(o.getOrDefault("smtp-port", "3026")),
@@ -95,7 +93,7 @@ public final class Demo {
                 readMail(mailbox, day, now, customers);
                 long t1 = System.nanoTime();
                 Shoppers.Day lived = shoppers.live(day);
-                new Storefront(suite).report(lived, now, day);
+                storefront.report(lived, now, day);
                 tally.ordered(lived);
                 long t2 = System.nanoTime();
                 suite.advance(Duration.ofDays(1));

@@ -110,6 +110,10 @@ public class Enrollments {
 
     /** Whether the scenario has taken as many customers today (UTC) as its entry rules allow in a day. */
     public boolean dailyLimitReached(ScenarioView scenario) {
+        EntryRules rules = scenario.definition().entry();
+        if (rules == null || rules.maxPerDay() == null) {
+            return false;
+        }
         try (Connection c = dataSource.getConnection()) {
             return dailyLimitReached(c, scenario.id(), scenario.definition().entry(), clock.instant());
         } catch (SQLException e) {

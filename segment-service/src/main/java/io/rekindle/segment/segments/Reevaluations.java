@@ -19,10 +19,12 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.segment.metrics.MetricsMaterializer;
 import io.rekindle.segment.prediction.BgNbdModels;
+import io.rekindle.segment.work.Backlog;
 import io.rekindle.segment.work.Poller;
 
 /**
@@ -41,14 +43,11 @@ public class Reevaluations {
     private final BgNbdModels models;
     private final Clock clock;
     private final String every;
-    private final int threads;
-    private List<Poller> pollers = List.of();
+    private Optional<Poller> poller = Optional.empty();
 
     Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, BgNbdModels models,
-            Clock clock, @ConfigProperty(name = "rekindle.segments.reevaluate-every") String every,
-            @ConfigProperty(name = "rekindle.segments.reevaluate-threads") int threads) {
+            Clock clock, @ConfigProperty(name = "rekindle.segments.reevaluate-every") String every) {
         this.every = every;
-        this.threads = threads;
         this.dataSource = dataSource;
         this.materializer = materializer;
         this.segments = segments;
@@ -84,15 +83,13 @@ public class Reevaluations {
         }
     }
 
-    /** Several draining threads per replica: the work is mostly the database's, and each batch is one backend. */
-    void start(@Observes StartupEvent event) {
-        pollers = java.util.stream.IntStream.rangeClosed(1, threads)
-                .mapToObj(i -> Poller.start("reevaluations-" + i, every, this::drainDue)).flatMap(Optional::stream)
-                .toList();
+    void start(@Observes StartupEvent event, MeterRegistry registry) {
+        Backlog.register(registry, "reevaluations", this::backlog);
+        poller = Poller.start("reevaluations", every, this::drainDue);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        pollers.forEach(Poller::stop);
+        poller.ifPresent(Poller::stop);
     }
 
     void drainDue() {

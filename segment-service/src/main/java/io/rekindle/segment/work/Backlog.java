@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
@@ -24,7 +25,12 @@ public final class Backlog {
 
     /** Registers the gauge; every {@code ?} in the counting query is bound to the service's current instant. */
     public static void register(MeterRegistry registry, DataSource dataSource, Clock clock, String queue, String count) {
-        Gauge.builder("rekindle.backlog", () -> count(dataSource, clock, count))
+        register(registry, queue, () -> count(dataSource, clock, count));
+    }
+
+    /** Registers the gauge with a count the service already has. */
+    public static void register(MeterRegistry registry, String queue, LongSupplier count) {
+        Gauge.builder("rekindle.backlog", count::getAsLong)
                 .description("Durable work due now or in progress and not yet done")
                 .tag("queue", queue).strongReference(true).register(registry);
     }
