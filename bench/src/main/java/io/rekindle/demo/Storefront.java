@@ -1,5 +1,6 @@
 package io.rekindle.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,11 @@ final class Storefront {
         this.suite = suite;
     }
 
-    /** Sends what happened on one day, {@code now} being that day's end. */
-    void report(Shoppers.Day day, Instant now, int dayNumber) {
+    /**
+     * Sends what happened on one day, {@code now} being that day's end: orders, then the views and carts (every
+     * customer's day is whole before segment-service looks at it), then the abandoned carts' triggers.
+     */
+    void report(Shoppers.Day day, Instant now, int dayNumber) throws InterruptedException {
         Instant visited = now.minusSeconds(3 * 3_600);
         Instant ordered = now.minusSeconds(2 * 3_600);
         List<String> events = new ArrayList<>();
@@ -43,13 +47,15 @@ final class Storefront {
                 abandoned.add(v);
             }
         }
-        if (!events.isEmpty()) {
-            suite.segment.postBatch("/v1/events/batch", events);
-        }
         if (!orders.isEmpty()) {
             suite.segment.postBatch("/v1/orders/batch", orders);
         }
-        // A cart left without an order is what the storefront tells scenario-service about (the cart trigger).
+        if (!events.isEmpty()) {
+            suite.segment.postBatch("/v1/events/batch", events);
+        }
+        suite.awaitQuiet("segment", Duration.ZERO, Duration.ofMinutes(5));
+        // A cart left without an order is what the storefront tells scenario-service about (the cart trigger), one
+        // after the other: with a daily entry limit, the first ones of the day enter.
         for (Shoppers.Visit v : abandoned) {
             suite.scenario.post("/v1/triggers", "{\"eventId\":\"%s\",\"customerId\":\"%s\",\"type\":\"cart_updated\","
                     .formatted(v.cartId(), v.shopper().id()) + "\"occurredAt\":\"%s\",\"properties\":{\"cartId\":\"%s\"}}"

@@ -22,6 +22,8 @@ final class Suite {
     private static final Pattern BACKLOG = Pattern.compile("^rekindle_backlog\\{queue=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)",
             Pattern.MULTILINE);
 
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
     final Api segment;
     final Api scenario;
     final Api messaging;
@@ -44,12 +46,22 @@ final class Suite {
         return Instant.parse(Api.text(segment.get("/v1/admin/clock"), "now"));
     }
 
-    /** Moves every service's clock on by the same amount. */
-    void advance(Duration by) {
+    /**
+     * Moves every service's clock on by the same amount, in an order that makes every run of a seed alike:
+     * segment-service first, and what time alone changes there (the day's segment entries and exits, and
+     * {@code thenInSegment}, such as the nightly recompute) is done before the others move, so scenario-service reads
+     * the whole day's feed before it runs the day's steps; messaging-service last, once scenario-service has run them,
+     * so it sends the day's messages knowing every suppression the day brought.
+     */
+    void advance(Duration by, Runnable thenInSegment, Duration calm) throws InterruptedException {
         String body = "{\"by\":\"" + by + "\"}";
-        for (Api api : new Api[] { segment, scenario, messaging, survey }) {
-            api.post("/v1/admin/clock/advance", body);
-        }
+        segment.post("/v1/admin/clock/advance", body);
+        thenInSegment.run();
+        awaitQuiet("segment", Duration.ZERO, PATIENCE);
+        survey.post("/v1/admin/clock/advance", body);
+        scenario.post("/v1/admin/clock/advance", body);
+        awaitQuiet(calm, PATIENCE);
+        messaging.post("/v1/admin/clock/advance", body);
     }
 
     /**
@@ -57,10 +69,15 @@ final class Suite {
      * scenario engine's feed poll, so entries published at the last moment are read too).
      */
     void awaitQuiet(Duration calm, Duration timeout) throws InterruptedException {
+        awaitQuiet(null, calm, timeout);
+    }
+
+    /** As {@link #awaitQuiet(Duration, Duration)}, for one service only (or all: null). */
+    void awaitQuiet(String service, Duration calm, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long quietSince = -1;
         while (true) {
-            Map<String, Long> backlog = backlog();
+            Map<String, Long> backlog = backlog(service);
             long pending = backlog.values().stream().mapToLong(Long::longValue).sum();
             long now = System.nanoTime();
             if (pending > 0) {
@@ -77,10 +94,13 @@ final class Suite {
         }
     }
 
-    /** Every service's backlog gauges, by service and queue. */
-    Map<String, Long> backlog() {
+    /** The backlog gauges of one service (or every service: null), by service and queue. */
+    Map<String, Long> backlog(String only) {
         Map<String, Long> all = new LinkedHashMap<>();
         urls.forEach((service, url) -> {
+            if (only != null && !only.equals(service)) {
+                return;
+            }
             Matcher m = BACKLOG.matcher(metrics(url));
             int queues = 0;
             for (; m.find(); queues++) {

@@ -7,10 +7,28 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset that only grows: time keeps passing, and can be skipped ahead. */
+/**
+ * The system clock plus an offset that only grows: time keeps passing, and can be skipped ahead. Or, started at a
+ * given instant, a clock that stands still until moved: every run then sees the same instants (the demo's replays).
+ */
 public final class AdjustableClock extends Clock implements MovableClock {
 
+    private final Instant stoppedAt;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    /** Runs with the system clock. */
+    public AdjustableClock() {
+        this(null);
+    }
+
+    private AdjustableClock(Instant stoppedAt) {
+        this.stoppedAt = stoppedAt;
+    }
+
+    /** Stands at {@code at} and moves only when advanced. */
+    public static AdjustableClock stoppedAt(Instant at) {
+        return new AdjustableClock(at);
+    }
 
     @Override
     public Instant advance(Duration by) {
@@ -20,12 +38,12 @@ public final class AdjustableClock extends Clock implements MovableClock {
 
     @Override
     public Duration offset() {
-        return offset.get();
+        return stoppedAt == null ? offset.get() : Duration.between(Instant.now(), instant());
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return (stoppedAt == null ? Instant.now() : stoppedAt).plus(offset.get());
     }
 
     @Override

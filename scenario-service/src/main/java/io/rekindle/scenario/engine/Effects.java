@@ -1,5 +1,6 @@
 package io.rekindle.scenario.engine;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,11 @@ import io.rekindle.scenario.scenario.Step;
 public class Effects {
 
     private final Peers peers;
+    private final Clock clock;
 
-    Effects(Peers peers) {
+    Effects(Peers peers, Clock clock) {
         this.peers = peers;
+        this.clock = clock;
     }
 
     public boolean send(EnrollmentRow e, Step step, String template, String locale) {
@@ -40,6 +43,9 @@ public class Effects {
         body.put("category", step.category() == null ? "marketing" : step.category());
         body.put("attribution", attribution(e, step));
         body.put("whenCapped", "defer");
+        // Due at the moment the step ran, by this clock: messaging-service sends it once its own clock is there too
+        // (the demo moves messaging's clock last, so a moment's sends go out after all of that moment's suppressions).
+        body.put("sendAt", clock.instant().toString());
         Peers.Reply reply = peers.post(Peers.Service.MESSAGING, "/v1/messages", body,
                 Map.of("Idempotency-Key", e.sideEffectKey()));
         return reply.ok() || reply.status() == 409;

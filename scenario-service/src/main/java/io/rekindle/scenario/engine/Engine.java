@@ -20,6 +20,7 @@ import io.rekindle.scenario.peers.PeerUnavailableException;
 import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.ScenarioVersion;
 import io.rekindle.scenario.scenario.StepType;
+import io.rekindle.scenario.trigger.SegmentEntries;
 import io.rekindle.scenario.work.Backoff;
 import io.rekindle.scenario.work.Poller;
 
@@ -39,6 +40,7 @@ public class Engine {
     private final Profiles profiles;
     private final ExitCheck exits;
     private final StepRunner runner;
+    private final SegmentEntries entries;
     private final Clock clock;
     private final String every;
     private final int threads;
@@ -47,11 +49,13 @@ public class Engine {
     private final ConcurrentHashMap<String, ScenarioDefinition> versions = new ConcurrentHashMap<>();
     private List<Poller> pollers = List.of();
 
-    Engine(EnrollmentStore store, Profiles profiles, ExitCheck exits, StepRunner runner, Clock clock,
+    Engine(EnrollmentStore store, Profiles profiles, ExitCheck exits, StepRunner runner, SegmentEntries entries,
+            Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.engine-every") String every,
             @ConfigProperty(name = "rekindle.scenarios.engine-threads") int threads,
             @ConfigProperty(name = "rekindle.scenarios.lease") Duration lease) {
         this.lease = lease;
+        this.entries = entries;
         this.store = store;
         this.profiles = profiles;
         this.exits = exits;
@@ -71,11 +75,16 @@ public class Engine {
         pollers.forEach(Poller::stop);
     }
 
-    /** Runs everything due now; answers how many enrollments were advanced. */
+    /** Runs everything due now, after enrolling who entered a segment; answers how many enrollments were advanced. */
     @ActivateRequestContext
     public int runDue() {
+        // What is due at the pass's start, once the feed has been read up to it: a moment's entries and its steps
+        // are taken together, in one order.
+        java.time.Instant now = clock.instant();
+        entries.pollIfDue();
         int advanced = 0;
-        for (List<EnrollmentRow> batch = store.claim(BATCH, lease); !batch.isEmpty(); batch = store.claim(BATCH, lease)) {
+        for (List<EnrollmentRow> batch = store.claim(BATCH, lease, now); !batch.isEmpty();
+                batch = store.claim(BATCH, lease, now)) {
             advance(batch);
             advanced += batch.size();
         }

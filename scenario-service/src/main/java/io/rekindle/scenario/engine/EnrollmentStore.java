@@ -37,22 +37,30 @@ public class EnrollmentStore {
     }
 
     /**
-     * Claims up to {@code limit} due enrollments for {@code lease}: their due time moves to the lease's end, so if this
-     * replica dies they are due again then, for any replica. Highest priority first among the equally due.
+     * Claims up to {@code limit} enrollments due by {@code dueBy} for {@code lease}: their due time moves to the
+     * lease's end, so if this replica dies they are due again then, for any replica. They come in due order, the
+     * highest priority first among the equally due (then by scenario and customer, so the order is the same on every
+     * run): when two scenarios want a customer's one message of the day at the same moment, the more important one
+     * gets it.
      */
     @Transactional
-    public List<EnrollmentRow> claim(int limit, Duration lease) {
+    public List<EnrollmentRow> claim(int limit, Duration lease, Instant dueBy) {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE enrollment SET due_at = ?, leased_until = ?, wake = false WHERE enrollment_id IN (
-                    SELECT enrollment_id FROM enrollment WHERE state = 'active' AND due_at <= ?
-                    ORDER BY due_at, priority DESC LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING\s""" + EnrollmentRow.COLUMNS)) {
+                WITH picked AS (
+                    SELECT enrollment_id, due_at FROM enrollment WHERE state = 'active' AND due_at <= ?
+                    ORDER BY due_at, priority DESC, scenario_id, customer_id LIMIT ? FOR UPDATE SKIP LOCKED),
+                claimed AS (
+                    UPDATE enrollment e SET due_at = ?, leased_until = ?, wake = false FROM picked p
+                    WHERE e.enrollment_id = p.enrollment_id
+                    RETURNING p.due_at AS was_due, e.*)
+                SELECT\s""" + EnrollmentRow.COLUMNS
+                + " FROM claimed ORDER BY was_due, priority DESC, scenario_id, customer_id")) {
             Timestamp until = Timestamp.from(now.plus(lease));
-            ps.setTimestamp(1, until);
-            ps.setTimestamp(2, until);
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.setInt(4, limit);
+            ps.setTimestamp(1, Timestamp.from(dueBy));
+            ps.setInt(2, limit);
+            ps.setTimestamp(3, until);
+            ps.setTimestamp(4, until);
             return rows(ps);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

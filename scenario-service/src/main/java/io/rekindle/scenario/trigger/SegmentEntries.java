@@ -4,12 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,14 +17,12 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.rekindle.scenario.engine.Enrollments;
 import io.rekindle.scenario.peers.PeerUnavailableException;
 import io.rekindle.scenario.peers.Peers;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
-import io.rekindle.scenario.work.Poller;
 
 /**
  * Segment and schedule triggers. Segment triggers: reads segment-service's change feed of each triggering segment from its stored cursor and enters
@@ -33,6 +31,9 @@ import io.rekindle.scenario.work.Poller;
  * scenario with a daily entry limit stops reading when the day is full: the others enter on the following days, in
  * the order they entered the segment (a ramp-up, not a loss).
  * Schedule triggers: once a day at their time (UTC), every member of the segment then, under the entry rules.
+ * The engine reads the feeds at the start of its passes ({@link #pollIfDue()}): whoever entered a segment is enrolled
+ * before the steps due at that moment run, so the day's message goes to the most important scenario, not to whichever
+ * poller came first.
  */
 @ApplicationScoped
 public class SegmentEntries {
@@ -45,9 +46,10 @@ public class SegmentEntries {
     private final Enrollments enrollments;
     private final Peers peers;
     private final DataSource dataSource;
-    private final String every;
+    private final Duration every;
     private final java.time.Clock clock;
-    private Optional<Poller> poller = Optional.empty();
+    private final ReentrantLock reading = new ReentrantLock();
+    private long lastRead = System.nanoTime();
 
     SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Peers peers, DataSource dataSource, java.time.Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
@@ -57,22 +59,28 @@ public class SegmentEntries {
         this.enrollments = enrollments;
         this.peers = peers;
         this.dataSource = dataSource;
-        this.every = every;
+        this.every = "off".equals(every) ? null : DurationConverter.parseDuration(every);
     }
 
-    void start(@Observes StartupEvent event) {
-        poller = Poller.start("segment-entries", every, this::pollSafely);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        poller.ifPresent(Poller::stop);
-    }
-
-    private void pollSafely() {
+    /**
+     * Reads the feeds if {@code rekindle.scenarios.feed-every} has passed since the last read (one thread of the
+     * replica at a time; never when it is "off", as in tests, which call {@link #poll()}).
+     */
+    public void pollIfDue() {
+        if (every == null || !reading.tryLock()) {
+            return;
+        }
         try {
-            poll();
+            if (System.nanoTime() - lastRead >= every.toNanos()) {
+                poll();
+                lastRead = System.nanoTime();
+            }
         } catch (PeerUnavailableException e) {
             LOG.debugf("segment feed not read: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "segment feed not read; trying again on the engine's next pass");
+        } finally {
+            reading.unlock();
         }
     }
 
@@ -102,9 +110,18 @@ public class SegmentEntries {
                 return enrolled;
             }
             JsonNode changes = page.body().path("changes");
+            java.time.Instant now = clock.instant();
             for (JsonNode change : changes) {
                 String customer = change.path("customerId").asText();
                 boolean entered = "entered".equals(change.path("kind").asText());
+                if (entered && java.time.Instant.parse(change.path("at").asText()).isAfter(now)) {
+                    // Ahead of this clock (skew; in the demo, segment-service's clock moves first): it is read once
+                    // this clock is there too, by the pass that runs that moment's steps.
+                    if (after != null) {
+                        saveCursor(cursorKey, after);
+                    }
+                    return enrolled;
+                }
                 if (entered && enrollments.dailyLimitReached(scenario)) {
                     // A full day: the cursor stays before this entry, and the rest enter on the next days, in turn.
                     if (after != null) {

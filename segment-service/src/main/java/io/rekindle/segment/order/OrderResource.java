@@ -23,6 +23,7 @@ import io.rekindle.segment.http.Problems;
 import io.rekindle.segment.intake.BatchIntake;
 import io.rekindle.segment.intake.BatchReport;
 import io.rekindle.segment.intake.FutureDates;
+import io.rekindle.segment.recommendation.Bestsellers;
 
 @Path("/v1/orders")
 @Tag(name = "Orders", description = "Orders from the storefront, idempotent by orderId")
@@ -33,9 +34,11 @@ public class OrderResource {
     private final OrderStore store;
     private final BatchIntake batches;
     private final FutureDates futureDates;
+    private final Bestsellers bestsellers;
 
-    OrderResource(OrderStore store, BatchIntake batches, FutureDates futureDates) {
+    OrderResource(OrderStore store, BatchIntake batches, FutureDates futureDates, Bestsellers bestsellers) {
         this.store = store;
+        this.bestsellers = bestsellers;
         this.batches = batches;
         this.futureDates = futureDates;
     }
@@ -48,6 +51,7 @@ public class OrderResource {
             throw new WebApplicationException(Problems.badRequest("placedAt: " + errors.get(0).message(), errors));
         }
         boolean created = store.store(order);
+        bestsellers.forget();
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
                 .entity(new OrderAccepted(order.orderId(), created)).build();
     }
@@ -56,8 +60,10 @@ public class OrderResource {
     @POST
     @Path("/batch")
     public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderRequest.class))) byte[] rows) {
-        return batches.process(rows, OrderRequest.class, o -> futureDates.check("placedAt", o.placedAt()),
-                OrderRequest::orderId, store::storeAll);
+        BatchReport report = batches.process(rows, OrderRequest.class,
+                o -> futureDates.check("placedAt", o.placedAt()), OrderRequest::orderId, store::storeAll);
+        bestsellers.forget();
+        return report;
     }
 
     public record OrderAccepted(String orderId, boolean created) {

@@ -4,19 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Picks products for a message: from the customer's last purchased category, or similar to what they last viewed,
@@ -29,24 +25,18 @@ public class Recommendations {
     private static final String RANKED = """
             SELECT p.sku, p.name, p.category, p.price, p.url, p.image_url
             FROM product p
-            LEFT JOIN (SELECT i ->> 'sku' AS sku, sum(coalesce((i ->> 'quantity')::int, 1)) AS units
-                       FROM orders o CROSS JOIN jsonb_array_elements(o.items) i
-                       WHERE o.status = 'placed' AND o.placed_at >= ?
-                       GROUP BY 1) s ON s.sku = p.sku
+            LEFT JOIN unnest(?::text[], ?::bigint[]) AS s(sku, units) ON s.sku = p.sku
             WHERE p.in_stock AND NOT (p.sku = ANY (?)) AND (?::text IS NULL OR p.category = ?)
             ORDER BY coalesce(s.units, 0) DESC, p.sku
             LIMIT ?
             """;
 
     private final DataSource dataSource;
-    private final Clock clock;
-    private final Duration window;
+    private final Bestsellers bestsellers;
 
-    Recommendations(DataSource dataSource, Clock clock,
-            @ConfigProperty(name = "rekindle.recommendations.bestseller-window", defaultValue = "P90D") Duration window) {
+    Recommendations(DataSource dataSource, Bestsellers bestsellers) {
         this.dataSource = dataSource;
-        this.clock = clock;
-        this.window = window;
+        this.bestsellers = bestsellers;
     }
 
     public Recommendation forCustomer(String customerId, Strategy strategy, int limit) {
@@ -87,11 +77,13 @@ public class Recommendations {
             String reason) throws SQLException {
         List<Recommendation.Item> items = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(RANKED)) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant().minus(window)));
-            ps.setArray(2, c.createArrayOf("text", excluded.toArray()));
-            ps.setString(3, category);
+            List<Map.Entry<String, Long>> units = List.copyOf(bestsellers.units().entrySet());
+            ps.setArray(1, c.createArrayOf("text", units.stream().map(Map.Entry::getKey).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", units.stream().map(Map.Entry::getValue).toArray()));
+            ps.setArray(3, c.createArrayOf("text", excluded.toArray()));
             ps.setString(4, category);
-            ps.setInt(5, limit);
+            ps.setString(5, category);
+            ps.setInt(6, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     items.add(new Recommendation.Item(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -119,7 +119,7 @@ public class Reevaluations {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 DELETE FROM customer_reevaluation WHERE customer_id IN (
                     SELECT customer_id FROM customer_reevaluation WHERE due_at <= ?
-                    ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                    ORDER BY due_at, customer_id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING customer_id""")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setInt(2, BATCH);

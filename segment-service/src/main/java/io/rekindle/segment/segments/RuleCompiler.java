@@ -227,14 +227,18 @@ public final class RuleCompiler {
             String firstSql = first + " AND e.occurred_at > ? AND e.occurred_at <= ?" + filters.sql();
             String follow = source(next, "f", "at", parameters);
             parameters.add(within);
-            // It can next change when an event's window closes (it becomes abandoned) or it leaves the lookback.
+            // It can next change when an event's window closes (it becomes abandoned) or it leaves the lookback; an
+            // event already followed can do neither (most of a busy store's events: views followed by carts, carts by
+            // orders), so it schedules nothing.
             nextChangeParameters.add(CompiledRule.Now.VALUE);
             String candidates = source(types, "e", "occurred_at", nextChangeParameters);
             nextChangeParameters.add(new CompiledRule.NowMinus(lookback));
             nextChangeParameters.addAll(filters.values());
+            String followed = source(next, "f", "at", nextChangeParameters);
             nextChanges.add("(SELECT min(CASE WHEN e.occurred_at + " + interval(within) + " > ? THEN e.occurred_at + "
                     + interval(within) + " ELSE e.occurred_at + " + interval(lookback) + " END) FROM " + candidates
-                    + " AND e.occurred_at > ?" + filters.sql() + ")");
+                    + " AND e.occurred_at > ?" + filters.sql() + " AND NOT EXISTS (SELECT 1 FROM " + followed
+                    + " AND f.at > e.occurred_at AND f.at <= e.occurred_at + " + interval(within) + "))");
             return "EXISTS (SELECT 1 FROM " + firstSql + " AND NOT EXISTS (SELECT 1 FROM " + follow
                     + " AND f.at > e.occurred_at AND f.at <= e.occurred_at + CAST(? AS interval)))";
         }

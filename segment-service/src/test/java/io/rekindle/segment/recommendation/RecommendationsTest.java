@@ -77,6 +77,18 @@ class RecommendationsTest {
     }
 
     @Test
+    void theRankingCountsOrdersStoredSinceItWasLastAskedFor() {
+        api().when().get("/v1/customers/newcomer/recommendations?strategy=bestsellers&limit=1").then()
+                .statusCode(200).body("items.sku", equalTo(List.of("mug-b")));
+        api().body("""
+                {"orderId":"y-1","customerId":"fan","placedAt":"%s","currency":"EUR","total":90,"status":"placed",
+                 "items":[{"sku":"tea-a","category":"tea","quantity":10,"unitPrice":9}]}
+                """.formatted(RECENT)).when().post("/v1/orders").then().statusCode(201);
+        api().when().get("/v1/customers/newcomer/recommendations?strategy=bestsellers&limit=1").then()
+                .statusCode(200).body("items.sku", equalTo(List.of("tea-a")));
+    }
+
+    @Test
     void unknownStrategyOrLimitIsA400() {
         api().when().get("/v1/customers/reader/recommendations?strategy=random").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("strategy"));

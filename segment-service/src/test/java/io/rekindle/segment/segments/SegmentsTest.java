@@ -191,6 +191,22 @@ class SegmentsTest {
     }
 
     @Test
+    void aCartAlreadyFollowedByItsOrderSchedulesNoVisitWhenItsHourPasses() {
+        drainAt("2025-06-01T12:00:00Z");
+        customer("quick-buyer", "q@example.com", true, "2025-05-01T00:00:00Z");
+        api().body("""
+                [{"eventId":"cart-q","customerId":"quick-buyer","type":"cart_updated","occurredAt":"2025-06-01T11:50:00Z"}]
+                """).when().post("/v1/events/batch").then().statusCode(200);
+        api().body("[" + order("oq", "quick-buyer", "2025-06-01T11:55:00Z", "20", "tea") + "]")
+                .when().post("/v1/orders/batch").then().statusCode(200);
+        drainAt("2025-06-01T12:00:00Z");
+
+        // Neither the cart's hour (12:50) nor its leaving the lookback can change anything: nobody is due.
+        org.junit.jupiter.api.Assertions.assertEquals(0, drainAt("2025-06-01T13:00:00Z"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("cart-left"), currentMembers("cart-abandoners"));
+    }
+
+    @Test
     void theAudienceExportListsHashedIdentifiersInTheAdPlatformsFormat() {
         members("email-non-openers-3m");
         String csv = api().when().get("/v1/segments/email-non-openers-3m/audience.csv?format=meta").then()

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.rekindle.segment.recommendation.Bestsellers;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
@@ -25,9 +26,11 @@ public class TestStore {
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
 
     private final DataSource dataSource;
+    private final Bestsellers bestsellers;
 
-    TestStore(DataSource dataSource) {
+    TestStore(DataSource dataSource, Bestsellers bestsellers) {
         this.dataSource = dataSource;
+        this.bestsellers = bestsellers;
     }
 
     public void clear() {
@@ -40,6 +43,7 @@ public class TestStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        bestsellers.forget();
     }
 
     public static RequestSpecification api() {

@@ -1,0 +1,88 @@
+package io.rekindle.segment.recommendation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Units sold per product over the recent window. Summing every order line of the window takes a few hundred
+ * milliseconds in a store of some size, and every message with recommendations needs the ranking: it is computed
+ * once and kept until this replica stores orders, the window moves on by an hour, or a minute has passed (orders
+ * stored through another replica).
+ */
+@ApplicationScoped
+public class Bestsellers {
+
+    private static final Duration MOVE = Duration.ofHours(1);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration window;
+    private final Duration keep;
+    private volatile Ranking ranking;
+
+    Bestsellers(DataSource dataSource, Clock clock,
+            @ConfigProperty(name = "rekindle.recommendations.bestseller-window", defaultValue = "P90D") Duration window,
+            @ConfigProperty(name = "rekindle.recommendations.bestseller-refresh", defaultValue = "PT1M") Duration keep) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.window = window;
+        this.keep = keep;
+    }
+
+    /** Units sold per SKU since the window's start. */
+    public Map<String, Long> units() {
+        Instant since = clock.instant().minus(window);
+        Ranking current = ranking;
+        if (current == null || !current.fresh(since, keep)) {
+            current = new Ranking(since, System.nanoTime(), count(since));
+            ranking = current;
+        }
+        return current.units();
+    }
+
+    /** Orders were stored: the next ranking counts them. */
+    public void forget() {
+        ranking = null;
+    }
+
+    private Map<String, Long> count(Instant since) {
+        Map<String, Long> units = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT i ->> 'sku', sum(coalesce((i ->> 'quantity')::int, 1)) AS units
+                FROM orders o CROSS JOIN jsonb_array_elements(o.items) i
+                WHERE o.status = 'placed' AND o.placed_at >= ? AND i ->> 'sku' IS NOT NULL
+                GROUP BY 1""")) {
+            ps.setTimestamp(1, Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    units.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.copyOf(units);
+    }
+
+    private record Ranking(Instant since, long computedAt, Map<String, Long> units) {
+
+        boolean fresh(Instant windowStart, Duration keep) {
+            return !windowStart.isBefore(since) && Duration.between(since, windowStart).compareTo(MOVE) < 0
+                    && System.nanoTime() - computedAt < keep.toNanos();
+        }
+    }
+}
