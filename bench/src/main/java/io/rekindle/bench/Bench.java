@@ -10,6 +10,7 @@ import java.util.Map;
  * java -jar bench/target/rekindle-bench.jar messaging [--emails 10000] [--threads 8] [--smtp 127.0.0.1:3025]
  * java -jar bench/target/rekindle-bench.jar scenario [--waiting 100000] [--rate 500] [--seconds 60] [--engine-threads 4]
  * java -jar bench/target/rekindle-bench.jar sendgrid-public-key
+ * java -jar bench/target/rekindle-bench.jar demo-environment (the demo suite's settings, for ./rekindle demo)
  * java -jar bench/target/rekindle-bench.jar demo [--customers 20000] [--days 120] [--seed 42] (through ./rekindle demo)</pre>
  */
 public final class Bench {
@@ -22,6 +23,7 @@ public final class Bench {
                     + "       rekindle-bench messaging [--emails N] [--threads T] [--smtp HOST:PORT] [--url U] [--key K]\n"
                     + "       rekindle-bench scenario [--waiting N] [--rate R] [--seconds S] [--engine-threads T]\n"
                     + "       rekindle-bench sendgrid-public-key\n"
+                    + "       rekindle-bench demo-environment\n"
                     + "       rekindle-bench demo [--customers N] [--days D] [--seed S] [--out DIR] [--smtp-port P]");
             System.exit(2);
         }
@@ -44,6 +46,8 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("engine-threads", "4"))).run();
             case "demo" -> io.rekindle.demo.Demo.command(options, key);
             case "sendgrid-public-key" -> System.out.println(SendgridWebhook.publicKey());
+            case "demo-environment" -> io.rekindle.demo.Demo.environment(java.time.Instant.now())
+                    .forEach((name, value) -> System.out.println(name + "=" + value));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +45,12 @@ public final class Demo {
     private final Progress progress;
     private final Shoppers shoppers;
     private final Browser browser = new Browser();
+    /** Posts the day's cart triggers, one after the other, while the rest of the storefront's day goes out. */
+    private final ExecutorService cartDesk = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cart-desk");
+        t.setDaemon(true);
+        return t;
+    });
     private final Storefront storefront;
     private final SendgridWebhook provider;
     private final Tally tally = new Tally();
@@ -55,11 +63,33 @@ public final class Demo {
         this.progress = new Progress(System.out, options.terminal());
         this.shoppers = new Shoppers(options.seed());
         this.provider = new SendgridWebhook(suite.messaging);
-        this.storefront = new Storefront(suite);
+        this.storefront = new Storefront(suite, cartDesk);
+    }
+
+    /**
+     * How the demo's suite runs, besides where its mail goes: every clock standing at the next noon (UTC) and moving
+     * only when the demo moves it, and one engine thread (reading the segment feed at the start of each pass), so a
+     * seed replays to the same report; SendGrid webhooks signed by the demo's key.
+     */
+    public static Map<String, String> environment(Instant now) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("REKINDLE_CLOCK_ADJUSTABLE", "true");
+        env.put("REKINDLE_CLOCK_START", now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(36)).toString());
+        env.put("REKINDLE_SCENARIOS_ENGINE_THREADS", "1");
+        // Two sending threads: one customer's messages never meet in a moment (a day's marketing slot is one).
+        env.put("REKINDLE_SENDING_DISPATCH_THREADS", "2");
+        // Every phase of a simulated day waits for the suite to settle: short polls keep the hand-offs quick.
+        env.put("REKINDLE_SCENARIOS_ENGINE_EVERY", "100ms");
+        env.put("REKINDLE_SCENARIOS_FEED_EVERY", "100ms");
+        env.put("REKINDLE_SEGMENTS_REEVALUATE_EVERY", "100ms");
+        env.put("REKINDLE_SENDING_DISPATCH_EVERY", "100ms");
+        env.put("REKINDLE_OUTBOX_RELAY_EVERY", "100ms");
+        env.put("REKINDLE_SENDGRID_WEBHOOK_KEY", SendgridWebhook.publicKey());
+        return env;
     }
 
     /** {@code rekindle-bench demo} with its options (without their dashes) and the API key. */
-    public static void command(java.util.Map<String, String> o, String key) throws Exception {
+    public static void command(Map<String, String> o, String key) throws Exception {
         Options options = new Options(Integer.parseInt(o.getOrDefault("customers", "20000")),
                 Integer.parseInt(o.getOrDefault("days", "120")), Long.parseLong(o.getOrDefault("seed", "42")),
                 Path.of(o.getOrDefault("out", "data/demo")), Integer.parseInt(o.getOrDefault("smtp-port", "3026")),
@@ -118,6 +148,7 @@ public final class Demo {
             suite.awaitQuiet(CALM, PATIENCE);
         } finally {
             customers.shutdown();
+            cartDesk.shutdown();
         }
         progress.done(("%,d mails received, %,d orders (customers reading mail %.0f s, shopping %.0f s, the suite "
                 + "at work %.0f s)").formatted(mailbox.received(), tally.orders, timing[0] / 1e9, timing[1] / 1e9,

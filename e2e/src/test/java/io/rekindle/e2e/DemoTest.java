@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +32,26 @@ class DemoTest {
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     static Path runDir;
 
+
     @Test
     void aSmallStoreOverFiveWeeksIsRemindedWonBackAskedWhyAndCleaned() throws Exception {
+        Path html = play("run");
+        String report = Files.readString(html.resolveSibling("report.txt"));
+        assertTrue(report.startsWith("Rekindle demo report: 400 customers, 35 simulated days, seed 7"), report);
+        long mails = figure(report, "([\\d,]+) mails received");
+        assertTrue(mails > 100, report);
+        assertTrue(figure(report, "([\\d,]+) opened") > 0, report);
+        assertTrue(figure(report, "([\\d,]+) surveys answered") > 0, report);
+        assertEquals(figure(report, "([\\d,]+) surveys answered"), figure(report, "invitations, ([\\d,]+) answers"),
+                "every answer the customers gave is in survey-service's results");
+        assertTrue(figure(report, "Customers won back \\(treatment, converted\\): ([\\d,]+)") > 0, report);
+        assertTrue(figure(report, "Addresses cleaned: ([\\d,]+) flagged") > 0, report);
+        String page = Files.readString(html);
+        assertTrue(page.contains("Lift against the holdout") && page.contains("<svg"), "charts in the page");
+    }
+
+    /** The demo on a fresh suite of its own (its databases under the run's directory); answers the report page. */
+    private static Path play(String run) throws Exception {
         int smtp;
         try (ServerSocket s = new ServerSocket(0)) {
             smtp = s.getLocalPort();
@@ -40,29 +60,15 @@ class DemoTest {
                 .bindAddress("127.0.0.1"));
         providers.start();
         providers.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.okJson("{\"sid\":\"SM1\",\"name\":\"m1\"}")));
-        try (FourServices suite = FourServices.start(runDir, Map.of(
-                "QUARKUS_MAILER_HOST", "127.0.0.1",
-                "QUARKUS_MAILER_PORT", Integer.toString(smtp),
-                "REKINDLE_TWILIO_URL", "http://127.0.0.1:" + providers.port(),
-                "REKINDLE_FCM_URL", "http://127.0.0.1:" + providers.port(),
-                "REKINDLE_CLOCK_ADJUSTABLE", "true",
-                "REKINDLE_SCENARIOS_FEED_EVERY", "250ms",
-                "REKINDLE_SENDGRID_WEBHOOK_KEY", SendgridWebhook.publicKey()))) {
-            Path html = Demo.run(new Demo.Options(400, 35, 7, runDir.resolve("report"), smtp, suite.url("segment"),
+        Map<String, String> env = new LinkedHashMap<>(Demo.environment(Instant.now()));
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp));
+        env.put("REKINDLE_TWILIO_URL", "http://127.0.0.1:" + providers.port());
+        env.put("REKINDLE_FCM_URL", "http://127.0.0.1:" + providers.port());
+        Path dir = runDir.resolve(run);
+        try (FourServices suite = FourServices.start(dir, env)) {
+            return Demo.run(new Demo.Options(400, 35, 7, dir.resolve("report"), smtp, suite.url("segment"),
                     suite.url("scenario"), suite.url("messaging"), suite.url("survey"), ServiceProcess.API_KEY, false));
-
-            String report = Files.readString(html.resolveSibling("report.txt"));
-            assertTrue(report.startsWith("Rekindle demo report: 400 customers, 35 simulated days, seed 7"), report);
-            long mails = figure(report, "([\\d,]+) mails received");
-            assertTrue(mails > 100, report);
-            assertTrue(figure(report, "([\\d,]+) opened") > 0, report);
-            assertTrue(figure(report, "([\\d,]+) surveys answered") > 0, report);
-            assertEquals(figure(report, "([\\d,]+) surveys answered"), figure(report, "invitations, ([\\d,]+) answers"),
-                    "every answer the customers gave is in survey-service's results");
-            assertTrue(figure(report, "Customers won back \\(treatment, converted\\): ([\\d,]+)") > 0, report);
-            assertTrue(figure(report, "Addresses cleaned: ([\\d,]+) flagged") > 0, report);
-            String page = Files.readString(html);
-            assertTrue(page.contains("Lift against the holdout") && page.contains("<svg"), "charts in the page");
         } finally {
             providers.stop();
         }

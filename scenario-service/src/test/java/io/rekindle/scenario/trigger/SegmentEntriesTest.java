@@ -67,6 +67,23 @@ class SegmentEntriesTest {
         assertEquals(List.of("2026-07-01", "2026-07-01", "2026-07-02", "2026-07-02", "2026-07-03"), enteredOn);
     }
 
+    @Test
+    void anEntryStampedAheadOfThisClockWaitsUntilTheClockIsThere() {
+        PeerStandIn.reset();
+        // The feed's entries are stamped 07:00 (segment-service's clock ran ahead).
+        clock.set(Instant.parse("2026-07-01T06:59:59Z"));
+        Journeys.profile("early", "2026-01-01T10:00:00Z", 50);
+        feed("ahead", List.of("early"));
+        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
+                {"name":"ahead","trigger":{"type":"segment","segment":"ahead"},"holdoutPercent":0,
+                 "steps":[{"id":"rest","type":"wait","duration":"P30D","next":"end"},{"id":"end","type":"exit"}]}""")
+                .when().post("/v1/scenarios").then().statusCode(201);
+
+        assertEquals(0, entries.poll());
+        clock.set(Instant.parse("2026-07-01T07:00:00Z"));
+        assertEquals(1, entries.poll());
+    }
+
     /** segment-service's change feed: these customers entered, one change each (cursors 1..n), read from any cursor. */
     private static void feed(String segment, List<String> customers) {
         for (int after = 0; after <= customers.size(); after++) {
