@@ -61,6 +61,9 @@ class DemoTest {
         providers.start();
         providers.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.okJson("{\"sid\":\"SM1\",\"name\":\"m1\"}")));
         Map<String, String> env = new LinkedHashMap<>(Demo.environment(Instant.now()));
+        // Clocks that run: with clocks standing still, a send retried after a transient failure waits for a moment
+        // that never comes within the day (the replay's open problem, see the README).
+        env.remove("REKINDLE_CLOCK_START");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp));
         env.put("REKINDLE_TWILIO_URL", "http://127.0.0.1:" + providers.port());
