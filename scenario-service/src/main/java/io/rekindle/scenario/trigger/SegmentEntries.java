@@ -114,7 +114,8 @@ public class SegmentEntries {
             for (JsonNode change : changes) {
                 String customer = change.path("customerId").asText();
                 boolean entered = "entered".equals(change.path("kind").asText());
-                if (entered && java.time.Instant.parse(change.path("at").asText()).isAfter(now)) {
+                String at = change.path("at").asText("");
+                if (entered && !at.isEmpty() && java.time.Instant.parse(at).isAfter(now)) {
                     // Ahead of this clock (skew; in the demo, segment-service's clock moves first): it is read once
                     // this clock is there too, by the pass that runs that moment's steps.
                     if (after != null) {
