@@ -2,6 +2,7 @@ package io.rekindle.scenario.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,7 +81,7 @@ public class Engine {
     public int runDue() {
         // What is due at the pass's start, once the feed has been read up to it: a moment's entries and its steps
         // are taken together, in one order.
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         entries.pollIfDue();
         int advanced = 0;
         for (List<EnrollmentRow> batch = store.claim(BATCH, lease, now); !batch.isEmpty();
@@ -102,7 +103,7 @@ public class Engine {
             for (EnrollmentRow e : batch) {
                 try {
                     Optional<Profile> profile = profiles.find(e.customerId());
-                    java.time.Instant windowEnd = e.enteredAt().plus(Duration.ofDays(definition(e).attributionWindowDays()));
+                    Instant windowEnd = e.enteredAt().plus(Duration.ofDays(definition(e).attributionWindowDays()));
                     boolean bought = profile.isPresent() && ExitCheck.purchasedSinceEntry(e, profile.get())
                             && !profile.get().lastOrderAt().isAfter(windowEnd);
                     store.measured(e, bought ? profile.get().lastOrderAt() : null,
@@ -160,7 +161,7 @@ public class Engine {
                 }
                 profileStale = scenario.step(e.currentStep()).map(s -> s.type() == StepType.SET_ATTRIBUTE)
                         .orElse(false);
-                java.time.Instant now = clock.instant();
+                Instant now = clock.instant();
                 Transition t;
                 if (profile.isEmpty()) {
                     t = new Transition.End("gone", null, null, List.of());

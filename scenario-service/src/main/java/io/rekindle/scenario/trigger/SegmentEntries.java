@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -110,21 +111,14 @@ public class SegmentEntries {
                 return enrolled;
             }
             JsonNode changes = page.body().path("changes");
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             for (JsonNode change : changes) {
                 String customer = change.path("customerId").asText();
                 boolean entered = "entered".equals(change.path("kind").asText());
-                String at = change.path("at").asText("");
-                if (entered && !at.isEmpty() && java.time.Instant.parse(at).isAfter(now)) {
-                    // Ahead of this clock (skew; in the demo, segment-service's clock moves first): it is read once
-                    // this clock is there too, by the pass that runs that moment's steps.
-                    if (after != null) {
-                        saveCursor(cursorKey, after);
-                    }
-                    return enrolled;
-                }
-                if (entered && enrollments.dailyLimitReached(scenario)) {
-                    // A full day: the cursor stays before this entry, and the rest enter on the next days, in turn.
+                // The cursor stays before this entry when it is stamped ahead of this clock (skew; in the demo,
+                // segment-service's clock moves first: the pass that runs that moment reads it), or when the day is
+                // full (the rest enter on the next days, in turn).
+                if (entered && (ahead(change, now) || enrollments.dailyLimitReached(scenario))) {
                     if (after != null) {
                         saveCursor(cursorKey, after);
                     }
@@ -141,6 +135,11 @@ public class SegmentEntries {
             after = page.body().path("next").asText();
             saveCursor(cursorKey, after);
         }
+    }
+
+    private static boolean ahead(JsonNode change, Instant now) {
+        String at = change.path("at").asText("");
+        return !at.isEmpty() && Instant.parse(at).isAfter(now);
     }
 
     /** A schedule trigger runs once a day, at its time (UTC), for whoever is in the segment then. */

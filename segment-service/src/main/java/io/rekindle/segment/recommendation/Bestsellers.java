@@ -8,8 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -43,15 +43,15 @@ public class Bestsellers {
         this.keep = keep;
     }
 
-    /** Units sold per SKU since the window's start. */
-    public Map<String, Long> units() {
+    /** Units sold per SKU since the window's start, as the two parallel arrays a query binds. */
+    public Ranking ranking() {
         Instant since = clock.instant().minus(window);
         Ranking current = ranking;
         if (current == null || !current.fresh(since, keep)) {
-            current = new Ranking(since, System.nanoTime(), count(since));
+            current = count(since);
             ranking = current;
         }
-        return current.units();
+        return current;
     }
 
     /** Orders were stored: the next ranking counts them. */
@@ -59,8 +59,9 @@ public class Bestsellers {
         ranking = null;
     }
 
-    private Map<String, Long> count(Instant since) {
-        Map<String, Long> units = new HashMap<>();
+    private Ranking count(Instant since) {
+        List<String> skus = new ArrayList<>();
+        List<Long> units = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT i ->> 'sku', sum(coalesce((i ->> 'quantity')::int, 1)) AS units
                 FROM orders o CROSS JOIN jsonb_array_elements(o.items) i
@@ -69,16 +70,18 @@ public class Bestsellers {
             ps.setTimestamp(1, Timestamp.from(since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    units.put(rs.getString(1), rs.getLong(2));
+                    skus.add(rs.getString(1));
+                    units.add(rs.getLong(2));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return Map.copyOf(units);
+        return new Ranking(since, System.nanoTime(), skus.toArray(String[]::new), units.toArray(Long[]::new));
     }
 
-    private record Ranking(Instant since, long computedAt, Map<String, Long> units) {
+    /** What was counted since {@code since}: {@code units[i]} of {@code skus[i]}. */
+    public record Ranking(Instant since, long computedAt, String[] skus, Long[] units) {
 
         boolean fresh(Instant windowStart, Duration keep) {
             return !windowStart.isBefore(since) && Duration.between(since, windowStart).compareTo(MOVE) < 0

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -77,9 +76,9 @@ public class Recommendations {
             String reason) throws SQLException {
         List<Recommendation.Item> items = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(RANKED)) {
-            List<Map.Entry<String, Long>> units = List.copyOf(bestsellers.units().entrySet());
-            ps.setArray(1, c.createArrayOf("text", units.stream().map(Map.Entry::getKey).toArray()));
-            ps.setArray(2, c.createArrayOf("bigint", units.stream().map(Map.Entry::getValue).toArray()));
+            Bestsellers.Ranking ranking = bestsellers.ranking();
+            ps.setArray(1, c.createArrayOf("text", ranking.skus()));
+            ps.setArray(2, c.createArrayOf("bigint", ranking.units()));
             ps.setArray(3, c.createArrayOf("text", excluded.toArray()));
             ps.setString(4, category);
             ps.setString(5, category);
