@@ -36,9 +36,6 @@ public final class Demo {
     }
 
     private static final int CHUNK = 500;
-    /** Longer than scenario-service's engine pass (100 ms in the demo), which starts by reading the segment feed. */
-    private static final Duration CALM = Duration.ofMillis(250);
-    private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     private final Options options;
     private final Suite suite;
@@ -68,8 +65,8 @@ public final class Demo {
 
     /**
      * How the demo's suite runs, besides where its mail goes: every clock standing at the next noon (UTC) and moving
-     * only when the demo moves it, and one engine thread (reading the segment feed at the start of each pass), so a
-     * seed replays to the same report; SendGrid webhooks signed by the demo's key.
+     * only when the demo moves it, and one engine thread (reading the segment feed at the first pass after the clock
+     * moved), so a seed replays to the same report; SendGrid webhooks signed by the demo's key.
      */
     public static Map<String, String> environment(Instant now) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -79,11 +76,12 @@ public final class Demo {
         // Two sending threads: one customer's messages never meet in a moment (a day's marketing slot is one).
         env.put("REKINDLE_SENDING_DISPATCH_THREADS", "2");
         // Every phase of a simulated day waits for the suite to settle: short polls keep the hand-offs quick.
-        env.put("REKINDLE_SCENARIOS_ENGINE_EVERY", "100ms");
-        env.put("REKINDLE_SCENARIOS_FEED_EVERY", "100ms");
-        env.put("REKINDLE_SEGMENTS_REEVALUATE_EVERY", "100ms");
-        env.put("REKINDLE_SENDING_DISPATCH_EVERY", "100ms");
-        env.put("REKINDLE_OUTBOX_RELAY_EVERY", "100ms");
+        env.put("REKINDLE_SCENARIOS_ENGINE_EVERY", "25ms");
+        // The segment feed is read when the clock moves (and not between: a day's entries all start the next day).
+        env.put("REKINDLE_SCENARIOS_FEED_EVERY", "24h");
+        env.put("REKINDLE_SEGMENTS_REEVALUATE_EVERY", "25ms");
+        env.put("REKINDLE_SENDING_DISPATCH_EVERY", "25ms");
+        env.put("REKINDLE_OUTBOX_RELAY_EVERY", "25ms");
         env.put("REKINDLE_SENDGRID_WEBHOOK_KEY", SendgridWebhook.publicKey());
         return env;
     }
@@ -123,21 +121,21 @@ public final class Demo {
                 Instant now = suite.now();
                 // Each phase settles before the next starts, so the suite sees the same sequence on every run.
                 readMail(mailbox, day, now, customers);
-                suite.awaitQuiet(Duration.ZERO, PATIENCE);
+                suite.awaitQuiet();
                 long t1 = System.nanoTime();
                 Shoppers.Day lived = shoppers.live(day);
                 storefront.report(lived, now, day);
                 tally.ordered(lived);
-                suite.awaitQuiet(CALM, PATIENCE);
+                suite.awaitQuiet();
                 long t2 = System.nanoTime();
                 boolean weekEnd = day % 7 == 0;
                 suite.advance(Duration.ofDays(1), () -> {
                     if (weekEnd) {
                         recompute();
                     }
-                }, CALM);
-                // The day's sends: nothing reads the segment feed any more, no calm needed.
-                suite.awaitQuiet(Duration.ZERO, PATIENCE);
+                });
+                // The day's sends.
+                suite.awaitQuiet();
                 timing[0] += t1 - t0;
                 timing[1] += t2 - t1;
                 timing[2] += System.nanoTime() - t2;
@@ -145,7 +143,7 @@ public final class Demo {
                         tally.orders));
             }
             readMail(mailbox, options.days() + 1, suite.now(), customers);
-            suite.awaitQuiet(CALM, PATIENCE);
+            suite.awaitQuiet();
         } finally {
             customers.shutdown();
             cartDesk.shutdown();
@@ -174,7 +172,7 @@ public final class Demo {
             noon = noon.plus(Duration.ofDays(1));
         }
         if (noon.isAfter(now)) {
-            suite.advance(Duration.between(now, noon), () -> { }, CALM);
+            suite.advance(Duration.between(now, noon), () -> { });
         }
         return noon;
     }
@@ -200,12 +198,15 @@ public final class Demo {
             // History before profiles: a customer's segments are computed once, on their whole past.
             suite.segment.postBatch("/v1/orders/batch", orderRows);
             suite.segment.postBatch("/v1/events/batch", events);
+            // Each chunk's profiles evaluated on their own, in customer order: the segment feeds list the entries
+            // alike on every run.
+            suite.awaitQuiet("segment");
             suite.segment.postBatch("/v1/customers/batch", profiles);
             orders += orderRows.size();
             progress.show(Math.min(options.customers(), from + CHUNK), "%,d orders".formatted(orders));
         }
         recompute();
-        suite.awaitQuiet(CALM, PATIENCE);
+        suite.awaitQuiet();
         progress.done("%,d customers, %,d orders over two years".formatted(options.customers(), orders));
     }
 
@@ -236,7 +237,7 @@ public final class Demo {
             suite.scenario.put("/v1/scenarios/" + keys.get(i), json.writeValueAsString(definition));
             progress.show(i + 1, keys.get(i));
         }
-        suite.awaitQuiet(CALM, PATIENCE);
+        suite.awaitQuiet();
         progress.done(String.join(", ", keys));
     }
 

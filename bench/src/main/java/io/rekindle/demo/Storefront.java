@@ -25,7 +25,7 @@ final class Storefront {
      * never seen without the order that followed it, whenever segment-service looks), and the abandoned carts'
      * triggers.
      */
-    void report(Shoppers.Day day, Instant now, int dayNumber) {
+    void report(Shoppers.Day day, Instant now, int dayNumber) throws InterruptedException {
         Instant visited = now.minusSeconds(3 * 3_600);
         Instant ordered = now.minusSeconds(2 * 3_600);
         List<String> events = new ArrayList<>();
@@ -51,18 +51,21 @@ final class Storefront {
                 abandoned.add(v);
             }
         }
-        // A cart left without an order is what the storefront tells scenario-service about (the cart trigger), one
-        // after the other (with a daily entry limit, the first ones of the day enter), while the orders and site
-        // events go to segment-service: the carts are other customers'.
+        // A cart left without an order is what the storefront tells scenario-service about (the cart trigger), in
+        // order (with a daily entry limit, the first ones of the day enter), while the orders and site events go to
+        // segment-service: the carts are other customers'.
+        List<String> carts = abandoned.stream().map(v -> "{\"eventId\":\"%s\",\"customerId\":\"%s\",\"type\":\"cart_updated\","
+                .formatted(v.cartId(), v.shopper().id()) + "\"occurredAt\":\"%s\",\"properties\":{\"cartId\":\"%s\"}}"
+                        .formatted(visited, v.cartId())).toList();
         CompletableFuture<Void> triggers = CompletableFuture.runAsync(() -> {
-            for (Shoppers.Visit v : abandoned) {
-                suite.scenario.post("/v1/triggers", "{\"eventId\":\"%s\",\"customerId\":\"%s\",\"type\":\"cart_updated\","
-                        .formatted(v.cartId(), v.shopper().id()) + "\"occurredAt\":\"%s\",\"properties\":{\"cartId\":\"%s\"}}"
-                                .formatted(visited, v.cartId()));
+            for (int from = 0; from < carts.size(); from += 1_000) {
+                suite.scenario.postBatch("/v1/triggers/batch", carts.subList(from, Math.min(carts.size(), from + 1_000)));
             }
         }, cartDesk);
         if (!orders.isEmpty()) {
             suite.segment.postBatch("/v1/orders/batch", orders);
+            // The buyers evaluated before the visitors, never together or not: the feeds' order is the same each run.
+            suite.awaitQuiet("segment");
         }
         if (!events.isEmpty()) {
             suite.segment.postBatch("/v1/events/batch", events);

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,55 +55,52 @@ final class Suite {
      * the whole day's feed before it runs the day's steps; messaging-service last, once scenario-service has run them,
      * so it sends the day's messages knowing every suppression the day brought.
      */
-    void advance(Duration by, Runnable thenInSegment, Duration calm) throws InterruptedException {
+    void advance(Duration by, Runnable thenInSegment) throws InterruptedException {
         String body = "{\"by\":\"" + by + "\"}";
         segment.post("/v1/admin/clock/advance", body);
         thenInSegment.run();
-        awaitQuiet("segment", Duration.ZERO, PATIENCE);
+        awaitQuiet("segment");
         survey.post("/v1/admin/clock/advance", body);
         scenario.post("/v1/admin/clock/advance", body);
-        awaitQuiet(calm, PATIENCE);
+        awaitQuiet();
         messaging.post("/v1/admin/clock/advance", body);
     }
 
     /**
-     * Waits until no service has work due or in progress, seen continuously for {@code calm} (longer than the
-     * scenario engine's feed poll, so entries published at the last moment are read too).
+     * Waits until no service has work due or in progress. Every hand-off is in a backlog until taken (outboxes until
+     * acknowledged; scenario-service's segment feed from a move of its clock until it has read it again).
      */
-    void awaitQuiet(Duration calm, Duration timeout) throws InterruptedException {
-        awaitQuiet(null, calm, timeout);
+    void awaitQuiet() throws InterruptedException {
+        awaitQuiet(null);
     }
 
-    /** As {@link #awaitQuiet(Duration, Duration)}, for one service only (or all: null). */
-    void awaitQuiet(String service, Duration calm, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long quietSince = -1;
+    /** As {@link #awaitQuiet()}, for one service only (or all: null). */
+    void awaitQuiet(String service) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             Map<String, Long> backlog = backlog(service);
-            long pending = backlog.values().stream().mapToLong(Long::longValue).sum();
-            long now = System.nanoTime();
-            if (pending > 0) {
-                quietSince = -1;
-            } else if (quietSince < 0) {
-                quietSince = now;
-            } else if (now - quietSince >= calm.toNanos()) {
+            if (backlog.values().stream().allMatch(pending -> pending == 0)) {
                 return;
             }
-            if (now > deadline) {
-                throw new IllegalStateException("the suite still has work after " + timeout + ": " + backlog);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the suite still has work after " + PATIENCE + ": " + backlog);
             }
-            Thread.sleep(50);
+            Thread.sleep(10);
         }
     }
 
-    /** The backlog gauges of one service (or every service: null), by service and queue. */
+    /** The backlog gauges of one service (or every service: null), by service and queue, asked of all at once. */
     Map<String, Long> backlog(String only) {
-        Map<String, Long> all = new LinkedHashMap<>();
+        Map<String, CompletableFuture<HttpResponse<String>>> pages = new LinkedHashMap<>();
         urls.forEach((service, url) -> {
-            if (only != null && !only.equals(service)) {
-                return;
+            if (only == null || only.equals(service)) {
+                pages.put(service, http.sendAsync(HttpRequest.newBuilder(URI.create(url + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
             }
-            Matcher m = BACKLOG.matcher(metrics(url));
+        });
+        Map<String, Long> all = new LinkedHashMap<>();
+        pages.forEach((service, page) -> {
+            Matcher m = BACKLOG.matcher(body(service, page));
             int queues = 0;
             for (; m.find(); queues++) {
                 double value = Double.parseDouble(m.group(2));
@@ -118,13 +117,11 @@ final class Suite {
         return all;
     }
 
-    private String metrics(String url) {
+    private String body(String service, CompletableFuture<HttpResponse<String>> page) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.body();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(url + "/q/metrics: " + e, e);
+            return page.get().body();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(urls.get(service) + "/q/metrics: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

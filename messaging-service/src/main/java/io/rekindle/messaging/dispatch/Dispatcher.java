@@ -244,7 +244,7 @@ public class Dispatcher {
     }
 
     private static void due(Connection c, String id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET due_at = ? WHERE message_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET due_at = ?, claimed = false WHERE message_id = ?")) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setString(2, id);
             ps.executeUpdate();

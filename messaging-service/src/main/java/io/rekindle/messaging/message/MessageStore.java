@@ -122,7 +122,7 @@ public class MessageStore {
         Instant now = clock.instant();
         List<QueuedMessage> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE message SET due_at = ? WHERE message_id IN (
+                UPDATE message SET due_at = ?, claimed = true WHERE message_id IN (
                     SELECT message_id FROM message WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING message_id, channel, customer_id, recipient, template_id, locale, variables, category,
                     when_capped, state, attempts""")) {
@@ -169,7 +169,7 @@ public class MessageStore {
     public void transition(Connection c, String id, String state, Instant due, String detail) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement ps = c.prepareStatement("UPDATE message SET state = ?, due_at = ?, detail = ?, "
-                + "updated_at = ? WHERE message_id = ?")) {
+                + "updated_at = ?, claimed = false WHERE message_id = ?")) {
             ps.setString(1, state);
             ps.setTimestamp(2, due == null ? null : Timestamp.from(due));
             ps.setString(3, detail);

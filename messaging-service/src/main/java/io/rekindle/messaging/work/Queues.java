@@ -1,14 +1,11 @@
 package io.rekindle.messaging.work;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -17,13 +14,11 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 class Queues {
 
-    void register(@Observes StartupEvent event, MeterRegistry registry, DataSource dataSource, Clock clock,
-            @ConfigProperty(name = "rekindle.sending.lease") Duration lease) {
-        // A claimed message stays queued with due_at at its lease's end: queued and due within a lease is in progress
-        // (a message asked for that near in the future counts too).
-        Backlog.register(registry, dataSource, clock, "messages", """
-                SELECT count(*) FROM message WHERE due_at <= ?
-                    OR (state = 'queued' AND due_at <= CAST(? AS timestamptz) + interval '%d seconds')""".formatted(lease.toSeconds()));
+    void register(@Observes StartupEvent event, MeterRegistry registry, DataSource dataSource, Clock clock) {
+        // A claimed message waits with due_at at its lease's end: in progress. A retry or a deferral is not counted
+        // until it comes due.
+        Backlog.register(registry, dataSource, clock, "messages",
+                "SELECT count(*) FROM message WHERE due_at <= ? OR (claimed AND due_at IS NOT NULL)");
         Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox");
     }
 }

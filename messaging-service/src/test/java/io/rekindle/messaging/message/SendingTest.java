@@ -337,6 +337,7 @@ class SendingTest {
         assertEquals("queued", state(push));
         api().when().get("/v1/messages/" + push).then().body("detail", Matchers.containsString("FCM 503"))
                 .body("attempts", Matchers.equalTo(1));
+        assertEquals(0, backlog(), "waiting for its retry: neither due nor in flight (a stopped clock sees quiet)");
         clock.set(MORNING.plus(Duration.ofMinutes(1)));
         drainOffThread();
         assertEquals("sent", state(push));

@@ -11,4 +11,7 @@ public interface MovableClock {
 
     /** How far ahead of the system clock this clock runs. */
     Duration offset();
+
+    /** How many times the clock has been moved: a reader that saw fewer knows that time jumped since. */
+    long moves();
 }

@@ -12,18 +12,23 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.rekindle.scenario.engine.Enrollments;
 import io.rekindle.scenario.peers.PeerUnavailableException;
 import io.rekindle.scenario.peers.Peers;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
+import io.rekindle.scenario.time.MovableClock;
+import io.rekindle.scenario.work.Backlog;
 
 /**
  * Segment and schedule triggers. Segment triggers: reads segment-service's change feed of each triggering segment from its stored cursor and enters
@@ -34,7 +39,9 @@ import io.rekindle.scenario.scenario.ScenarioView;
  * Schedule triggers: once a day at their time (UTC), every member of the segment then, under the entry rules.
  * The engine reads the feeds at the start of its passes ({@link #pollIfDue()}): whoever entered a segment is enrolled
  * before the steps due at that moment run, so the day's message goes to the most important scenario, not to whichever
- * poller came first.
+ * poller came first. When the clock is moved, the next pass reads the feeds whatever the time since the last read, and
+ * until a read has started after the move the backlog gauge {@code rekindle_backlog{queue="feed"}} counts one: entries
+ * of the new moment may be waiting (a demo waits for it before it moves on).
  */
 @ApplicationScoped
 public class SegmentEntries {
@@ -51,6 +58,8 @@ public class SegmentEntries {
     private final java.time.Clock clock;
     private final ReentrantLock reading = new ReentrantLock();
     private long lastRead = System.nanoTime();
+    /** The clock's moves as seen at the start of the last complete read. */
+    private volatile long movesRead;
 
     SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Peers peers, DataSource dataSource, java.time.Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
@@ -63,16 +72,20 @@ public class SegmentEntries {
         this.every = "off".equals(every) ? null : DurationConverter.parseDuration(every);
     }
 
+    void register(@Observes StartupEvent event, MeterRegistry registry) {
+        Backlog.register(registry, "feed", () -> behindTheClock() ? 1 : 0);
+    }
+
     /**
-     * Reads the feeds if {@code rekindle.scenarios.feed-every} has passed since the last read (one thread of the
-     * replica at a time; never when it is "off", as in tests, which call {@link #poll()}).
+     * Reads the feeds if {@code rekindle.scenarios.feed-every} has passed since the last read or the clock was moved
+     * (one thread of the replica at a time; never when it is "off", as in tests, which call {@link #poll()}).
      */
     public void pollIfDue() {
         if (every == null || !reading.tryLock()) {
             return;
         }
         try {
-            if (System.nanoTime() - lastRead >= every.toNanos()) {
+            if (System.nanoTime() - lastRead >= every.toNanos() || behindTheClock()) {
                 poll();
                 lastRead = System.nanoTime();
             }
@@ -88,6 +101,7 @@ public class SegmentEntries {
     /** Reads every triggering segment's new changes; answers how many customers were enrolled. */
     @ActivateRequestContext
     public int poll() {
+        long moves = clockMoves();
         int enrolled = 0;
         for (ScenarioView scenario : catalog.all()) {
             var trigger = scenario.definition().trigger();
@@ -97,7 +111,17 @@ public class SegmentEntries {
                 enrolled += enterMembers(scenario, trigger.segment());
             }
         }
+        movesRead = moves;
         return enrolled;
+    }
+
+    /** Whether the clock was moved since the last complete read of the feeds began. */
+    boolean behindTheClock() {
+        return clockMoves() != movesRead;
+    }
+
+    private long clockMoves() {
+        return clock instanceof MovableClock movable ? movable.moves() : 0;
     }
 
     private int read(ScenarioView scenario, String segment) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,25 @@ class SegmentEntriesTest {
         assertEquals(0, entries.poll());
         clock.set(Instant.parse("2026-07-01T07:00:00Z"));
         assertEquals(1, entries.poll());
+    }
+
+    @Test
+    void aMovedClockCountsTheFeedAsBacklogUntilItIsReadAgain() {
+        PeerStandIn.reset();
+        clock.set(T0);
+        entries.poll();
+        assertEquals(0, feedBacklog());
+        clock.set(T0.plus(Duration.ofDays(1)));
+        assertEquals(1, feedBacklog(), "the new day's entries may be waiting in the feed");
+        entries.poll();
+        assertEquals(0, feedBacklog());
+    }
+
+    private static long feedBacklog() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        var m = java.util.regex.Pattern.compile("rekindle_backlog\\{queue=\"feed\"[^}]*} (\\S+)").matcher(metrics);
+        assertTrue(m.find(), metrics);
+        return (long) Double.parseDouble(m.group(1));
     }
 
     /** segment-service's change feed: these customers entered, one change each (cursors 1..n), read from any cursor. */

@@ -27,4 +27,14 @@ class AdjustableClockTest {
         Thread.sleep(5);
         assertTrue(clock.instant().isAfter(moved), "time keeps passing");
     }
+
+    @Test
+    void itCountsItsMovesNotThePassingOfTime() throws InterruptedException {
+        AdjustableClock clock = new AdjustableClock();
+        Thread.sleep(2);
+        assertEquals(0, clock.moves());
+        clock.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(2, clock.moves());
+    }
 }

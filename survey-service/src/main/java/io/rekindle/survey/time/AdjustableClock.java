@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -15,6 +16,7 @@ public final class AdjustableClock extends Clock implements MovableClock {
 
     private final Instant stoppedAt;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicLong moves = new AtomicLong();
 
     /** Runs with the system clock. */
     public AdjustableClock() {
@@ -33,7 +35,13 @@ public final class AdjustableClock extends Clock implements MovableClock {
     @Override
     public Instant advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
+        moves.incrementAndGet();
         return instant();
+    }
+
+    @Override
+    public long moves() {
+        return moves.get();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -19,9 +20,11 @@ import io.rekindle.survey.time.MovableClock;
 public class TestClock extends Clock implements MovableClock {
 
     private volatile Instant fixed;
+    private final AtomicLong moves = new AtomicLong();
 
     public void set(Instant instant) {
         fixed = instant;
+        moves.incrementAndGet();
     }
 
     public void set(String instant) {
@@ -30,6 +33,7 @@ public class TestClock extends Clock implements MovableClock {
 
     public void reset() {
         fixed = null;
+        moves.incrementAndGet();
     }
 
     /** What the admin endpoint moves: from now on the clock stands still at the new moment. */
@@ -43,6 +47,11 @@ public class TestClock extends Clock implements MovableClock {
     public Duration offset() {
         Instant now = fixed;
         return now == null ? Duration.ZERO : Duration.between(Instant.now(), now);
+    }
+
+    @Override
+    public long moves() {
+        return moves.get();
     }
 
     @Override

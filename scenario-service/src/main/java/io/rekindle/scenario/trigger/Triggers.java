@@ -1,0 +1,66 @@
+package io.rekindle.scenario.trigger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.rekindle.scenario.scenario.ScenarioCatalog;
+import io.rekindle.scenario.scenario.ScenarioView;
+import io.rekindle.scenario.signal.SignalRequest;
+import io.rekindle.scenario.signal.Signals;
+
+/**
+ * API triggers: each event is kept as the customer's signal and enters them into every scenario it triggers (keyed
+ * by the trigger's property, such as cartId). An eventId seen before enrolls nobody; the entry rules hold too.
+ */
+@ApplicationScoped
+public class Triggers {
+
+    /** What one event did: whether it was seen before, and the enrollments it made. */
+    public record Result(String eventId, boolean duplicate, List<String> enrollments) {
+    }
+
+    private final ScenarioCatalog catalog;
+    private final Entry entry;
+    private final Signals signals;
+    private final Clock clock;
+
+    Triggers(ScenarioCatalog catalog, Entry entry, Signals signals, Clock clock) {
+        this.catalog = catalog;
+        this.entry = entry;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    /** Takes the events in their order (with a daily entry limit, the first ones enter), all in one transaction. */
+    @Transactional
+    public List<Result> accept(List<TriggerRequest> events) {
+        List<Result> results = new ArrayList<>(events.size());
+        for (TriggerRequest event : events) {
+            results.add(accept(event));
+        }
+        return results;
+    }
+
+    private Result accept(TriggerRequest event) {
+        var occurredAt = event.occurredAt() != null ? event.occurredAt() : clock.instant();
+        boolean fresh = signals.store(List.of(new SignalRequest("trigger:" + event.eventId(), event.customerId(),
+                event.type(), occurredAt, Map.of(), event.properties()))) == 1;
+        List<String> enrollments = new ArrayList<>();
+        if (fresh) {
+            for (ScenarioView scenario : catalog.all()) {
+                var trigger = scenario.definition().trigger();
+                if ("event".equals(trigger.type()) && trigger.events().contains(event.type())) {
+                    String key = trigger.key() == null || event.properties() == null ? null
+                            : String.valueOf(event.properties().getOrDefault(trigger.key(), ""));
+                    entry.enter(scenario, event.customerId(), key).ifPresent(enrollments::add);
+                }
+            }
+        }
+        return new Result(event.eventId(), !fresh, enrollments);
+    }
+}
