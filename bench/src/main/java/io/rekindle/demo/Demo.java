@@ -36,6 +36,8 @@ public final class Demo {
     }
 
     private static final int CHUNK = 500;
+    /** segment-service re-evaluates up to 1,000 due customers at a time. */
+    private static final int PROFILE_CHUNK = 1_000;
 
     private final Options options;
     private final Suite suite;
@@ -180,11 +182,12 @@ public final class Demo {
     private void loadStore(Instant end) throws InterruptedException {
         SyntheticStore store = new SyntheticStore(options.seed(), end, 2);
         History history = new History(options.seed(), end);
-        progress.start("Loading the store", options.customers());
+        progress.start("Loading the store", 2 * options.customers());
         suite.segment.postBatch("/v1/products/batch", store.products());
+        // History before profiles: a customer's segments are computed once, on their whole past.
+        List<String> profiles = new ArrayList<>();
         long orders = 0;
         for (int from = 0; from < options.customers(); from += CHUNK) {
-            List<String> profiles = new ArrayList<>();
             List<String> orderRows = new ArrayList<>();
             List<String> events = new ArrayList<>();
             for (int i = from; i < Math.min(options.customers(), from + CHUNK); i++) {
@@ -195,15 +198,18 @@ public final class Demo {
                 events.addAll(c.events());
                 events.addAll(history.emailOpens(c.persona()));
             }
-            // History before profiles: a customer's segments are computed once, on their whole past.
             suite.segment.postBatch("/v1/orders/batch", orderRows);
             suite.segment.postBatch("/v1/events/batch", events);
-            // Each chunk's profiles evaluated on their own, in customer order: the segment feeds list the entries
-            // alike on every run.
-            suite.awaitQuiet("segment");
-            suite.segment.postBatch("/v1/customers/batch", profiles);
             orders += orderRows.size();
             progress.show(Math.min(options.customers(), from + CHUNK), "%,d orders".formatted(orders));
+        }
+        // Then the profiles, each chunk evaluated on its own (one re-evaluation batch of segment-service), in
+        // customer order: the segment feeds list the entries alike on every run.
+        for (int from = 0; from < profiles.size(); from += PROFILE_CHUNK) {
+            suite.awaitQuiet("segment");
+            suite.segment.postBatch("/v1/customers/batch", profiles.subList(from, Math.min(profiles.size(),
+                    from + PROFILE_CHUNK)));
+            progress.show(options.customers() + Math.min(profiles.size(), from + PROFILE_CHUNK), "profiles");
         }
         recompute();
         suite.awaitQuiet();
