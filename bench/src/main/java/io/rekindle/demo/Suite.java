@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,8 +22,8 @@ import io.rekindle.bench.Api;
  */
 final class Suite {
 
-    private static final Pattern BACKLOG = Pattern.compile("^rekindle_backlog\\{queue=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)",
-            Pattern.MULTILINE);
+    private static final String BACKLOG_GAUGE = "rekindle_backlog{";
+    private static final Pattern BACKLOG = Pattern.compile("rekindle_backlog\\{queue=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
 
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
@@ -74,35 +75,53 @@ final class Suite {
         awaitQuiet(null);
     }
 
-    /** As {@link #awaitQuiet()}, for one service only (or all: null). */
+    /**
+     * As {@link #awaitQuiet()}, for one service only (or all: null). While some services are busy only they are
+     * asked again (every scrape costs the services a page and a few counts); once they read zero, all are asked
+     * together, and only an answer of zero from all of them at once ends the wait.
+     */
     void awaitQuiet(String service) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        List<String> all = service == null ? List.copyOf(urls.keySet()) : List.of(service);
+        List<String> asked = all;
         while (true) {
-            Map<String, Long> backlog = backlog(service);
-            if (backlog.values().stream().allMatch(pending -> pending == 0)) {
+            Map<String, Long> backlog = backlog(asked);
+            List<String> busy = asked.stream().filter(s -> backlog.entrySet().stream()
+                    .anyMatch(queue -> queue.getKey().startsWith(s + ".") && queue.getValue() != 0)).toList();
+            if (busy.isEmpty() && asked.equals(all)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the suite still has work after " + PATIENCE + ": " + backlog);
             }
-            Thread.sleep(10);
+            if (busy.isEmpty()) {
+                asked = all;
+            } else {
+                asked = busy;
+                Thread.sleep(10);
+            }
         }
     }
 
-    /** The backlog gauges of one service (or every service: null), by service and queue, asked of all at once. */
-    Map<String, Long> backlog(String only) {
+    /** The backlog gauges of the services named, by service and queue, asked of all at once. */
+    Map<String, Long> backlog(List<String> services) {
         Map<String, CompletableFuture<HttpResponse<String>>> pages = new LinkedHashMap<>();
-        urls.forEach((service, url) -> {
-            if (only == null || only.equals(service)) {
-                pages.put(service, http.sendAsync(HttpRequest.newBuilder(URI.create(url + "/q/metrics"))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
-            }
-        });
+        for (String service : services) {
+            pages.put(service, http.sendAsync(HttpRequest.newBuilder(URI.create(urls.get(service) + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
         Map<String, Long> all = new LinkedHashMap<>();
         pages.forEach((service, page) -> {
-            Matcher m = BACKLOG.matcher(body(service, page));
             int queues = 0;
-            for (; m.find(); queues++) {
+            for (String line : body(service, page).split("\n")) {
+                if (!line.startsWith(BACKLOG_GAUGE)) {
+                    continue;
+                }
+                Matcher m = BACKLOG.matcher(line);
+                if (!m.matches()) {
+                    continue;
+                }
+                queues++;
                 double value = Double.parseDouble(m.group(2));
                 if (Double.isNaN(value)) {
                     throw new IllegalStateException(service + "-service cannot count its " + m.group(1)

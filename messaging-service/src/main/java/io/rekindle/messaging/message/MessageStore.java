@@ -116,21 +116,29 @@ public class MessageStore {
         return views("WHERE customer_id = ? ORDER BY created_at DESC, message_id", customerId, limit);
     }
 
-    /** Claims up to {@code limit} due messages for {@code lease}; a crashed worker's claims come due again after it. */
+    /**
+     * Claims up to {@code limit} due messages for {@code lease}; a crashed worker's claims come due again after it.
+     * Messages due at one moment go in customer order, each customer's by key: the same order on every run.
+     */
     @Transactional
     public List<QueuedMessage> claimDue(int limit, Duration lease) {
         Instant now = clock.instant();
         List<QueuedMessage> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE message SET due_at = ?, claimed = true WHERE message_id IN (
-                    SELECT message_id FROM message WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING message_id, channel, customer_id, recipient, template_id, locale, variables, category,
-                    when_capped, state, attempts""")) {
+                WITH picked AS (
+                    SELECT message_id, due_at FROM message WHERE due_at <= ?
+                    ORDER BY due_at, customer_id, idempotency_key LIMIT ? FOR UPDATE SKIP LOCKED),
+                claimed AS (
+                    UPDATE message m SET due_at = ?, claimed = true FROM picked p WHERE m.message_id = p.message_id
+                    RETURNING p.due_at AS was_due, m.*)
+                SELECT message_id, channel, customer_id, recipient, template_id, locale, variables, category,
+                    when_capped, state, attempts
+                FROM claimed ORDER BY was_due, customer_id, idempotency_key""")) {
             // To the microsecond, as PostgreSQL keeps it: the claim is recognised by it (see holdLease).
             Instant until = now.plus(lease).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            ps.setTimestamp(1, Timestamp.from(until));
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setInt(3, limit);
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setInt(2, limit);
+            ps.setTimestamp(3, Timestamp.from(until));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new QueuedMessage(rs.getString(1), Channel.valueOf(rs.getString(2).toUpperCase()),

@@ -19,6 +19,7 @@ class Queues {
         // until it comes due.
         Backlog.register(registry, dataSource, clock, "messages",
                 "SELECT count(*) FROM message WHERE due_at <= ? OR (claimed AND due_at IS NOT NULL)");
-        Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox");
+        // A claimed row waits with due_at at its lease's end: in progress. A failed delivery counts again once due.
+        Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox WHERE due_at <= ? OR claimed");
     }
 }

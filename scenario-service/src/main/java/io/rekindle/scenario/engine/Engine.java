@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -100,9 +101,12 @@ public class Engine {
     public void measureDue() {
         for (List<EnrollmentRow> batch = store.claimMeasurements(BATCH, lease); !batch.isEmpty();
                 batch = store.claimMeasurements(BATCH, lease)) {
-            for (EnrollmentRow e : batch) {
+            List<Supplier<Optional<Profile>>> lookups = profiles.findAll(
+                    batch.stream().map(EnrollmentRow::customerId).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                EnrollmentRow e = batch.get(i);
                 try {
-                    Optional<Profile> profile = profiles.find(e.customerId());
+                    Optional<Profile> profile = lookups.get(i).get();
                     Instant windowEnd = e.enteredAt().plus(Duration.ofDays(definition(e).attributionWindowDays()));
                     boolean bought = profile.isPresent() && ExitCheck.purchasedSinceEntry(e, profile.get())
                             && !profile.get().lastOrderAt().isAfter(windowEnd);
@@ -126,6 +130,12 @@ public class Engine {
             if (moving.isEmpty()) {
                 return;
             }
+            List<Run> stale = moving.stream().filter(r -> r.profileStale).toList();
+            List<Supplier<Optional<Profile>>> lookups = profiles.findAll(
+                    stale.stream().map(r -> r.enrollment.customerId()).toList());
+            for (int i = 0; i < stale.size(); i++) {
+                stale.get(i).lookup = lookups.get(i);
+            }
             List<EnrollmentStore.Decision> decisions = moving.stream().map(Run::decide).toList();
             List<EnrollmentRow> after = store.commitAll(decisions);
             for (int i = 0; i < moving.size(); i++) {
@@ -143,6 +153,8 @@ public class Engine {
     private final class Run {
 
         EnrollmentRow enrollment;
+        /** The profile asked for at the start of the round, while stale. */
+        Supplier<Optional<Profile>> lookup;
         private Optional<Profile> profile;
         private boolean profileStale = true;
 
@@ -154,9 +166,10 @@ public class Engine {
             EnrollmentRow e = enrollment;
             try {
                 ScenarioDefinition scenario = definition(e);
-                // One look at the profile per run of steps (they happen at the same moment), again after one changed it.
+                // One look at the profile per run of steps (they happen at the same moment), again after one changed it;
+                // the round's looks are asked for together.
                 if (profileStale) {
-                    profile = profiles.find(e.customerId());
+                    profile = lookup.get();
                     profileStale = false;
                 }
                 profileStale = scenario.step(e.currentStep()).map(s -> s.type() == StepType.SET_ATTRIBUTE)

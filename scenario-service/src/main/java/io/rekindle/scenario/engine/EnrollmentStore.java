@@ -88,6 +88,7 @@ public class EnrollmentStore {
         Instant now = clock.instant();
         List<EnrollmentRow> after = new ArrayList<>(decisions.size());
         try (Connection c = dataSource.getConnection()) {
+            lockInOrder(c, decisions);
             for (Decision d : decisions) {
                 if (d.retryAt() != null) {
                     update(c, "UPDATE enrollment SET due_at = ?, leased_until = NULL WHERE enrollment_id = ? "
@@ -100,6 +101,16 @@ public class EnrollmentStore {
             return after;
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Locks the rows in enrollment order, as a signal's wake does: writers of several enrollments cannot deadlock. */
+    private static void lockInOrder(Connection c, List<Decision> decisions) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM enrollment WHERE enrollment_id = ANY (?) ORDER BY enrollment_id FOR UPDATE")) {
+            ps.setArray(1, c.createArrayOf("text",
+                    decisions.stream().map(d -> d.enrollment().enrollmentId()).toArray()));
+            ps.executeQuery().close();
         }
     }
 

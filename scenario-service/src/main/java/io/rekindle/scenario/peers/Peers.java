@@ -1,6 +1,5 @@
 package io.rekindle.scenario.peers;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -67,33 +69,59 @@ public class Peers {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private Reply call(Service service, String path, String method, Object body, Map<String, String> headers) {
-        String base = config.getValue("quarkus.rest-client." + service.name().toLowerCase() + ".url", String.class);
+    /** A GET under way (several can be at once); {@link #await} answers it as {@link #get} would. */
+    public CompletableFuture<Reply> getAsync(Service service, String path) {
+        return callAsync(service, path, "GET", null, Map.of());
+    }
+
+    /** The answer of a call under way; a peer that could not answer is a {@link PeerUnavailableException}. */
+    public static Reply await(CompletableFuture<Reply> reply) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            return reply.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerUnavailableException("interrupted");
+        }
+    }
+
+    private Reply call(Service service, String path, String method, Object body, Map<String, String> headers) {
+        return await(callAsync(service, path, method, body, headers));
+    }
+
+    private CompletableFuture<Reply> callAsync(Service service, String path, String method, Object body,
+            Map<String, String> headers) {
+        String base = config.getValue("quarkus.rest-client." + service.name().toLowerCase() + ".url", String.class);
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(10)).header("Authorization", authorization)
                     .header("Accept", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                throw new PeerUnavailableException(service + " unreachable: " + cause.getMessage());
             }
-            headers.forEach(request::header);
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 500 || response.statusCode() == 429) {
                 throw new PeerUnavailableException(service + " answered " + response.statusCode());
             }
             String text = response.body();
             return new Reply(response.statusCode(), text == null || text.isBlank() ? mapper.nullNode()
                     : parse(text));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new PeerUnavailableException(service + " unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PeerUnavailableException("interrupted");
-        }
+        });
     }
 
     private JsonNode parse(String text) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,8 @@ public class Signals {
                 INSERT INTO signal (signal_id, customer_id, type, occurred_at, attribution, properties, received_at)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (signal_id) DO NOTHING""")) {
             int added = 0;
-            for (SignalRequest s : signals) {
+            // In signal order: two deliveries sharing signals (a retried batch) insert them alike and cannot deadlock.
+            for (SignalRequest s : signals.stream().sorted(Comparator.comparing(SignalRequest::signalId)).toList()) {
                 ps.setString(1, s.signalId());
                 ps.setString(2, s.customerId());
                 ps.setString(3, s.type());
@@ -82,13 +84,18 @@ public class Signals {
         if (customers.length == 0) {
             return;
         }
+        // Rows locked in enrollment order, as the engine's commits lock them: two writers cannot deadlock.
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE enrollment SET wake = true,
+                WITH woken AS (
+                    SELECT enrollment_id FROM enrollment
+                    WHERE state = 'active' AND customer_id = ANY (?) AND (leased_until > ? OR %s)
+                    ORDER BY enrollment_id FOR UPDATE)
+                UPDATE enrollment e SET wake = true,
                     due_at = CASE WHEN leased_until > ? THEN due_at ELSE LEAST(due_at, ?) END
-                WHERE state = 'active' AND customer_id = ANY (?) AND (leased_until > ? OR\s""" + which + ")")) {
-            ps.setTimestamp(1, now);
+                FROM woken w WHERE e.enrollment_id = w.enrollment_id""".formatted(which))) {
+            ps.setArray(1, c.createArrayOf("text", customers));
             ps.setTimestamp(2, now);
-            ps.setArray(3, c.createArrayOf("text", customers));
+            ps.setTimestamp(3, now);
             ps.setTimestamp(4, now);
             ps.executeUpdate();
         }

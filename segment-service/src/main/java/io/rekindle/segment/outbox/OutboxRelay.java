@@ -115,7 +115,7 @@ public class OutboxRelay {
     List<Row> claim(Destination destination) {
         List<Row> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE outbox SET due_at = ? WHERE id IN (
+                UPDATE outbox SET due_at = ?, claimed = true WHERE id IN (
                     SELECT id FROM outbox WHERE destination = ? AND due_at <= ? ORDER BY due_at, id LIMIT ?
                     FOR UPDATE SKIP LOCKED)
                 RETURNING id, attempts, payload""")) {
@@ -148,7 +148,7 @@ public class OutboxRelay {
             }
             int attempts = batch.stream().mapToInt(Row::attempts).max().orElse(0) + 1;
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1, "
-                    + "last_error = ?, due_at = ? WHERE id = ANY (?)")) {
+                    + "last_error = ?, due_at = ?, claimed = false WHERE id = ANY (?)")) {
                 ps.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
                 ps.setTimestamp(2, Timestamp.from(clock.instant().plus(backoff.after(attempts,
                         ThreadLocalRandom.current()))));

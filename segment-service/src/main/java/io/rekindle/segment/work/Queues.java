@@ -16,6 +16,7 @@ class Queues {
 
     void register(@Observes StartupEvent event, MeterRegistry registry, DataSource dataSource, Clock clock) {
         // The re-evaluation queue's gauge is registered by Reevaluations, which counts it for /v1/segments/backlog too.
-        Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox");
+        // A claimed row waits with due_at at its lease's end: in progress. A failed delivery counts again once due.
+        Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox WHERE due_at <= ? OR claimed");
     }
 }

@@ -15,6 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 class Queues {
 
     void register(@Observes StartupEvent event, MeterRegistry registry, DataSource dataSource, Clock clock) {
-        Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox");
+        // A claimed row waits with due_at at its lease's end: in progress. A failed delivery counts again once due.
+        Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox WHERE due_at <= ? OR claimed");
     }
 }

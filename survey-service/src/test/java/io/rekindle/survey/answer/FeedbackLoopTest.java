@@ -10,6 +10,7 @@ import static io.rekindle.survey.support.SurveyApi.invite;
 import static io.rekindle.survey.support.SurveyApi.pathOf;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
@@ -81,12 +82,23 @@ class FeedbackLoopTest {
         SurveyApi.saveSurvey("loop");
         answer(pathOf(invite("loop", "{\"customerId\":\"c-down\"}").getString("url")), "price");
 
+        assertEquals(2, outboxBacklog(), "both due");
         assertEquals(1, relay.relay(), "the signal goes, the event waits");
+        assertEquals(0, outboxBacklog(), "a retry waiting for its backoff is not work yet");
         Peers.http.stubFor(post("/v1/events/batch").willReturn(aResponse().withStatus(200).withBody("{}")));
         assertEquals(0, relay.relay(), "not before its backoff");
         clock.set(java.time.Instant.now().plusSeconds(600));
+        assertEquals(1, outboxBacklog(), "due again");
         assertEquals(1, relay.relay());
+        assertEquals(0, outboxBacklog());
         Peers.http.verify(2, postRequestedFor(urlEqualTo("/v1/events/batch")));
         Peers.http.verify(1, postRequestedFor(urlEqualTo("/v1/signals")));
+    }
+
+    private static long outboxBacklog() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        var m = java.util.regex.Pattern.compile("rekindle_backlog\\{queue=\"outbox\"[^}]*} (\\S+)").matcher(metrics);
+        assertTrue(m.find(), metrics);
+        return (long) Double.parseDouble(m.group(1));
     }
 }
