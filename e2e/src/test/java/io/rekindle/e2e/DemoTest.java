@@ -26,7 +26,7 @@ import io.rekindle.demo.Demo;
  * The demo at a small scale (400 customers, five simulated weeks) on the four packaged services, the way
  * {@code ./rekindle demo} runs it: the report must show scenarios that sent mail the customers read, answered and
  * bought from, lists cleaned, and a holdout measured; the HTML page must carry its charts. The clocks stand still
- * between the demo's moves, as in {@code ./rekindle demo}.
+ * between the demo's moves, as in {@code ./rekindle demo}; played twice with one seed, the report is the same.
  */
 class DemoTest {
 
@@ -36,7 +36,7 @@ class DemoTest {
 
     @Test
     void aSmallStoreOverFiveWeeksIsRemindedWonBackAskedWhyAndCleaned() throws Exception {
-        Path html = play("run");
+        Path html = play("run", 400, 35, Instant.now());
         String report = Files.readString(html.resolveSibling("report.txt"));
         assertTrue(report.startsWith("Rekindle demo report: 400 customers, 35 simulated days, seed 7"), report);
         long mails = figure(report, "([\\d,]+) mails received");
@@ -51,8 +51,20 @@ class DemoTest {
         assertTrue(page.contains("Lift against the holdout") && page.contains("<svg"), "charts in the page");
     }
 
-    /** The demo on a fresh suite of its own (its databases under the run's directory); answers the report page. */
-    private static Path play(String run) throws Exception {
+    @Test
+    void theSameSeedGivesTheSameReport() throws Exception {
+        Instant started = Instant.now();
+        String first = Files.readString(play("first", 200, 21, started).resolveSibling("report.txt"));
+        String second = Files.readString(play("second", 200, 21, started).resolveSibling("report.txt"));
+        assertTrue(figure(first, "([\\d,]+) mails received") > 0, first);
+        assertEquals(first, second, "two fresh suites played with one seed");
+    }
+
+    /**
+     * The demo on a fresh suite of its own (its databases under the run's directory), its clocks standing at the noon
+     * after {@code started}; answers the report page.
+     */
+    private static Path play(String run, int customers, int days, Instant started) throws Exception {
         int smtp;
         try (ServerSocket s = new ServerSocket(0)) {
             smtp = s.getLocalPort();
@@ -61,14 +73,14 @@ class DemoTest {
                 .bindAddress("127.0.0.1"));
         providers.start();
         providers.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.okJson("{\"sid\":\"SM1\",\"name\":\"m1\"}")));
-        Map<String, String> env = new LinkedHashMap<>(Demo.environment(Instant.now()));
+        Map<String, String> env = new LinkedHashMap<>(Demo.environment(started));
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp));
         env.put("REKINDLE_TWILIO_URL", "http://127.0.0.1:" + providers.port());
         env.put("REKINDLE_FCM_URL", "http://127.0.0.1:" + providers.port());
         Path dir = runDir.resolve(run);
         try (FourServices suite = FourServices.start(dir, env)) {
-            return Demo.run(new Demo.Options(400, 35, 7, dir.resolve("report"), smtp, suite.url("segment"),
+            return Demo.run(new Demo.Options(customers, days, 7, dir.resolve("report"), smtp, suite.url("segment"),
                     suite.url("scenario"), suite.url("messaging"), suite.url("survey"), ServiceProcess.API_KEY, false));
         } finally {
             providers.stop();
