@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -34,6 +37,8 @@ import io.rekindle.messaging.template.Channel;
 @ApplicationScoped
 public class EngagementEvents {
 
+    private static final String BY_ID = "id:";
+    private static final String BY_PROVIDER_ID = "provider:";
     private static final Set<String> MESSAGE_STATES = Set.of("delivered", "opened", "clicked", "bounced", "complained",
             "unsubscribed", "failed");
 
@@ -69,12 +74,17 @@ public class EngagementEvents {
             if (nonce != null) {
                 rememberNonce(c, provider, nonce, nonceLifetime);
             }
+            Map<String, Target> targets = targets(c, events);
+            List<Object> segmentEvents = new ArrayList<>();
+            List<Object> signals = new ArrayList<>();
             int recorded = 0;
             for (ProviderEvent e : events) {
-                if (record(c, e)) {
+                if (record(c, e, targetOf(targets, e), segmentEvents, signals)) {
                     recorded++;
                 }
             }
+            outbox.addAll(c, Destination.SEGMENT_EVENTS, segmentEvents);
+            outbox.addAll(c, Destination.SCENARIO_SIGNALS, signals);
             return recorded;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -100,8 +110,9 @@ public class EngagementEvents {
     private record Target(String messageId, String customerId, String recipient, String attribution) {
     }
 
-    private boolean record(Connection c, ProviderEvent e) throws SQLException {
-        Target target = target(c, e);
+    /** Records one event; what segment- and scenario-service are owed goes on the lists, for the outbox. */
+    private boolean record(Connection c, ProviderEvent e, Target target, List<Object> segmentEvents,
+            List<Object> signals) throws SQLException {
         String address = e.address() != null ? e.address() : target == null ? null : target.recipient();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO engagement_event (provider, provider_event_id, message_id, customer_id, channel, type,
@@ -142,7 +153,7 @@ public class EngagementEvents {
                 properties.put("url", e.url());
             }
             event.put("properties", properties);
-            outbox.add(c, Destination.SEGMENT_EVENTS, event);
+            segmentEvents.add(event);
             Map<String, Object> signal = new LinkedHashMap<>();
             signal.put("signalId", event.get("eventId"));
             signal.put("customerId", target.customerId());
@@ -150,7 +161,7 @@ public class EngagementEvents {
             signal.put("occurredAt", e.occurredAt().toString());
             signal.put("attribution", target.attribution() == null ? Map.of() : attribution(target.attribution()));
             signal.put("properties", Map.of("messageId", target.messageId(), "channel", e.channel().name().toLowerCase()));
-            outbox.add(c, Destination.SCENARIO_SIGNALS, signal);
+            signals.add(signal);
         }
         return true;
     }
@@ -199,18 +210,34 @@ public class EngagementEvents {
         }
     }
 
-    private static Target target(Connection c, ProviderEvent e) throws SQLException {
-        if (e.messageId() == null && e.providerMessageId() == null) {
-            return null;
+    /** The messages the events are about, by our message id and by the provider's, in one query. */
+    private static Map<String, Target> targets(Connection c, List<ProviderEvent> events) throws SQLException {
+        Object[] ids = events.stream().map(ProviderEvent::messageId).filter(Objects::nonNull).distinct().toArray();
+        Object[] providerIds = events.stream().map(ProviderEvent::providerMessageId).filter(Objects::nonNull)
+                .distinct().toArray();
+        Map<String, Target> targets = new HashMap<>();
+        if (ids.length == 0 && providerIds.length == 0) {
+            return targets;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, customer_id, recipient, attribution::text "
-                + "FROM message WHERE message_id = ? OR provider_message_id = ? LIMIT 1")) {
-            ps.setString(1, e.messageId() == null ? "" : e.messageId());
-            ps.setString(2, e.providerMessageId() == null ? "" : e.providerMessageId());
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, provider_message_id, customer_id, recipient, "
+                + "attribution::text FROM message WHERE message_id = ANY (?) OR provider_message_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            ps.setArray(2, c.createArrayOf("text", providerIds));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Target(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))
-                        : null;
+                while (rs.next()) {
+                    Target target = new Target(rs.getString(1), rs.getString(3), rs.getString(4), rs.getString(5));
+                    targets.put(BY_ID + target.messageId(), target);
+                    if (rs.getString(2) != null) {
+                        targets.put(BY_PROVIDER_ID + rs.getString(2), target);
+                    }
+                }
             }
         }
+        return targets;
+    }
+
+    private static Target targetOf(Map<String, Target> targets, ProviderEvent e) {
+        Target byId = e.messageId() == null ? null : targets.get(BY_ID + e.messageId());
+        return byId != null || e.providerMessageId() == null ? byId : targets.get(BY_PROVIDER_ID + e.providerMessageId());
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,14 +25,28 @@ public class Outbox {
     }
 
     public void add(Connection c, Destination destination, Object payload) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (destination, payload, due_at) VALUES (?, ?::jsonb, ?)")) {
-            ps.setString(1, destination.name());
-            ps.setString(2, mapper.writeValueAsString(payload));
-            ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            ps.executeUpdate();
+        addAll(c, destination, List.of(payload));
+    }
+
+    /** Several calls to one destination in one statement, relayed in this order. */
+    public void addAll(Connection c, Destination destination, List<?> payloads) throws SQLException {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        String[] texts = new String[payloads.size()];
+        try {
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = mapper.writeValueAsString(payloads.get(i));
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (destination, payload, due_at) "
+                + "SELECT ?, p::jsonb, ? FROM unnest(?::text[]) WITH ORDINALITY AS u(p, n) ORDER BY n")) {
+            ps.setString(1, destination.name());
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setArray(3, c.createArrayOf("text", texts));
+            ps.executeUpdate();
         }
     }
 
