@@ -72,7 +72,9 @@ public class Reports {
         Map<String, Map<String, Long>> customers = new TreeMap<>();
         Map<String, double[]> conversions = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT step_id, coalesce(variant, ''), kind, count(*), coalesce(sum(amount), 0) FROM journal
+                SELECT step_id, coalesce(variant, ''), kind,
+                    CASE WHEN kind = 'capped' THEN count(DISTINCT enrollment_id) ELSE count(*) END,
+                    coalesce(sum(amount), 0) FROM journal
                 WHERE scenario_id = ? AND step_id IS NOT NULL GROUP BY 1, 2, 3""")) {
             ps.setString(1, scenarioId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -58,6 +58,16 @@ class ReportTest {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
+            // Ten treatment enrollments held back by the frequency cap, each woken to look again twice more:
+            // ten enrollments capped, not thirty attempts.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO journal (enrollment_id, scenario_id, step_id, variant, holdout, kind, at)
+                    SELECT enrollment_id, scenario_id, 'mail', NULL, holdout, 'capped', entered_at
+                    FROM (SELECT * FROM enrollment WHERE scenario_id = ? AND NOT holdout ORDER BY enrollment_id
+                          LIMIT 10) e, generate_series(1, 3)""")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO signal (signal_id, customer_id, type, occurred_at, attribution, received_at)
                     SELECT 'r' || g || t, 'c' || g, t, now(), jsonb_build_object('scenario', ?::text, 'step', 'mail'), now()
@@ -79,7 +89,8 @@ class ReportTest {
                 .body("lift.revenuePerCustomerDifference", closeTo(1.0, 1e-9))
                 .body("lift.neededHoldout", equalTo(1_214))
                 .body("steps[0].step", equalTo("mail")).body("steps[0].engine.sent", equalTo(1_007))
-                .body("steps[0].engine.held_out", equalTo(250)).body("steps[0].customers.opened", equalTo(300));
+                .body("steps[0].engine.held_out", equalTo(250)).body("steps[0].engine.capped", equalTo(10))
+                .body("steps[0].customers.opened", equalTo(300));
         given().header("Authorization", "Bearer rekindle-dev-key").when()
                 .get("/v1/scenarios/" + id + "/report.html").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
                 .body(org.hamcrest.Matchers.containsString("+2.00 points (95% CI -0.84 to +4.84), p = 0.219"))
