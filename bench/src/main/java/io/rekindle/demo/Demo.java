@@ -75,7 +75,8 @@ public final class Demo {
         env.put("REKINDLE_CLOCK_ADJUSTABLE", "true");
         env.put("REKINDLE_CLOCK_START", now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(36)).toString());
         env.put("REKINDLE_SCENARIOS_ENGINE_THREADS", "1");
-        // Two sending threads: one customer's messages never meet in a moment (a day's marketing slot is one).
+        // Two sending threads: messages due at one moment are claimed in customer order, so one customer's messages
+        // fall in two threads' batches only when they straddle a batch's end.
         env.put("REKINDLE_SENDING_DISPATCH_THREADS", "2");
         // Every phase of a simulated day waits for the suite to settle: short polls keep the hand-offs quick.
         env.put("REKINDLE_SCENARIOS_ENGINE_EVERY", "25ms");
