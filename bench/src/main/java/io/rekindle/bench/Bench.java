@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Runs a benchmark against a running suite (./rekindle up) and prints its figures.
  * <pre>java -jar bench/target/rekindle-bench.jar segment [--customers 1000000] [--seed 42] [--threads 4]
- * java -jar bench/target/rekindle-bench.jar messaging [--emails 10000] [--threads 8] [--smtp 127.0.0.1:3025]
+ * java -jar bench/target/rekindle-bench.jar messaging [--emails 10000] [--warmup 5000] [--threads 8] [--smtp 127.0.0.1:3025]
  * java -jar bench/target/rekindle-bench.jar scenario [--waiting 100000] [--rate 500] [--seconds 60] [--engine-threads 4]
  * java -jar bench/target/rekindle-bench.jar sendgrid-public-key
  * java -jar bench/target/rekindle-bench.jar demo-environment (the demo suite's settings, for ./rekindle demo)
@@ -20,7 +20,7 @@ public final class Bench {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         if (args.length == 0) {
             System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K]\n"
-                    + "       rekindle-bench messaging [--emails N] [--threads T] [--smtp HOST:PORT] [--url U] [--key K]\n"
+                    + "       rekindle-bench messaging [--emails N] [--warmup N] [--threads T] [--smtp HOST:PORT] [--url U] [--key K]\n"
                     + "       rekindle-bench scenario [--waiting N] [--rate R] [--seconds S] [--engine-threads T]\n"
                     + "       rekindle-bench sendgrid-public-key\n"
                     + "       rekindle-bench demo-environment\n"
@@ -38,6 +38,7 @@ public final class Bench {
                 String[] smtp = options.getOrDefault("smtp", "127.0.0.1:3025").split(":");
                 new MessagingBench(new Api(options.getOrDefault("url", "http://localhost:8083"), key),
                         Integer.parseInt(options.getOrDefault("emails", "10000")),
+                        Integer.parseInt(options.getOrDefault("warmup", "5000")),
                         Integer.parseInt(options.getOrDefault("threads", "8")), smtp[0], Integer.parseInt(smtp[1])).run();
             }
             case "scenario" -> new ScenarioBench(Integer.parseInt(options.getOrDefault("waiting", "100000")),

@@ -1,6 +1,5 @@
 package io.rekindle.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -39,8 +38,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 class MessagingServiceCrashTest {
 
     private static final int MESSAGES = 1_500;
-    /** Messages being handed to the SMTP server at any moment: the dispatch threads. */
-    private static final int IN_FLIGHT = 4;
+    /**
+     * Messages the SMTP server may have accepted without their `sent` committed at the kill: the sends in flight
+     * (rekindle.sending.send-threads) and as many accepted while the previous acceptances were being committed.
+     */
+    private static final int IN_FLIGHT = 2 * 16;
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path runDir;
@@ -56,9 +58,12 @@ class MessagingServiceCrashTest {
         peers = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
                 .containerThreads(20).disableRequestJournal());
         peers.start();
-        peers.stubFor(get(urlPathMatching("/v1/customers/.*")).willReturn(okJson("""
-                {"email":"buyer@example.com","locale":"en","timezone":"UTC","consents":{"email":{"granted":true}},
-                 "attributes":{},"hygiene":{"status":"valid"}}""")));
+        // Every customer asked for has the same profile.
+        peers.stubFor(post(urlPathMatching("/v1/customers/lookup")).willReturn(okJson("""
+                {"customers":[{{#each (jsonPath request.body '$.customerIds') as |id|}}{{#unless @first}},{{/unless}}
+                 {"customerId":"{{id}}","email":"buyer@example.com","locale":"en","timezone":"UTC",
+                  "consents":{"email":{"granted":true}},"attributes":{},"hygiene":{"status":"valid"}}{{/each}}],
+                 "unknown":[]}""").withTransformers("response-template")));
         peers.stubFor(post(urlPathMatching("/v1/(events/batch|signals)")).willReturn(okJson("{}")));
         String base = "http://127.0.0.1:" + peers.port();
         messaging = ServiceProcess.start("messaging", runDir, Map.of("QUARKUS_MAILER_HOST", "127.0.0.1",

@@ -49,23 +49,54 @@ public class ProfileDirectory {
         this.segmentUrl = segmentUrl;
     }
 
-    /** The profile, or empty when segment-service does not know the customer (never created, or erased). */
-    public Optional<Profile> find(String customerId) {
-        HttpResponse<byte[]> response = get("/v1/customers/" + segment(customerId));
-        if (response.statusCode() == 404) {
-            return Optional.empty();
+    /**
+     * The profiles of these customers, read in one call (without the computed metrics, which sending does not use):
+     * each customer maps to its profile, or to empty when segment-service does not know them.
+     *
+     * @throws Unavailable when segment-service could not answer
+     */
+    public Map<String, Optional<Profile>> findAll(List<String> customerIds) {
+        Map<String, Optional<Profile>> profiles = new LinkedHashMap<>();
+        if (customerIds.isEmpty()) {
+            return profiles;
+        }
+        customerIds.forEach(id -> profiles.put(id, Optional.empty()));
+        String body;
+        try {
+            body = mapper.writeValueAsString(Map.of("customerIds", customerIds, "withMetrics", false));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest lookup = request("/v1/customers/lookup").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = exchange(lookup);
+        } catch (Unavailable e) {
+            // A read, safe to ask again: the pooled connection it went out on may have been closed by the server
+            // meanwhile (the client retries only GETs by itself).
+            response = exchange(lookup);
         }
         if (response.statusCode() != 200) {
-            throw new Unavailable("segment-service answered " + response.statusCode(), null);
+            throw new Unavailable("segment-service answered " + response.statusCode() + " for profiles", null);
         }
-        JsonNode p = json(response.body(), mapper.reader());
+        for (JsonNode p : json(response.body(), mapper.reader()).path("customers")) {
+            String id = text(p, "customerId");
+            if (profiles.containsKey(id)) {
+                profiles.put(id, Optional.of(profile(p)));
+            }
+        }
+        return profiles;
+    }
+
+    private Profile profile(JsonNode p) {
         Map<String, Object> view = mapper.convertValue(p, new TypeReference<Map<String, Object>>() {
         });
         view.remove("metrics");
-        return Optional.of(new Profile(text(p, "customerId"), text(p, "email"), text(p, "phone"), text(p, "locale"),
+        return new Profile(text(p, "customerId"), text(p, "email"), text(p, "phone"), text(p, "locale"),
                 text(p, "timezone"), text(p, "country"), p.path("consents").path("email").path("granted").asBoolean(),
                 p.path("consents").path("sms").path("granted").asBoolean(),
-                p.path("consents").path("push").path("granted").asBoolean(), text(p.path("hygiene"), "status"), view));
+                p.path("consents").path("push").path("granted").asBoolean(), text(p.path("hygiene"), "status"), view);
     }
 
     /**
@@ -101,15 +132,23 @@ public class ProfileDirectory {
     // A plain JDK client: this runs on the dispatcher's own threads, many times a second, where the blocking REST
     // client's answers (404s above all) came back an order of magnitude slower.
     private HttpResponse<byte[]> get(String path) {
+        return exchange(request(path).GET().build());
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(segmentUrl + path)).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new Unavailable("segment-service unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted", e);
         }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(segmentUrl + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization);
     }
 
     private static JsonNode json(byte[] body, ObjectReader reader) {

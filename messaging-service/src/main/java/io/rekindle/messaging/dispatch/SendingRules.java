@@ -31,6 +31,9 @@ public interface SendingRules {
     /** Draining threads per replica. */
     int dispatchThreads();
 
+    /** Sends in flight at once per replica (threads handing messages to providers, shared by the draining threads). */
+    int sendThreads();
+
     /** Attempts before a transient provider failure becomes final. */
     int maxAttempts();
 }

@@ -51,19 +51,45 @@ public class MessageResource {
             throw new WebApplicationException(Problems.badRequest("Idempotency-Key",
                     "is required (1-255 characters), for example the enrollment and step"));
         }
-        Template template = templates.find(request.template()).orElseThrow(() -> new WebApplicationException(
-                Problems.badRequest("template", "no template '" + request.template() + "'")));
-        if (template.channel != request.channel()) {
-            throw new WebApplicationException(Problems.badRequest("template",
-                    "is a " + template.channel.name().toLowerCase() + " template"));
-        }
-        if (request.channel() == Channel.PUSH && (request.recipient() == null || request.recipient().isBlank())) {
-            throw new WebApplicationException(Problems.badRequest("recipient", "is required for push (the device token)"));
-        }
+        check("", request);
         MessageStore.Accepted accepted = messages.accept(key.trim(), request);
         return Response.accepted(messages.find(accepted.messageId()).orElseThrow())
                 .header("Location", "/v1/messages/" + accepted.messageId())
                 .header("Idempotent-Replayed", Boolean.toString(!accepted.created())).build();
+    }
+
+    /**
+     * Queues up to 1,000 messages at once (202), all or none, each under its own idempotency key with the same
+     * guarantees as a single send: a key seen before answers its message, with a different body it is a 409.
+     */
+    @POST
+    @Path("/batch")
+    public Response sendBatch(@Valid @NotNull SendBatch batch) {
+        for (int i = 0; i < batch.items().size(); i++) {
+            check("items[" + i + "].message.", batch.items().get(i).message());
+        }
+        List<MessageStore.Accepted> accepted = messages.acceptAll(batch.items().stream()
+                .map(item -> new MessageStore.Keyed(item.idempotencyKey().trim(), item.message())).toList());
+        List<SendBatch.AcceptedItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            items.add(new SendBatch.AcceptedItem(batch.items().get(i).idempotencyKey().trim(),
+                    accepted.get(i).messageId(), !accepted.get(i).created()));
+        }
+        return Response.accepted(new SendBatch.Accepted(items)).build();
+    }
+
+    /** What validation annotations cannot say: the template exists for the channel; push names its device. */
+    private void check(String path, SendRequest request) {
+        Template template = templates.find(request.template()).orElseThrow(() -> new WebApplicationException(
+                Problems.badRequest(path + "template", "no template '" + request.template() + "'")));
+        if (template.channel != request.channel()) {
+            throw new WebApplicationException(Problems.badRequest(path + "template",
+                    "is a " + template.channel.name().toLowerCase() + " template"));
+        }
+        if (request.channel() == Channel.PUSH && (request.recipient() == null || request.recipient().isBlank())) {
+            throw new WebApplicationException(Problems.badRequest(path + "recipient",
+                    "is required for push (the device token)"));
+        }
     }
 
     @GET

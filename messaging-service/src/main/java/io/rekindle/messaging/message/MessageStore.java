@@ -49,63 +49,126 @@ public class MessageStore {
         this.clock = clock;
     }
 
-    /** The outcome of {@link #accept}: the message id and whether this call created it. */
+    /** The outcome of {@link #acceptAll}: the message id and whether this call created it. */
     public record Accepted(String messageId, boolean created) {
     }
 
-    /**
-     * Queues the message under its idempotency key, or answers the message already queued under it.
-     *
-     * @throws IdempotencyConflictException when the key was used for a different request
-     */
+    /** A message to queue under its idempotency key. */
+    public record Keyed(String key, SendRequest request) {
+    }
+
+    /** A message moving to a state; {@code due} is when a worker acts on it next (null: final). */
+    public record Transition(String messageId, String state, Instant due, String detail) {
+    }
+
+    /** {@link #acceptAll} for one message. */
     @Transactional
     public Accepted accept(String key, SendRequest request) {
-        String hash = fingerprint(request);
+        return acceptAll(List.of(new Keyed(key, request))).get(0);
+    }
+
+    /**
+     * Queues each message under its idempotency key, or answers the message already queued under it; all or none.
+     * Answers in the order asked.
+     *
+     * @throws IdempotencyConflictException when a key was used for a different request
+     */
+    @Transactional
+    public List<Accepted> acceptAll(List<Keyed> items) {
         Instant now = clock.instant();
-        Instant due = request.sendAt() != null && request.sendAt().isAfter(now) ? request.sendAt() : now;
-        String id = UUID.randomUUID().toString();
+        int n = items.size();
+        String[] ids = new String[n];
+        String[] keys = new String[n];
+        String[] hashes = new String[n];
+        String[][] columns = new String[8][n];
+        String[] dues = new String[n];
+        for (int i = 0; i < n; i++) {
+            SendRequest r = items.get(i).request();
+            ids[i] = UUID.randomUUID().toString();
+            keys[i] = items.get(i).key();
+            hashes[i] = fingerprint(r);
+            columns[0][i] = lower(r.channel());
+            columns[1][i] = r.customerId();
+            columns[2][i] = r.recipient();
+            columns[3][i] = r.template();
+            columns[4][i] = r.locale();
+            columns[5][i] = json(r.variables() == null ? Map.of() : r.variables());
+            columns[6][i] = lower(r.category());
+            columns[7][i] = json(r.attribution() == null ? new Attribution(null, null, null) : r.attribution());
+            dues[i] = dueAt(r, now).toString();
+        }
         try (Connection c = dataSource.getConnection()) {
+            java.util.Set<String> created = new java.util.HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO message (message_id, idempotency_key, request_hash, channel, customer_id, recipient,
                         template_id, locale, variables, category, attribution, when_capped, state, due_at,
                         created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, 'queued', ?, ?, ?)
-                    ON CONFLICT (idempotency_key) DO NOTHING""")) {
-                ps.setString(1, id);
-                ps.setString(2, key);
-                ps.setString(3, hash);
-                ps.setString(4, lower(request.channel()));
-                ps.setString(5, request.customerId());
-                ps.setString(6, request.recipient());
-                ps.setString(7, request.template());
-                ps.setString(8, request.locale());
-                ps.setString(9, json(request.variables() == null ? Map.of() : request.variables()));
-                ps.setString(10, lower(request.category()));
-                ps.setString(11, json(request.attribution() == null ? new Attribution(null, null, null)
-                        : request.attribution()));
-                ps.setString(12, request.whenCapped() == WhenCapped.DROP ? "drop" : "defer");
-                ps.setTimestamp(13, Timestamp.from(due));
-                ps.setTimestamp(14, Timestamp.from(now));
-                ps.setTimestamp(15, Timestamp.from(now));
-                if (ps.executeUpdate() == 1) {
-                    history(c, id, "queued", now, request.sendAt() != null && due.isAfter(now) ? "send at " + due : null);
-                    return new Accepted(id, true);
+                    SELECT id, k, h, ch, cu, re, te, lo, va::jsonb, ca, at::jsonb, wc, 'queued', du::timestamptz, ?, ?
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        WITH ORDINALITY AS u(id, k, h, ch, cu, re, te, lo, va, ca, at, wc, du, n)
+                    ORDER BY n
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    RETURNING message_id""")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setArray(3, c.createArrayOf("text", ids));
+                ps.setArray(4, c.createArrayOf("text", keys));
+                ps.setArray(5, c.createArrayOf("text", hashes));
+                for (int col = 0; col < 8; col++) {
+                    ps.setArray(6 + col, c.createArrayOf("text", columns[col]));
                 }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT message_id, request_hash FROM message WHERE idempotency_key = ?")) {
-                ps.setString(1, key);
+                ps.setArray(14, c.createArrayOf("text", items.stream()
+                        .map(k -> k.request().whenCapped() == WhenCapped.DROP ? "drop" : "defer").toArray()));
+                ps.setArray(15, c.createArrayOf("text", dues));
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (!rs.getString(2).equals(hash)) {
-                        throw new IdempotencyConflictException(key);
+                    while (rs.next()) {
+                        created.add(rs.getString(1));
                     }
-                    return new Accepted(rs.getString(1), false);
                 }
             }
+            List<Transition> queued = new ArrayList<>();
+            Map<String, String[]> earlier = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (created.contains(ids[i])) {
+                    Instant due = Instant.parse(dues[i]);
+                    queued.add(new Transition(ids[i], "queued", due, due.isAfter(now) ? "send at " + due : null));
+                } else {
+                    earlier.put(keys[i], null);
+                }
+            }
+            history(c, queued, now);
+            if (!earlier.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT idempotency_key, message_id, request_hash FROM message WHERE idempotency_key = ANY (?)")) {
+                    ps.setArray(1, c.createArrayOf("text", earlier.keySet().toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            earlier.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
+                        }
+                    }
+                }
+            }
+            List<Accepted> accepted = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (created.contains(ids[i])) {
+                    accepted.add(new Accepted(ids[i], true));
+                    continue;
+                }
+                String[] existing = earlier.get(keys[i]);
+                if (!existing[1].equals(hashes[i])) {
+                    throw new IdempotencyConflictException(keys[i]);
+                }
+                accepted.add(new Accepted(existing[0], false));
+            }
+            return accepted;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Instant dueAt(SendRequest request, Instant now) {
+        return request.sendAt() != null && request.sendAt().isAfter(now) ? request.sendAt() : now;
     }
 
     public Optional<MessageView> find(String id) {
@@ -156,36 +219,75 @@ public class MessageStore {
     }
 
     /**
-     * Renews this worker's claim on a message just before it is sent; false when the lease ran out and another worker
-     * has claimed it since (that one sends it, this one must not). Joins the caller's transaction.
+     * Renews this worker's claims on messages just before they are sent; answers the ids still held. A message whose
+     * lease ran out may have been claimed by another worker since: that one sends it, this one must not. Joins the
+     * caller's transaction.
      */
-    public boolean holdLease(Connection c, QueuedMessage m, Duration lease) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE message SET due_at = ? WHERE message_id = ? AND due_at = ?")) {
+    public java.util.Set<String> holdLeases(Connection c, List<QueuedMessage> claimed, Duration lease)
+            throws SQLException {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        if (claimed.isEmpty()) {
+            return held;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message m SET due_at = ? FROM unnest(?::text[], "
+                + "?::text[]) AS h(id, until) WHERE m.message_id = h.id AND m.due_at = h.until::timestamptz "
+                + "RETURNING m.message_id")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant().plus(lease).truncatedTo(
                     java.time.temporal.ChronoUnit.MICROS)));
-            ps.setString(2, m.id());
-            ps.setTimestamp(3, Timestamp.from(m.leasedUntil()));
-            return ps.executeUpdate() == 1;
+            ps.setArray(2, c.createArrayOf("text", claimed.stream().map(QueuedMessage::id).toArray()));
+            ps.setArray(3, c.createArrayOf("text", claimed.stream().map(m -> m.leasedUntil().toString()).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getString(1));
+                }
+            }
+        }
+        return held;
+    }
+
+    /** Puts messages back in the queue, each due at its time, without a new state; joins the caller's transaction. */
+    public void dueAgain(Connection c, Map<String, Instant> dueAt) throws SQLException {
+        if (dueAt.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message m SET due_at = d.due::timestamptz, "
+                + "claimed = false FROM unnest(?::text[], ?::text[]) AS d(id, due) WHERE m.message_id = d.id")) {
+            ps.setArray(1, c.createArrayOf("text", dueAt.keySet().toArray()));
+            ps.setArray(2, c.createArrayOf("text", dueAt.values().stream().map(Instant::toString).toArray()));
+            ps.executeUpdate();
         }
     }
 
-    /**
-     * Moves a message to a state; {@code due} is when a worker acts on it next (null: final). Joins the caller's
-     * transaction.
-     */
+    /** Moves a message to a state; joins the caller's transaction. */
     public void transition(Connection c, String id, String state, Instant due, String detail) throws SQLException {
+        transitionAll(c, List.of(new Transition(id, state, due, detail)));
+    }
+
+    /**
+     * Moves messages to states, each message ending in its last transition here, every one kept in the history in
+     * this order. Joins the caller's transaction.
+     */
+    public void transitionAll(Connection c, List<Transition> transitions) throws SQLException {
+        if (transitions.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET state = ?, due_at = ?, detail = ?, "
-                + "updated_at = ?, claimed = false WHERE message_id = ?")) {
-            ps.setString(1, state);
-            ps.setTimestamp(2, due == null ? null : Timestamp.from(due));
-            ps.setString(3, detail);
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.setString(5, id);
+        Map<String, Transition> last = new java.util.LinkedHashMap<>();
+        transitions.forEach(t -> last.put(t.messageId(), t));
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE message m SET state = t.state, due_at = t.due::timestamptz, detail = t.detail, updated_at = ?,
+                    claimed = false
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS t(id, state, due, detail)
+                WHERE m.message_id = t.id""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, c.createArrayOf("text", last.values().stream().map(Transition::messageId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", last.values().stream().map(Transition::state).toArray()));
+            ps.setArray(4, c.createArrayOf("text", last.values().stream()
+                    .map(t -> t.due() == null ? null : t.due().toString()).toArray()));
+            ps.setArray(5, c.createArrayOf("text", last.values().stream().map(Transition::detail).toArray()));
             ps.executeUpdate();
         }
-        history(c, id, state, now, detail);
+        history(c, transitions, now);
     }
 
     /** {@link #transition(Connection, String, String, Instant, String)} in a transaction of its own. */
@@ -198,29 +300,37 @@ public class MessageStore {
         }
     }
 
-    /** Records the provider's acceptance: state sent, the provider's id, nothing more to do. */
-    @Transactional
-    public void sent(String id, String providerMessageId) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE message SET provider_message_id = ? WHERE message_id = ?")) {
-                ps.setString(1, providerMessageId);
-                ps.setString(2, id);
-                ps.executeUpdate();
-            }
-            transition(c, id, "sent", null, null);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A provider's acceptance of a message, with the provider's id for it. */
+    public record Sent(String messageId, String providerMessageId) {
     }
 
-    private static void history(Connection c, String id, String state, Instant at, String detail) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO message_state (message_id, state, at, detail) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, state);
-            ps.setTimestamp(3, Timestamp.from(at));
-            ps.setString(4, detail);
+    /** Records providers' acceptances: state sent, the provider's id, nothing more to do. Joins the transaction. */
+    public void sentAll(Connection c, List<Sent> sent) throws SQLException {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message m SET provider_message_id = s.provider_id "
+                + "FROM unnest(?::text[], ?::text[]) AS s(id, provider_id) WHERE m.message_id = s.id")) {
+            ps.setArray(1, c.createArrayOf("text", sent.stream().map(Sent::messageId).toArray()));
+            ps.setArray(2, c.createArrayOf("text", sent.stream().map(Sent::providerMessageId).toArray()));
+            ps.executeUpdate();
+        }
+        transitionAll(c, sent.stream().map(s -> new Transition(s.messageId(), "sent", null, null)).toList());
+    }
+
+    private static void history(Connection c, List<Transition> transitions, Instant at) throws SQLException {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO message_state (message_id, state, at, detail)
+                SELECT id, state, ?, detail FROM unnest(?::text[], ?::text[], ?::text[])
+                    WITH ORDINALITY AS t(id, state, detail, n)
+                ORDER BY n""")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setArray(2, c.createArrayOf("text", transitions.stream().map(Transition::messageId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", transitions.stream().map(Transition::state).toArray()));
+            ps.setArray(4, c.createArrayOf("text", transitions.stream().map(Transition::detail).toArray()));
             ps.executeUpdate();
         }
     }

@@ -51,19 +51,41 @@ public class Suppressions {
         }
     }
 
+    /** An address on a channel. */
+    public record Address(Channel channel, String address) {
+    }
+
     /** Why the address is suppressed (an erased customer's: "erased"), or null; joins the caller's transaction. */
     public String reason(Connection c, Channel channel, String address) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT reason FROM suppression WHERE channel = ? AND address = ? UNION ALL "
-                        + "SELECT 'erased' FROM erased_address WHERE channel = ? AND address_hash = ?")) {
-            ps.setString(1, channel.name().toLowerCase());
-            ps.setString(2, normalise(channel, address));
-            ps.setString(3, channel.name().toLowerCase());
-            ps.setString(4, hash(channel, address));
+        Address a = new Address(channel, address);
+        return reasons(c, java.util.List.of(a)).get(a);
+    }
+
+    /** Why each of these addresses is suppressed; those that are not are left out. Joins the caller's transaction. */
+    public java.util.Map<Address, String> reasons(Connection c, java.util.Collection<Address> addresses)
+            throws SQLException {
+        java.util.Map<Address, String> reasons = new java.util.HashMap<>();
+        if (addresses.isEmpty()) {
+            return reasons;
+        }
+        java.util.List<Address> list = java.util.List.copyOf(addresses);
+        Object[] channels = list.stream().map(a -> a.channel().name().toLowerCase()).toArray();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.n, coalesce(s.reason, 'erased') FROM unnest(?::text[], ?::text[], ?::text[])
+                    WITH ORDINALITY AS a(channel, address, address_hash, n)
+                LEFT JOIN suppression s ON s.channel = a.channel AND s.address = a.address
+                WHERE s.reason IS NOT NULL OR EXISTS (SELECT 1 FROM erased_address e
+                    WHERE e.channel = a.channel AND e.address_hash = a.address_hash)""")) {
+            ps.setArray(1, c.createArrayOf("text", channels));
+            ps.setArray(2, c.createArrayOf("text", list.stream().map(a -> normalise(a.channel(), a.address())).toArray()));
+            ps.setArray(3, c.createArrayOf("text", list.stream().map(a -> hash(a.channel(), a.address())).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                while (rs.next()) {
+                    reasons.put(list.get(rs.getInt(1) - 1), rs.getString(2));
+                }
             }
         }
+        return reasons;
     }
 
     /** Suppresses the address (the first reason stays); joins the caller's transaction. */

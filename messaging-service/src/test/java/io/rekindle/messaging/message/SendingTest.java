@@ -100,6 +100,12 @@ class SendingTest {
         return api().when().get("/v1/messages/" + id).then().statusCode(200).extract().path("state");
     }
 
+    /** The message was sent; if not, the failure shows its whole record (state history, detail). */
+    private static void assertSent(String id) {
+        String view = api().when().get("/v1/messages/" + id).then().statusCode(200).extract().asString();
+        assertEquals("sent", io.restassured.path.json.JsonPath.from(view).getString("state"), view);
+    }
+
     private static MimeMessage[] mail() {
         return StandIns.smtp.getReceivedMessages();
     }
@@ -118,7 +124,7 @@ class SendingTest {
         assertEquals(2, backlog(), "the later one is due now, the claimed one still in flight");
         drain();
         assertEquals(0, backlog());
-        assertEquals("sent", state(later));
+        assertSent(later);
     }
 
     private static long backlog() {
@@ -129,10 +135,47 @@ class SendingTest {
     }
 
     @Test
+    void aBatchQueuesEachMessageOnceUnderItsOwnKeyAllOrNone() throws Exception {
+        profile("c2", "bob@example.com", null, "Europe/Paris", true, false, "valid");
+        String single = send("enr-1:step-1", email("c1", "transactional"));
+        String batch = """
+                {"items":[{"idempotencyKey":"enr-1:step-1","message":%s},
+                          {"idempotencyKey":"enr-2:step-1","message":%s}]}""".formatted(email("c1", "transactional"),
+                email("c2", "transactional"));
+        var answer = api().body(batch).when().post("/v1/messages/batch").then().statusCode(202).extract();
+        assertEquals(List.of("enr-1:step-1", "enr-2:step-1"), answer.path("items.idempotencyKey"));
+        assertEquals(List.of(true, false), answer.path("items.replayed"));
+        assertEquals(single, answer.path("items[0].id"), "a key seen before answers its message");
+        String second = answer.path("items[1].id");
+        assertEquals(second, api().body(batch).when().post("/v1/messages/batch").then().statusCode(202).extract()
+                .path("items[1].id"), "the batch again queues nothing new");
+
+        api().body("""
+                {"items":[{"idempotencyKey":"enr-3:step-1","message":%s},
+                          {"idempotencyKey":"enr-2:step-1","message":%s}]}""".formatted(email("c1", "transactional"),
+                email("c2", "marketing"))).when().post("/v1/messages/batch").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", Matchers.containsString("enr-2:step-1"));
+        api().body("""
+                {"items":[{"idempotencyKey":"enr-4:step-1","message":%s},
+                          {"idempotencyKey":"enr-5:step-1","message":%s}]}""".formatted(email("c1", "transactional"),
+                email("c2", "transactional").replace("winback", "nope"))).when().post("/v1/messages/batch").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", Matchers.equalTo("items[1].message.template"));
+        assertEquals(List.of(single), api().queryParam("customerId", "c1").when().get("/v1/messages").then().statusCode(200)
+                .extract().path("id"),
+                "neither refused batch left a message behind");
+
+        assertEquals(2, drain());
+        assertSent(single);
+        assertSent(second);
+        assertEquals(2, mail().length, "one mail per key");
+    }
+
+    @Test
     void theMailArrivesOnceWithItsHeadersAndARetriedRequestSendsNothingNew() throws Exception {
         String id = send("enr-1:step-1", email("c1", "marketing"));
         assertEquals(1, drain());
-        assertEquals("sent", state(id));
+        assertSent(id);
         assertEquals(id, send("enr-1:step-1", email("c1", "marketing")), "same key, same message");
         assertEquals(0, drain());
 
@@ -229,7 +272,7 @@ class SendingTest {
         profile("erin", "erin@example.com", "+33611111111", "Europe/Paris", true, true, "valid");
         String sent = send("er-1", email("erin", "transactional"));
         drain();
-        assertEquals("sent", state(sent));
+        assertSent(sent);
         clock.set(MORNING.plus(Duration.ofDays(2)));
         String queued = send("er-2", email("erin", "transactional"));
 
@@ -279,7 +322,7 @@ class SendingTest {
                 "\"whenCapped\":\"drop\",\"category\""));
         String transactional = send("f-4", email("c1", "transactional"));
         drain();
-        assertEquals("sent", state(first));
+        assertSent(first);
         assertEquals("deferred", state(deferred));
         assertEquals("suppressed", state(dropped));
         assertEquals("sent", state(transactional), "transactional mail is not capped");
@@ -289,7 +332,7 @@ class SendingTest {
         assertEquals(0, drain());
         clock.set(Instant.parse("2025-06-03T08:00:00Z"));
         assertEquals(1, drain());
-        assertEquals("sent", state(deferred));
+        assertSent(deferred);
         assertEquals(3, mail().length);
     }
 
@@ -310,13 +353,32 @@ class SendingTest {
 
         clock.set(Instant.parse("2025-06-03T06:00:00Z"));
         drain();
-        assertEquals("sent", state(id));
+        assertSent(id);
         api().when().get("/v1/messages/" + id).then().body("providerMessageId", Matchers.equalTo("SM123"));
         StandIns.http.verify(1, postRequestedFor(urlPathEqualTo(
                 "/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json"))
                 .withRequestBody(containing("To=%2B33612345678"))
                 .withRequestBody(containing("Body=Hi+Ada%2C+free+shipping"))
                 .withHeader("Authorization", containing("Basic ")));
+    }
+
+    @Test
+    void messagesWaitWhileSegmentServiceCannotAnswerForTheirProfilesThenGo() {
+        StandIns.http.stubFor(post(urlPathEqualTo("/v1/customers/lookup")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        String id = send("enr-1:step-1", email("c1", "marketing"));
+        assertEquals(1, drain());
+        assertEquals("queued", state(id));
+        assertEquals(0, mail().length);
+        assertEquals(0, backlog(), "waiting for its retry, not due");
+        StandIns.http.resetMappings();
+        profile("c1", "ada@example.com", "+33612345678", "Europe/Paris", true, true, "valid");
+        clock.set(MORNING.plus(Duration.ofMinutes(1)));
+        assertEquals(1, drain());
+        assertSent(id);
+        assertEquals(1, mail().length);
+        StandIns.http.verify(postRequestedFor(urlPathEqualTo("/v1/customers/lookup"))
+                .withRequestBody(containing("\"customerIds\":[\"c1\"]")));
     }
 
     @Test
@@ -340,7 +402,7 @@ class SendingTest {
         assertEquals(0, backlog(), "waiting for its retry: neither due nor in flight (a stopped clock sees quiet)");
         clock.set(MORNING.plus(Duration.ofMinutes(1)));
         drainOffThread();
-        assertEquals("sent", state(push));
+        assertSent(push);
         StandIns.http.verify(postRequestedFor(urlPathEqualTo(fcm)).withRequestBody(containing("\"token\":\"device-token-1\""))
                 .withHeader("Authorization", equalTo("Bearer local-fcm-token")));
 

@@ -1,6 +1,6 @@
 package io.rekindle.messaging.support;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
@@ -20,6 +20,8 @@ import io.restassured.specification.RequestSpecification;
 @ApplicationScoped
 public class TestData {
 
+    private static final java.util.Map<String, String> PROFILES = new java.util.LinkedHashMap<>();
+
     private final DataSource dataSource;
 
     TestData(DataSource dataSource) {
@@ -33,6 +35,7 @@ public class TestData {
             throw new IllegalStateException(e);
         }
         StandIns.http.resetAll();
+        PROFILES.clear();
         try {
             StandIns.smtp.purgeEmailFromAllMailboxes();
         } catch (Exception e) {
@@ -55,15 +58,20 @@ public class TestData {
         return given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON);
     }
 
-    /** segment-service knows this customer (as its GET /v1/customers/{id} answers). */
+    /**
+     * segment-service knows this customer: its POST /v1/customers/lookup answers every customer made known since the
+     * last {@link #clear()} (the caller keeps those it asked for).
+     */
     public static void profile(String customerId, String email, String phone, String timezone, boolean emailConsent,
             boolean smsConsent, String hygiene) {
-        StandIns.http.stubFor(get(urlEqualTo("/v1/customers/" + customerId)).willReturn(okJson("""
+        PROFILES.put(customerId, """
                 {"customerId":"%s","email":%s,"phone":%s,"firstName":"Ada","lastName":"Lovelace","locale":"en",
                  "timezone":"%s","country":"FR","consents":{"email":{"granted":%b},"sms":{"granted":%b},
                  "push":{"granted":true}},"attributes":{},"hygiene":{"status":"%s"},"previouslyErased":false}
                 """.formatted(customerId, email == null ? "null" : "\"" + email + "\"",
-                phone == null ? "null" : "\"" + phone + "\"", timezone, emailConsent, smsConsent, hygiene))));
+                phone == null ? "null" : "\"" + phone + "\"", timezone, emailConsent, smsConsent, hygiene));
+        StandIns.http.stubFor(post(urlEqualTo("/v1/customers/lookup")).willReturn(okJson(
+                "{\"customers\":[" + String.join(",", PROFILES.values()) + "],\"unknown\":[]}")));
     }
 
     public static void template(String id, String body) {

@@ -95,6 +95,13 @@ public class CustomerDirectory {
         return Customer.findByIdOptional(customerId);
     }
 
+    /** The customers among these ids that have a profile, by id. */
+    public java.util.Map<String, Customer> findAll(java.util.Collection<String> customerIds) {
+        java.util.Map<String, Customer> found = new java.util.HashMap<>();
+        Customer.<Customer>list("customerId in ?1", customerIds).forEach(c -> found.put(c.customerId, c));
+        return found;
+    }
+
     private static Consent orNone(Consent consent) {
         return consent != null ? consent : Consent.NONE;
     }

@@ -79,6 +79,25 @@ public class CustomerResource {
                 .orElseThrow(() -> notFound(customerId));
     }
 
+    /** Up to 1,000 profiles read at once, with their metrics unless withMetrics is false. */
+    @POST
+    @Path("/lookup")
+    public CustomerLookup.Result lookup(@Valid @NotNull CustomerLookup lookup) {
+        java.util.Map<String, Customer> found = directory.findAll(lookup.customerIds());
+        boolean withMetrics = !Boolean.FALSE.equals(lookup.withMetrics());
+        List<CustomerView> customers = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(lookup.customerIds())) {
+            Customer c = found.get(id);
+            if (c == null) {
+                unknown.add(id);
+            } else {
+                customers.add(CustomerView.of(c, withMetrics ? metrics.of(id, null) : null));
+            }
+        }
+        return new CustomerLookup.Result(customers, unknown);
+    }
+
     /** Up to 10,000 profiles, each with its customerId: the good rows are stored, the bad ones reported. */
     @POST
     @Path("/batch")

@@ -74,6 +74,27 @@ class CustomerResourceTest {
     }
 
     @Test
+    void lookupReadsManyProfilesAtOnceAndNamesTheUnknown() {
+        api().body("""
+                [{"customerId":"lk-1","email":"one@example.com","consents":{"email":true}},
+                 {"customerId":"lk-2","email":"two@example.com","timezone":"Europe/Paris"}]
+                """).when().post("/v1/customers/batch").then().statusCode(200).body("stored", equalTo(2));
+        api().body("{\"customerIds\":[\"lk-2\",\"nobody\",\"lk-1\",\"lk-2\"]}").when()
+                .post("/v1/customers/lookup").then().statusCode(200)
+                .body("customers.customerId", equalTo(java.util.List.of("lk-2", "lk-1")))
+                .body("customers[0].timezone", equalTo("Europe/Paris"))
+                .body("customers[1].consents.email.granted", equalTo(true))
+                .body("customers[0].metrics.orderCount", equalTo(0))
+                .body("unknown", equalTo(java.util.List.of("nobody")));
+        api().body("{\"customerIds\":[\"lk-1\"],\"withMetrics\":false}").when()
+                .post("/v1/customers/lookup").then().statusCode(200)
+                .body("customers[0].email", equalTo("one@example.com"))
+                .body("customers[0].metrics", nullValue());
+        api().body("{\"customerIds\":[]}").when().post("/v1/customers/lookup").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("customerIds"));
+    }
+
+    @Test
     void unknownCustomerIs404() {
         api().when().get("/v1/customers/nobody").then().statusCode(404)
                 .contentType("application/problem+json");
