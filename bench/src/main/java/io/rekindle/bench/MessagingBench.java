@@ -51,10 +51,11 @@ final class MessagingBench {
         System.out.printf("SMTP server alone, one trivial client on one connection: %,d mails in %.1f s = %,.0f mails/s%n",
                 emails, emails / baseline, baseline);
         if (warmup > 0) {
-            sendThroughRekindle("warm-up (not counted)", "w", warmup);
+            List<String> warm = sendThroughRekindle("warm-up (not counted)", "w", warmup);
+            webhooks("warm-up (not counted)", "w", warm, Math.max(10, warmup / 100));
         }
         List<String> ids = sendThroughRekindle("through Rekindle", "m", emails);
-        webhooks(ids, Math.max(50, emails / 100));
+        webhooks("SendGrid webhooks", "m", ids, Math.max(50, emails / 100));
     }
 
     private double smtpBaseline(int count) throws Exception {
@@ -148,7 +149,7 @@ final class MessagingBench {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
-    private void webhooks(List<String> ids, int batches) throws Exception {
+    private void webhooks(String phase, String tag, List<String> ids, int batches) throws Exception {
         SendgridWebhook sendgrid = new SendgridWebhook(api);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         double[] millis = new double[batches];
@@ -163,7 +164,7 @@ final class MessagingBench {
                     String id = ids.get((batch * 100 + e) % ids.size());
                     body.append(e == 0 ? "" : ",").append("{\"email\":\"x@example.org\",\"event\":\"")
                             .append(e % 2 == 0 ? "delivered" : "open").append("\",\"sg_event_id\":\"bench-")
-                            .append(run).append('-').append(batch).append('-').append(e)
+                            .append(run).append(tag).append('-').append(batch).append('-').append(e)
                             .append("\",\"rekindle_message_id\":\"").append(id).append("\",\"timestamp\":")
                             .append(now).append('}');
                 }
@@ -180,8 +181,8 @@ final class MessagingBench {
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         Arrays.sort(millis);
-        System.out.printf("SendGrid webhooks, signed batches of 100: %,d events in %.1f s = %,.0f events/s; "
-                + "acknowledgement p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d batches)%n", batches * 100, seconds,
+        System.out.printf("%s, signed batches of 100: %,d events in %.1f s = %,.0f events/s; "
+                + "acknowledgement p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d batches)%n", phase, batches * 100, seconds,
                 batches * 100 / seconds, millis[batches / 2], millis[(int) Math.ceil(batches * 0.99) - 1],
                 millis[batches - 1], batches);
     }

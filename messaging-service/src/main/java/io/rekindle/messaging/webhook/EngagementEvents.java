@@ -75,17 +75,26 @@ public class EngagementEvents {
                 rememberNonce(c, provider, nonce, nonceLifetime);
             }
             Map<String, Target> targets = targets(c, events);
+            List<ProviderEvent> fresh = recordNew(c, events, targets);
+            messages.transitionAll(c, fresh.stream().filter(e -> targetOf(targets, e) != null
+                    && MESSAGE_STATES.contains(e.type())).map(e -> new MessageStore.Transition(
+                            targetOf(targets, e).messageId(), e.type(), null, e.bounce() == null ? e.detail()
+                                    : e.bounce() + (e.detail() == null ? "" : ": " + e.detail()))).toList());
             List<Object> segmentEvents = new ArrayList<>();
             List<Object> signals = new ArrayList<>();
-            int recorded = 0;
-            for (ProviderEvent e : events) {
-                if (record(c, e, targetOf(targets, e), segmentEvents, signals)) {
-                    recorded++;
+            for (ProviderEvent e : fresh) {
+                Target target = targetOf(targets, e);
+                String address = address(e, target);
+                if (address != null) {
+                    suppressIfNeeded(c, e, address);
+                }
+                if (target != null && target.customerId() != null) {
+                    forward(e, target, segmentEvents, signals);
                 }
             }
             outbox.addAll(c, Destination.SEGMENT_EVENTS, segmentEvents);
             outbox.addAll(c, Destination.SCENARIO_SIGNALS, signals);
-            return recorded;
+            return fresh.size();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -110,60 +119,77 @@ public class EngagementEvents {
     private record Target(String messageId, String customerId, String recipient, String attribution) {
     }
 
-    /** Records one event; what segment- and scenario-service are owed goes on the lists, for the outbox. */
-    private boolean record(Connection c, ProviderEvent e, Target target, List<Object> segmentEvents,
-            List<Object> signals) throws SQLException {
-        String address = e.address() != null ? e.address() : target == null ? null : target.recipient();
+    private static String address(ProviderEvent e, Target target) {
+        return e.address() != null ? e.address() : target == null ? null : target.recipient();
+    }
+
+    /** Stores the events in one statement; answers those not seen before, in the order given. */
+    private List<ProviderEvent> recordNew(Connection c, List<ProviderEvent> events, Map<String, Target> targets)
+            throws SQLException {
+        int n = events.size();
+        String[][] columns = new String[11][n];
+        for (int i = 0; i < n; i++) {
+            ProviderEvent e = events.get(i);
+            Target target = targetOf(targets, e);
+            String address = address(e, target);
+            columns[0][i] = e.provider();
+            columns[1][i] = e.eventId();
+            columns[2][i] = target == null ? null : target.messageId();
+            columns[3][i] = target == null ? null : target.customerId();
+            columns[4][i] = e.channel().name().toLowerCase();
+            columns[5][i] = e.type();
+            columns[6][i] = e.bounce();
+            columns[7][i] = address == null ? null : Suppressions.normalise(e.channel(), address);
+            columns[8][i] = e.url();
+            columns[9][i] = e.detail();
+            columns[10][i] = e.occurredAt().toString();
+        }
+        Set<String> inserted = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO engagement_event (provider, provider_event_id, message_id, customer_id, channel, type,
                     bounce, address, url, detail, occurred_at, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            ps.setString(1, e.provider());
-            ps.setString(2, e.eventId());
-            ps.setString(3, target == null ? null : target.messageId());
-            ps.setString(4, target == null ? null : target.customerId());
-            ps.setString(5, e.channel().name().toLowerCase());
-            ps.setString(6, e.type());
-            ps.setString(7, e.bounce());
-            ps.setString(8, address == null ? null : Suppressions.normalise(e.channel(), address));
-            ps.setString(9, e.url());
-            ps.setString(10, e.detail());
-            ps.setTimestamp(11, Timestamp.from(e.occurredAt()));
-            ps.setTimestamp(12, Timestamp.from(clock.instant()));
-            if (ps.executeUpdate() == 0) {
-                return false;
+                SELECT pr, pe, me, cu, ch, ty, bo, ad, ur, de, oc::timestamptz, ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(pr, pe, me, cu, ch, ty, bo, ad, ur, de, oc, n)
+                ORDER BY n
+                ON CONFLICT DO NOTHING
+                RETURNING provider || ' ' || provider_event_id""")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            for (int col = 0; col < columns.length; col++) {
+                ps.setArray(2 + col, c.createArrayOf("text", columns[col]));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1));
+                }
             }
         }
-        if (target != null && MESSAGE_STATES.contains(e.type())) {
-            messages.transition(c, target.messageId(), e.type(),  null,
-                    e.bounce() == null ? e.detail() : e.bounce() + (e.detail() == null ? "" : ": " + e.detail()));
+        // An id twice in one batch was stored once: the first is the new one.
+        return events.stream().filter(e -> inserted.remove(e.provider() + " " + e.eventId())).toList();
+    }
+
+    /** What segment- and scenario-service are owed for an event about one of our messages, for the outbox. */
+    private void forward(ProviderEvent e, Target target, List<Object> segmentEvents, List<Object> signals) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", "msg-" + e.provider() + "-" + e.eventId());
+        event.put("customerId", target.customerId());
+        event.put("type", e.channel().name().toLowerCase() + "_" + e.type());
+        event.put("occurredAt", e.occurredAt().toString());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("messageId", target.messageId());
+        if (e.url() != null) {
+            properties.put("url", e.url());
         }
-        if (address != null) {
-            suppressIfNeeded(c, e, address);
-        }
-        if (target != null && target.customerId() != null) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("eventId", "msg-" + e.provider() + "-" + e.eventId());
-            event.put("customerId", target.customerId());
-            event.put("type", e.channel().name().toLowerCase() + "_" + e.type());
-            event.put("occurredAt", e.occurredAt().toString());
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("messageId", target.messageId());
-            if (e.url() != null) {
-                properties.put("url", e.url());
-            }
-            event.put("properties", properties);
-            segmentEvents.add(event);
-            Map<String, Object> signal = new LinkedHashMap<>();
-            signal.put("signalId", event.get("eventId"));
-            signal.put("customerId", target.customerId());
-            signal.put("type", e.type());
-            signal.put("occurredAt", e.occurredAt().toString());
-            signal.put("attribution", target.attribution() == null ? Map.of() : attribution(target.attribution()));
-            signal.put("properties", Map.of("messageId", target.messageId(), "channel", e.channel().name().toLowerCase()));
-            signals.add(signal);
-        }
-        return true;
+        event.put("properties", properties);
+        segmentEvents.add(event);
+        Map<String, Object> signal = new LinkedHashMap<>();
+        signal.put("signalId", event.get("eventId"));
+        signal.put("customerId", target.customerId());
+        signal.put("type", e.type());
+        signal.put("occurredAt", e.occurredAt().toString());
+        signal.put("attribution", target.attribution() == null ? Map.of() : attribution(target.attribution()));
+        signal.put("properties", Map.of("messageId", target.messageId(), "channel", e.channel().name().toLowerCase()));
+        signals.add(signal);
     }
 
     private Map<?, ?> attribution(String text) {
