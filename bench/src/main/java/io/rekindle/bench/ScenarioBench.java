@@ -32,6 +32,8 @@ import com.sun.net.httpserver.HttpServer;
 final class ScenarioBench {
 
     private static final Pattern CUSTOMER = Pattern.compile("\"customerId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile("\"idempotencyKey\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int PARK_BATCH = 1_000;
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(20);
 
     private final int waiting;
@@ -81,14 +83,16 @@ final class ScenarioBench {
 
     private void park(Api api) throws Exception {
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> parts = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            int thread = t;
+        for (int first = 0; first < waiting; first += PARK_BATCH) {
+            int from = first;
             parts.add(pool.submit(() -> {
-                for (int i = thread; i < waiting; i += 8) {
-                    trigger(api, "park-" + i, "bench_park");
+                List<String> events = new ArrayList<>();
+                for (int i = from; i < Math.min(waiting, from + PARK_BATCH); i++) {
+                    events.add(trigger("park-" + i, "bench_park"));
                 }
+                api.postBatch("/v1/triggers/batch", events);
                 return null;
             }));
         }
@@ -97,8 +101,8 @@ final class ScenarioBench {
         }
         pool.shutdown();
         double s = (System.nanoTime() - started) / 1e9;
-        System.out.printf("parked: %,d enrollments in a 30-day wait, entered in %.1f s (%,.0f entries/s through POST /v1/triggers)%n",
-                waiting, s, waiting / s);
+        System.out.printf("parked: %,d enrollments in a 30-day wait, entered in %.1f s (%,.0f entries/s through POST "
+                + "/v1/triggers/batch of %,d)%n", waiting, s, waiting / s, PARK_BATCH);
     }
 
     private void load(Api api) throws Exception {
@@ -154,9 +158,13 @@ final class ScenarioBench {
     }
 
     private static Void trigger(Api api, String customer, String type) {
-        api.post("/v1/triggers", "{\"eventId\":\"" + type + "-" + customer + "\",\"customerId\":\"" + customer
-                + "\",\"type\":\"" + type + "\"}");
+        api.post("/v1/triggers", trigger(customer, type));
         return null;
+    }
+
+    private static String trigger(String customer, String type) {
+        return "{\"eventId\":\"" + type + "-" + customer + "\",\"customerId\":\"" + customer + "\",\"type\":\""
+                + type + "\"}";
     }
 
     private HttpServer standIn() throws IOException {
@@ -165,7 +173,7 @@ final class ScenarioBench {
         server.createContext("/", exchange -> {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
-                if (path.equals("/v1/messages")) {
+                if (path.equals("/v1/messages") || path.equals("/v1/messages/batch")) {
                     accepted(exchange);
                 } else if (path.startsWith("/v1/customers/")) {
                     answer(exchange, 200, "{\"customerId\":\"" + path.substring(14) + "\",\"email\":\"someone@example.com\","
@@ -179,23 +187,30 @@ final class ScenarioBench {
         return server;
     }
 
+    /** A send (its key in the header) or a batch of them (each item's key before its message), timed as it comes. */
     private void accepted(HttpExchange exchange) throws IOException {
         long now = System.nanoTime();
         String body;
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        sendRequests.incrementAndGet();
-        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         Matcher customer = CUSTOMER.matcher(body);
-        if (key != null && customer.find()) {
-            if (key.contains(":first:")) {
+        String single = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        Matcher key = KEY.matcher(body);
+        while (single != null || key.find()) {
+            if (!customer.find()) {
+                break;
+            }
+            sendRequests.incrementAndGet();
+            String k = single != null ? single : key.group(1);
+            if (k.contains(":first:")) {
                 firstSends.putIfAbsent(customer.group(1), now);
-            } else if (key.contains(":second:")) {
+            } else if (k.contains(":second:")) {
                 secondSends.putIfAbsent(customer.group(1), now);
             }
+            single = null;
         }
-        answer(exchange, 202, "{\"id\":\"m\",\"state\":\"queued\"}");
+        answer(exchange, 202, "{\"id\":\"m\",\"state\":\"queued\",\"items\":[]}");
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

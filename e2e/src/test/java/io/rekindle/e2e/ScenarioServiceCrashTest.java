@@ -51,16 +51,23 @@ class ScenarioServiceCrashTest {
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
+    private void asked(String key, String customer) {
+        keys.put(key, customer);
+        requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
     @BeforeEach
     void standInForSegmentAndMessaging() throws Exception {
         peers = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
                 .containerThreads(40).disableRequestJournal());
         peers.addMockServiceRequestListener((request, response) -> {
             if (request.getUrl().equals("/v1/messages")) {
-                String key = request.getHeader("Idempotency-Key");
-                String customer = Http.json(request.getBodyAsString()).path("customerId").asText();
-                keys.put(key, customer);
-                requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                asked(request.getHeader("Idempotency-Key"),
+                        Http.json(request.getBodyAsString()).path("customerId").asText());
+            } else if (request.getUrl().equals("/v1/messages/batch")) {
+                for (var item : Http.json(request.getBodyAsString()).path("items")) {
+                    asked(item.path("idempotencyKey").asText(), item.path("message").path("customerId").asText());
+                }
             }
         });
         peers.start();
@@ -70,6 +77,7 @@ class ScenarioServiceCrashTest {
         peers.stubFor(get(urlPathMatching("/v1/customers/.*")).willReturn(okJson(
                 "{\"email\":\"someone@example.com\",\"timezone\":\"UTC\",\"metrics\":{\"revenue\":0}}")));
         peers.stubFor(post("/v1/messages").willReturn(okJson("{\"id\":\"m\",\"state\":\"queued\"}").withStatus(202)));
+        peers.stubFor(post("/v1/messages/batch").willReturn(okJson("{\"items\":[]}").withStatus(202)));
         for (int page = 0; page <= CUSTOMERS / PAGE; page++) {
             var request = get(urlPathEqualTo("/v1/segments/crash-entrants/changes"))
                     .withQueryParam("after", page == 0 ? absent() : equalTo("p" + page));

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.rekindle.scenario.peers.PeerUnavailableException;
 import io.rekindle.scenario.peers.Peers;
 import io.rekindle.scenario.scenario.Step;
 
@@ -27,7 +28,8 @@ public class Effects {
         this.clock = clock;
     }
 
-    public boolean send(EnrollmentRow e, Step step, String template, String locale) {
+    /** The request for messaging-service to send a step's message. */
+    public Map<String, Object> message(EnrollmentRow e, Step step, String template, String locale) {
         Map<String, Object> variables = new LinkedHashMap<>(e.variables());
         if (step.variables() != null) {
             variables.putAll(step.variables());
@@ -46,9 +48,46 @@ public class Effects {
         // Due at the moment the step ran, by this clock: messaging-service sends it once its own clock is there too
         // (the demo moves messaging's clock last, so a moment's sends go out after all of that moment's suppressions).
         body.put("sendAt", clock.instant().toString());
-        Peers.Reply reply = peers.post(Peers.Service.MESSAGING, "/v1/messages", body,
-                Map.of("Idempotency-Key", e.sideEffectKey()));
-        return reply.ok() || reply.status() == 409;
+        return body;
+    }
+
+    /** What became of a message handed to messaging-service. */
+    public enum Handed { ACCEPTED, REFUSED, UNAVAILABLE }
+
+    /** A message and the key it is sent under. */
+    public record Keyed(String key, Map<String, Object> message) {
+    }
+
+    /**
+     * Hands the messages over in one call, all or none. When messaging-service refuses the batch (a 4xx: one of them
+     * is wrong), each is sent on its own, so only the wrong one is refused (a 409, the key used before, counts as
+     * handed over). Answers in the order given.
+     */
+    public List<Handed> sendAll(List<Keyed> messages) {
+        List<Map<String, Object>> items = messages.stream().map(m -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("idempotencyKey", m.key());
+            item.put("message", m.message());
+            return item;
+        }).toList();
+        Peers.Reply batch;
+        try {
+            batch = peers.post(Peers.Service.MESSAGING, "/v1/messages/batch", Map.of("items", items), Map.of());
+        } catch (PeerUnavailableException e) {
+            return messages.stream().map(m -> Handed.UNAVAILABLE).toList();
+        }
+        if (batch.ok()) {
+            return messages.stream().map(m -> Handed.ACCEPTED).toList();
+        }
+        return messages.stream().map(m -> {
+            try {
+                Peers.Reply reply = peers.post(Peers.Service.MESSAGING, "/v1/messages", m.message(),
+                        Map.of("Idempotency-Key", m.key()));
+                return reply.ok() || reply.status() == 409 ? Handed.ACCEPTED : Handed.REFUSED;
+            } catch (PeerUnavailableException e) {
+                return Handed.UNAVAILABLE;
+            }
+        }).toList();
     }
 
     /** The personal survey link, or null when survey-service refused. */

@@ -27,21 +27,23 @@ import io.rekindle.scenario.work.Backoff;
 import io.rekindle.scenario.work.Poller;
 
 /**
- * Advances due enrollments on any replica: claims a batch under a lease (SKIP LOCKED), then per enrollment checks the
- * exit rules and runs steps until one waits or the enrollment ends, committing each step. A crash mid-step leaves the
+ * Advances due enrollments on any replica: claims a batch under a lease (SKIP LOCKED), then round by round checks
+ * every moving enrollment's exit rules and runs its current step, hands the round's sends over together, and commits
+ * the round. A crash mid-step leaves the
  * lease to expire and the step to run again with the same side-effect key.
  */
 @ApplicationScoped
 public class Engine {
 
     private static final Logger LOG = Logger.getLogger(Engine.class);
-    private static final int BATCH = 20;
+    private static final int BATCH = 100;
     private static final int MAX_STEPS_AT_ONCE = 50;
 
     private final EnrollmentStore store;
     private final Profiles profiles;
     private final ExitCheck exits;
     private final StepRunner runner;
+    private final Sends sends;
     private final SegmentEntries entries;
     private final Clock clock;
     private final String every;
@@ -51,8 +53,8 @@ public class Engine {
     private final ConcurrentHashMap<String, ScenarioDefinition> versions = new ConcurrentHashMap<>();
     private List<Poller> pollers = List.of();
 
-    Engine(EnrollmentStore store, Profiles profiles, ExitCheck exits, StepRunner runner, SegmentEntries entries,
-            Clock clock,
+    Engine(EnrollmentStore store, Profiles profiles, ExitCheck exits, StepRunner runner, Sends sends,
+            SegmentEntries entries, Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.engine-every") String every,
             @ConfigProperty(name = "rekindle.scenarios.engine-threads") int threads,
             @ConfigProperty(name = "rekindle.scenarios.lease") Duration lease) {
@@ -62,6 +64,7 @@ public class Engine {
         this.profiles = profiles;
         this.exits = exits;
         this.runner = runner;
+        this.sends = sends;
         this.clock = clock;
         this.every = every;
         this.threads = threads;
@@ -136,7 +139,8 @@ public class Engine {
             for (int i = 0; i < stale.size(); i++) {
                 stale.get(i).lookup = lookups.get(i);
             }
-            List<EnrollmentStore.Decision> decisions = moving.stream().map(Run::decide).toList();
+            List<EnrollmentStore.Decision> decisions = sends.handOver(moving.stream().map(Run::decide).toList(),
+                    clock.instant().plus(backoff.after(1, ThreadLocalRandom.current())));
             List<EnrollmentRow> after = store.commitAll(decisions);
             for (int i = 0; i < moving.size(); i++) {
                 moving.get(i).moved(after.get(i));

@@ -116,6 +116,9 @@ public class EnrollmentStore {
 
     private EnrollmentRow commit(Connection c, EnrollmentRow e, Transition t, int attributionDays, Instant now)
             throws SQLException {
+        if (t instanceof Transition.Send) {
+            throw new IllegalStateException("a send is handed over before its round is committed");
+        }
         for (Transition.Note note : t.notes()) {
             Journal.add(c, e, note.stepId(), note.kind(), now, note.amount());
         }

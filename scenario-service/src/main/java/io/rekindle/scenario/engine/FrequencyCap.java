@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -35,31 +37,42 @@ public class FrequencyCap {
         this.period = period;
     }
 
-    /** Empty when the slot is ours (now reserved); otherwise when the next one opens. */
+    /** A send asking for its customer's slot. */
+    public record Ask(String customerId, String sendKey) {
+    }
+
+    /**
+     * For each send in order, in one transaction: empty when the slot is ours (now reserved), otherwise when the next
+     * one opens. Of two sends for one customer, the first gets the slot.
+     */
     @Transactional
-    public Optional<Instant> reserve(String customerId, String sendKey) {
+    public List<Optional<Instant>> reserveAll(List<Ask> asks) {
         Instant now = clock.instant();
+        List<Optional<Instant>> slots = new ArrayList<>(asks.size());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO contact (customer_id, last_sent_at, last_key) VALUES (?, ?, ?)
                 ON CONFLICT (customer_id) DO UPDATE SET last_sent_at = excluded.last_sent_at, last_key = excluded.last_key
                     WHERE contact.last_key = excluded.last_key OR contact.last_sent_at <= ?
-                RETURNING last_key""")) {
-            ps.setString(1, customerId);
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setString(3, sendKey);
-            ps.setTimestamp(4, Timestamp.from(now.minus(period)));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return Optional.empty();
+                RETURNING last_key""");
+                PreparedStatement last = c.prepareStatement("SELECT last_sent_at FROM contact WHERE customer_id = ?")) {
+            for (Ask ask : asks) {
+                ps.setString(1, ask.customerId());
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, ask.sendKey());
+                ps.setTimestamp(4, Timestamp.from(now.minus(period)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        slots.add(Optional.empty());
+                        continue;
+                    }
                 }
-            }
-            try (PreparedStatement last = c.prepareStatement("SELECT last_sent_at FROM contact WHERE customer_id = ?")) {
-                last.setString(1, customerId);
+                last.setString(1, ask.customerId());
                 try (ResultSet rs = last.executeQuery()) {
                     rs.next();
-                    return Optional.of(rs.getTimestamp(1).toInstant().plus(period));
+                    slots.add(Optional.of(rs.getTimestamp(1).toInstant().plus(period)));
                 }
             }
+            return slots;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,18 +28,15 @@ public class StepRunner {
 
     private final Effects effects;
     private final SignalLog signals;
-    private final FrequencyCap cap;
     private final Conditions conditions;
     private final Assignment assignment;
     private final BestHour bestHour;
 
-    StepRunner(Effects effects, SignalLog signals, FrequencyCap cap, Conditions conditions, Assignment assignment,
-            BestHour bestHour) {
+    StepRunner(Effects effects, SignalLog signals, Conditions conditions, Assignment assignment, BestHour bestHour) {
         this.bestHour = bestHour;
         this.assignment = assignment;
         this.effects = effects;
         this.signals = signals;
-        this.cap = cap;
         this.conditions = conditions;
     }
 
@@ -73,17 +69,12 @@ public class StepRunner {
         if (e.holdout()) {
             return new Transition.Move(step.next(), null, null, note(step, Journal.HELD_OUT));
         }
-        // The cap is for re-engagement (marketing) messages; a transactional one is never held back.
-        Optional<Instant> nextSlot = "transactional".equals(step.category()) ? Optional.empty()
-                : cap.reserve(e.customerId(), e.sideEffectKey());
-        if (nextSlot.isPresent()) {
-            return new Transition.Stay(nextSlot.get(), null, note(step, Journal.CAPPED));
-        }
         String template = step.templates() != null && e.variant() != null && step.templates().get(e.variant()) != null
                 ? step.templates().get(e.variant())
                 : step.template() != null ? step.template() : step.templates().values().iterator().next();
-        boolean accepted = effects.send(e, step, template, profile.locale());
-        return new Transition.Move(step.next(), null, null, note(step, accepted ? Journal.SENT : Journal.FAILED));
+        // The cap is for re-engagement (marketing) messages; a transactional one is never held back.
+        return new Transition.Send(step.id(), step.next(), !"transactional".equals(step.category()),
+                effects.message(e, step, template, profile.locale()));
     }
 
     private Transition waitUntil(EnrollmentRow e, Step step, Profile profile, Instant now) {

@@ -22,6 +22,18 @@ public sealed interface Transition {
     record Move(String next, String variant, Map<String, Object> variables, List<Note> notes) implements Transition {
     }
 
+    /**
+     * Send {@code message} under the enrollment's side-effect key, then go to {@code next}. Never committed as such:
+     * the engine hands a round's sends over together ({@link Sends}) and turns each into what came of it.
+     */
+    record Send(String stepId, String next, boolean capped, Map<String, Object> message) implements Transition {
+
+        @Override
+        public List<Note> notes() {
+            return List.of();
+        }
+    }
+
     /** End the enrollment: won_back, finished, unsubscribed, rfm_floor, erased, gone. */
     record End(String outcome, Instant convertedAt, BigDecimal revenue, List<Note> notes) implements Transition {
     }

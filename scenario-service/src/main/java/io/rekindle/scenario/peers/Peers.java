@@ -40,6 +40,13 @@ public class Peers {
     private final Config config;
     private final ObjectMapper mapper;
     private final String authorization;
+    /**
+     * Calls under way at once from this replica: a batch's lookups go out side by side, but never more than this, so
+     * a thousand-event batch does not open a thousand connections to one peer.
+     */
+    private static final int MAX_IN_FLIGHT = 32;
+
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -110,7 +117,14 @@ public class Peers {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerUnavailableException("interrupted");
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, f) -> inFlight.release())
+                .handle((response, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 throw new PeerUnavailableException(service + " unreachable: " + cause.getMessage());

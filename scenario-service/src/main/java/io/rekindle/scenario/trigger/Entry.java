@@ -23,7 +23,11 @@ public class Entry {
 
     /** The enrollment id; empty when the customer is unknown or the entry rules keep them out. */
     public Optional<String> enter(ScenarioView scenario, String customerId, String key) {
-        Optional<Profile> profile = profiles.find(customerId);
+        return enter(scenario, customerId, key, profiles.find(customerId));
+    }
+
+    /** {@link #enter(ScenarioView, String, String)} with the customer's profile already read. */
+    public Optional<String> enter(ScenarioView scenario, String customerId, String key, Optional<Profile> profile) {
         return profile.flatMap(p -> enrollments.enroll(scenario, customerId, key, p.revenue()));
     }
 }

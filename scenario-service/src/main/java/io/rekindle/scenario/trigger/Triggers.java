@@ -2,12 +2,17 @@ package io.rekindle.scenario.trigger;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.rekindle.scenario.engine.Profile;
+import io.rekindle.scenario.engine.Profiles;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
 import io.rekindle.scenario.signal.SignalRequest;
@@ -27,9 +32,11 @@ public class Triggers {
     private final ScenarioCatalog catalog;
     private final Entry entry;
     private final Signals signals;
+    private final Profiles profiles;
     private final Clock clock;
 
-    Triggers(ScenarioCatalog catalog, Entry entry, Signals signals, Clock clock) {
+    Triggers(ScenarioCatalog catalog, Entry entry, Signals signals, Profiles profiles, Clock clock) {
+        this.profiles = profiles;
         this.catalog = catalog;
         this.entry = entry;
         this.signals = signals;
@@ -39,26 +46,38 @@ public class Triggers {
     /** Takes the events in their order (with a daily entry limit, the first ones enter), all in one transaction. */
     @Transactional
     public List<Result> accept(List<TriggerRequest> events) {
+        List<ScenarioView> scenarios = catalog.all();
+        // The profiles an entry needs, asked for side by side before the events are taken one by one.
+        List<String> entering = events.stream().filter(e -> !triggered(scenarios, e).isEmpty())
+                .map(TriggerRequest::customerId).distinct().toList();
+        List<Supplier<Optional<Profile>>> lookups = profiles.findAll(entering);
+        Map<String, Supplier<Optional<Profile>>> profileOf = new HashMap<>();
+        for (int i = 0; i < entering.size(); i++) {
+            profileOf.put(entering.get(i), lookups.get(i));
+        }
         List<Result> results = new ArrayList<>(events.size());
         for (TriggerRequest event : events) {
-            results.add(accept(event));
+            results.add(accept(event, triggered(scenarios, event), profileOf.get(event.customerId())));
         }
         return results;
     }
 
-    private Result accept(TriggerRequest event) {
+    private static List<ScenarioView> triggered(List<ScenarioView> scenarios, TriggerRequest event) {
+        return scenarios.stream().filter(s -> "event".equals(s.definition().trigger().type())
+                && s.definition().trigger().events().contains(event.type())).toList();
+    }
+
+    private Result accept(TriggerRequest event, List<ScenarioView> scenarios, Supplier<Optional<Profile>> profile) {
         var occurredAt = event.occurredAt() != null ? event.occurredAt() : clock.instant();
         boolean fresh = signals.store(List.of(new SignalRequest("trigger:" + event.eventId(), event.customerId(),
                 event.type(), occurredAt, Map.of(), event.properties()))) == 1;
         List<String> enrollments = new ArrayList<>();
         if (fresh) {
-            for (ScenarioView scenario : catalog.all()) {
+            for (ScenarioView scenario : scenarios) {
                 var trigger = scenario.definition().trigger();
-                if ("event".equals(trigger.type()) && trigger.events().contains(event.type())) {
-                    String key = trigger.key() == null || event.properties() == null ? null
-                            : String.valueOf(event.properties().getOrDefault(trigger.key(), ""));
-                    entry.enter(scenario, event.customerId(), key).ifPresent(enrollments::add);
-                }
+                String key = trigger.key() == null || event.properties() == null ? null
+                        : String.valueOf(event.properties().getOrDefault(trigger.key(), ""));
+                entry.enter(scenario, event.customerId(), key, profile.get()).ifPresent(enrollments::add);
             }
         }
         return new Result(event.eventId(), !fresh, enrollments);

@@ -94,7 +94,7 @@ class LibraryJourneysTest {
         at(Duration.ZERO);
         for (String c : List.of(opener, silent)) {
             assertEquals(List.of("reengage-survey"), sends(c).stream().map(Journeys::template).toList());
-            assertTrue(sends(c).get(0).getBodyAsString().contains("\"surveyUrl\":\"https://shop.example/s/tok\""));
+            assertTrue(sends(c).get(0).body().contains("\"surveyUrl\":\"https://shop.example/s/tok\""));
         }
         at(Duration.ofDays(3));
         assertEquals("reengage-while", template(sends(silent).get(1)));
@@ -173,7 +173,7 @@ class LibraryJourneysTest {
         signal(opener, "opened", T0.plus(Duration.ofHours(5)).toString());
         hourly(0, 14);
         assertEquals(List.of("lapsed-picks", "lapsed-picks", "lapsed-push", "lapsed-goodbye"), templates(closed));
-        assertTrue(sends(closed).get(1).getBodyAsString().contains("\"subject\":\"Still thinking about it?\""));
+        assertTrue(sends(closed).get(1).body().contains("\"subject\":\"Still thinking about it?\""));
         assertEquals(List.of("lapsed-picks", "reengage-survey", "lapsed-push", "lapsed-goodbye"), templates(opener));
     }
 
@@ -185,7 +185,7 @@ class LibraryJourneysTest {
         entered("browse-no-purchase-14d", browser);
         at(Duration.ZERO);
         assertEquals(List.of("browse-similar"), templates(browser));
-        assertTrue(sends(browser).get(0).getBodyAsString().contains("\"freeShipping\":true"));
+        assertTrue(sends(browser).get(0).body().contains("\"freeShipping\":true"));
         profile(browser, T0.plus(Duration.ofDays(2)).toString(), 85);
         hourly(1, 8);
         assertEquals("won_back", enrollment("browse-abandonment", browser).getString("[0].outcome"));

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +50,7 @@ class PriorityTest {
 
         engine.runDue();
 
-        List<LoggedRequest> sends = Journeys.sends("torn");
+        List<Journeys.Sent> sends = Journeys.sends("torn");
         assertEquals(1, sends.size(), "one message a day");
         assertEquals("template-high", Journeys.template(sends.get(0)));
     }

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,6 +70,14 @@ class ScenarioRunTest {
                 .formatted(customerId, cartId, customerId, cartId)).when().post("/v1/triggers").then().statusCode(202);
     }
 
+    /** How often the report says the engine did this at the cart scenario's first email (all tests' runs). */
+    private static long serviceStep(String kind) {
+        Number n = given().header("Authorization", "Bearer rekindle-dev-key").when()
+                .get("/v1/scenarios/cart-abandonment/report").then().statusCode(200).extract()
+                .path("steps.findAll { it.step == 'service' }.collect { it.engine.%s ?: 0 }.sum()".formatted(kind));
+        return n == null ? 0 : n.longValue();
+    }
+
     private void at(Duration sinceT0) {
         clock.set(T0.plus(sinceT0));
         engine.runDue();
@@ -85,20 +92,20 @@ class ScenarioRunTest {
         assertEquals(0, sends(c).size(), "the first email waits 45 minutes");
         at(Duration.ofMinutes(45));
         assertEquals(1, sends(c).size());
-        assertTrue(sends(c).get(0).getBodyAsString().contains("\"template\":\"cart-1\""));
-        assertTrue(sends(c).get(0).getHeader("Idempotency-Key").endsWith(":service:1"));
+        assertTrue(sends(c).get(0).body().contains("\"template\":\"cart-1\""));
+        assertTrue(sends(c).get(0).key().endsWith(":service:1"));
 
         at(Duration.ofHours(24));
         assertEquals(1, sends(c).size(), "24 h after entry is inside the one-a-day cap: deferred, not dropped");
         at(Duration.ofHours(24).plusMinutes(45));
         assertEquals(2, sends(c).size());
-        assertTrue(sends(c).get(1).getBodyAsString().contains("\"template\":\"cart-2\""));
+        assertTrue(sends(c).get(1).body().contains("\"template\":\"cart-2\""));
 
         at(Duration.ofDays(5));
-        List<LoggedRequest> all = sends(c);
+        List<Journeys.Sent> all = sends(c);
         assertEquals(3, all.size());
-        assertTrue(all.get(2).getBodyAsString().contains("\"template\":\"cart-3\""));
-        assertEquals(3, all.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().count());
+        assertTrue(all.get(2).body().contains("\"template\":\"cart-3\""));
+        assertEquals(3, all.stream().map(r -> r.key()).distinct().count());
         at(Duration.ofDays(30));
         assertEquals(3, sends(c).size(), "the journey has ended");
     }
@@ -171,17 +178,42 @@ class ScenarioRunTest {
     void aSendWhoseAnswerWasLostIsRetriedWithTheSameKey() {
         String c = customer("cart-abandonment", 10, "lost", false);
         profile(c, null, 0);
-        PeerStandIn.http.stubFor(post("/v1/messages").atPriority(1)
-                .withRequestBody(matchingJsonPath("$.customerId", equalTo(c)))
+        PeerStandIn.http.stubFor(post("/v1/messages/batch").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.items[?(@.message.customerId == '" + c + "')]"))
                 .inScenario("lost").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("answered"));
         cartUpdated(c, "k6");
         at(Duration.ofMinutes(45));
         at(Duration.ofMinutes(50));
-        List<LoggedRequest> tries = sends(c);
+        List<Journeys.Sent> tries = sends(c);
         assertEquals(2, tries.size());
-        assertEquals(tries.get(0).getHeader("Idempotency-Key"), tries.get(1).getHeader("Idempotency-Key"));
-        assertFalse(tries.get(0).getHeader("Idempotency-Key").isBlank());
+        assertEquals(tries.get(0).key(), tries.get(1).key());
+        assertFalse(tries.get(0).key().isBlank());
+    }
+
+    @Test
+    void aRefusedMessageIsNotedAsFailedWithoutHoldingBackTheOthersOfItsRound() {
+        String good = customer("cart-abandonment", 10, "round-good", false);
+        String bad = customer("cart-abandonment", 10, "round-bad", false);
+        profile(good, null, 0);
+        profile(bad, null, 0);
+        // messaging-service refuses the bad one's message, alone and so in any batch that carries it.
+        PeerStandIn.http.stubFor(post("/v1/messages/batch").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.items[?(@.message.customerId == '" + bad + "')]"))
+                .willReturn(aResponse().withStatus(400)));
+        PeerStandIn.http.stubFor(post("/v1/messages").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.customerId", equalTo(bad))).willReturn(aResponse().withStatus(400)));
+        long failedBefore = serviceStep("failed");
+        long sentBefore = serviceStep("sent");
+        cartUpdated(good, "r1");
+        cartUpdated(bad, "r2");
+        at(Duration.ofMinutes(45));
+        assertEquals(2, sends(good).size(), "in the refused batch, then on its own");
+        assertEquals(2, sends(bad).size());
+        assertEquals(failedBefore + 1, serviceStep("failed"));
+        assertEquals(sentBefore + 1, serviceStep("sent"));
+        at(Duration.ofMinutes(50));
+        assertEquals(2, sends(bad).size(), "a refusal is not retried: the journey went on");
     }
 
     @Test

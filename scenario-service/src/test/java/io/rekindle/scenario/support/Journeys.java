@@ -6,12 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.restassured.RestAssured.given;
 
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.rekindle.scenario.engine.Assignment;
@@ -21,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 /** What the journey tests do to the service and its stand-in peers. */
 public final class Journeys {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Assignment ASSIGNMENT = new Assignment("rekindle-dev-assignment-salt");
 
     private Journeys() {
@@ -31,6 +33,8 @@ public final class Journeys {
         PeerStandIn.reset();
         PeerStandIn.http.stubFor(post("/v1/messages").atPriority(5).willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"m\"}")));
+        PeerStandIn.http.stubFor(post("/v1/messages/batch").atPriority(5).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{\"items\":[]}")));
         given().header("Authorization", "Bearer rekindle-dev-key").when()
                 .post("/v1/scenarios/library/" + key + "/install").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
@@ -50,13 +54,37 @@ public final class Journeys {
                         lastOrderAt == null ? "null" : "\"" + lastOrderAt + "\""))));
     }
 
-    public static List<LoggedRequest> sends(String customerId) {
-        return PeerStandIn.http.findAll(postRequestedFor(urlEqualTo("/v1/messages"))
-                .withRequestBody(matchingJsonPath("$.customerId", equalTo(customerId))));
+    /** A message the service asked messaging-service to send: its idempotency key and the request's JSON. */
+    public record Sent(String key, String body) {
     }
 
-    public static String template(LoggedRequest send) {
-        return JsonPath.from(send.getBodyAsString()).getString("template");
+    /**
+     * The customer's messages asked for, in order, each try counted: from batches (POST /v1/messages/batch) and from
+     * single sends (the fallback when a batch is refused).
+     */
+    public static List<Sent> sends(String customerId) {
+        List<Sent> sent = new java.util.ArrayList<>();
+        for (LoggedRequest request : PeerStandIn.http.findAll(postRequestedFor(urlMatching("/v1/messages(/batch)?")))) {
+            try {
+                JsonNode body = JSON.readTree(request.getBodyAsString());
+                if (request.getUrl().endsWith("/batch")) {
+                    for (JsonNode item : body.path("items")) {
+                        if (item.path("message").path("customerId").asText().equals(customerId)) {
+                            sent.add(new Sent(item.path("idempotencyKey").asText(), JSON.writeValueAsString(item.path("message"))));
+                        }
+                    }
+                } else if (body.path("customerId").asText().equals(customerId)) {
+                    sent.add(new Sent(request.getHeader("Idempotency-Key"), request.getBodyAsString()));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sent;
+    }
+
+    public static String template(Sent send) {
+        return JsonPath.from(send.body()).getString("template");
     }
 
     public static void signal(String customerId, String type, String at) {

@@ -1,0 +1,80 @@
+package io.rekindle.scenario.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rekindle.scenario.engine.EnrollmentStore.Decision;
+
+/**
+ * A round's sends, handed over together: the marketing ones take their customers' cap slots in one transaction (a
+ * capped send waits for its slot), then every message goes to messaging-service in one call under its step's key.
+ * Each send becomes what came of it: sent, refused (noted as failed, the journey goes on), or tried again later.
+ */
+@ApplicationScoped
+class Sends {
+
+    private final FrequencyCap cap;
+    private final Effects effects;
+
+    Sends(FrequencyCap cap, Effects effects) {
+        this.cap = cap;
+        this.effects = effects;
+    }
+
+    /** The decisions with every send resolved; {@code retryAt} is when a send messaging-service missed runs again. */
+    List<Decision> handOver(List<Decision> decisions, Instant retryAt) {
+        List<Integer> sending = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            if (decisions.get(i).transition() instanceof Transition.Send) {
+                sending.add(i);
+            }
+        }
+        if (sending.isEmpty()) {
+            return decisions;
+        }
+        List<Integer> capped = sending.stream().filter(i -> send(decisions.get(i)).capped()).toList();
+        List<Optional<Instant>> slots = cap.reserveAll(capped.stream().map(i -> new FrequencyCap.Ask(
+                decisions.get(i).enrollment().customerId(), decisions.get(i).enrollment().sideEffectKey())).toList());
+        List<Decision> resolved = new ArrayList<>(decisions);
+        List<Integer> going = new ArrayList<>();
+        for (int i : sending) {
+            int asked = capped.indexOf(i);
+            Optional<Instant> nextSlot = asked < 0 ? Optional.empty() : slots.get(asked);
+            if (nextSlot.isPresent()) {
+                resolved.set(i, with(decisions.get(i), new Transition.Stay(nextSlot.get(), null,
+                        note(send(decisions.get(i)), Journal.CAPPED))));
+            } else {
+                going.add(i);
+            }
+        }
+        List<Effects.Handed> handed = going.isEmpty() ? List.of() : effects.sendAll(going.stream()
+                .map(i -> new Effects.Keyed(decisions.get(i).enrollment().sideEffectKey(),
+                        send(decisions.get(i)).message())).toList());
+        for (int k = 0; k < going.size(); k++) {
+            Decision d = decisions.get(going.get(k));
+            Transition.Send s = send(d);
+            resolved.set(going.get(k), switch (handed.get(k)) {
+                case ACCEPTED -> with(d, new Transition.Move(s.next(), null, null, note(s, Journal.SENT)));
+                case REFUSED -> with(d, new Transition.Move(s.next(), null, null, note(s, Journal.FAILED)));
+                case UNAVAILABLE -> Decision.retry(d.enrollment(), retryAt);
+            });
+        }
+        return resolved;
+    }
+
+    private static Transition.Send send(Decision d) {
+        return (Transition.Send) d.transition();
+    }
+
+    private static Decision with(Decision d, Transition t) {
+        return new Decision(d.enrollment(), t, d.attributionDays(), null);
+    }
+
+    private static List<Transition.Note> note(Transition.Send s, String kind) {
+        return List.of(new Transition.Note(s.stepId(), kind, null));
+    }
+}
