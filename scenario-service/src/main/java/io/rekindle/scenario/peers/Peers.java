@@ -47,7 +47,13 @@ public class Peers {
     private static final int MAX_IN_FLIGHT = 32;
 
     private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+    // Answers are handled on a few threads of our own: the client's default pool started a thread for most calls.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "peer-calls");
+                t.setDaemon(true);
+                return t;
+            }))
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     Peers(Config config, ObjectMapper mapper, @ConfigProperty(name = "rekindle.peer-api-key") String peerKey) {
