@@ -125,6 +125,7 @@ class BadInputTest {
                 "{\"email\":\"b@example.org\"}", 400));
         c.add(api("customer: huge body", "segment", "PUT", "/v1/customers/c-1", key(), huge, 413));
         c.add(api("customer: unknown id", "segment", "GET", "/v1/customers/nobody", key(), null, 404));
+        c.add(api("customer lookup: no ids", "segment", "POST", "/v1/customers/lookup", key(), "{\"customerIds\":[]}", 400));
         c.add(api("customers batch: not an array", "segment", "POST", "/v1/customers/batch", key(), "{}", 400));
         c.add(api("order: wrong types", "segment", "POST", "/v1/orders", key(),
                 "{\"orderId\":\"o-2\",\"customerId\":\"c-1\",\"placedAt\":\"yesterday\",\"total\":\"lots\"}", 400));
@@ -164,6 +165,11 @@ class BadInputTest {
                 {"channel":"pigeon","customerId":"c-1","template":"hello","category":"transactional"}""", 400));
         c.add(api("message: same key, other body", "messaging", "POST", "/v1/messages", key("Idempotency-Key", "kept"), """
                 {"channel":"email","customerId":"c-2","recipient":"bob@example.org","template":"hello","category":"transactional"}""", 409));
+        c.add(api("message batch: a used key with another body stores none", "messaging", "POST", "/v1/messages/batch",
+                key(), """
+                {"items":[{"idempotencyKey":"fresh-1","message":{"channel":"email","customerId":"c-3","recipient":"eve@example.org","template":"hello","category":"transactional"}},
+                          {"idempotencyKey":"kept","message":{"channel":"email","customerId":"c-2","recipient":"bob@example.org","template":"hello","category":"transactional"}}]}""", 409));
+        c.add(api("message batch: empty", "messaging", "POST", "/v1/messages/batch", key(), "{\"items\":[]}", 400));
         c.add(api("message: unknown id", "messaging", "GET", "/v1/messages/nope", key(), null, 404));
         c.add(api("template: does not compile", "messaging", "PUT", "/v1/templates/broken", key(), """
                 {"channel":"email","locales":{"en":{"subject":"Hi","text":"{#if customer.firstName}unclosed"}}}""", 400));
