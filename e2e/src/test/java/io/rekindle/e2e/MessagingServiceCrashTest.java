@@ -40,7 +40,7 @@ class MessagingServiceCrashTest {
     private static final int MESSAGES = 1_500;
     /**
      * Messages the SMTP server may have accepted without their `sent` committed at the kill: the sends in flight
-     * (rekindle.sending.send-threads) and as many accepted while the previous acceptances were being committed.
+     * (rekindle.sending.send-threads: 4 by default, up to 16 allowed for here) and as many accepted while the previous acceptances were being committed.
      */
     private static final int IN_FLIGHT = 2 * 16;
 

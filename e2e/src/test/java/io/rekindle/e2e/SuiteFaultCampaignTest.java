@@ -39,7 +39,7 @@ class SuiteFaultCampaignTest {
     private static final int SIZE = Integer.getInteger("rekindle.campaign.size", 2_000);
     /**
      * At most what the SMTP server may have accepted without its `sent` committed at the messaging kill: the sends in
-     * flight (rekindle.sending.send-threads) and as many accepted while the previous acceptances were being committed.
+     * flight (rekindle.sending.send-threads: 4 by default, up to 16 allowed for here) and as many accepted while the previous acceptances were being committed.
      */
     private static final int IN_FLIGHT = 2 * 16;
 
