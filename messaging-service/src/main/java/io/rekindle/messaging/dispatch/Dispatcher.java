@@ -189,7 +189,10 @@ public class Dispatcher {
      */
     private void send(List<Candidate> go) {
         CompletionService<Outcome> done = new ExecutorCompletionService<>(senders);
-        go.forEach(k -> done.submit(() -> attempt(k)));
+        // The leases were just renewed: a message still waiting for a sender at half of its lease goes back to the
+        // queue unsent, before another worker may take it over and send it too.
+        Instant sendBy = clock.instant().plus(lease.dividedBy(2));
+        go.forEach(k -> done.submit(() -> attempt(k, sendBy)));
         int pending = go.size();
         while (pending > 0) {
             List<Sent> sent = new ArrayList<>();
@@ -207,8 +210,11 @@ public class Dispatcher {
         }
     }
 
-    private Outcome attempt(Candidate k) {
+    private Outcome attempt(Candidate k, Instant sendBy) {
         QueuedMessage m = k.message();
+        if (!clock.instant().isBefore(sendBy)) {
+            return notSent(m, "queued", clock.instant(), "waited for a sender until its lease ran short; queued again");
+        }
         String unsubscribe = m.category() == Category.MARKETING ? links.unsubscribeUrl(m.id()) : null;
         Rendered content;
         try {
