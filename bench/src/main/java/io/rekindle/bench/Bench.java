@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Runs a benchmark against a running suite (./rekindle up) and prints its figures.
  * <pre>java -jar bench/target/rekindle-bench.jar segment [--customers 1000000] [--seed 42] [--threads 4]
- * java -jar bench/target/rekindle-bench.jar messaging [--emails 10000] [--warmup 5000] [--threads 8] [--smtp 127.0.0.1:3025]
- * java -jar bench/target/rekindle-bench.jar scenario [--waiting 100000] [--rate 500] [--seconds 60] [--engine-threads 4]
+ * java -jar bench/target/rekindle-bench.jar messaging [--emails 10000] [--warmup 20000] [--threads 4] [--smtp 127.0.0.1:3025]
+ * java -jar bench/target/rekindle-bench.jar scenario [--waiting 100000] [--rate 500] [--seconds 60] [--engine-threads 4] [--entries-per-call 1]
  * java -jar bench/target/rekindle-bench.jar sendgrid-public-key
  * java -jar bench/target/rekindle-bench.jar demo-environment (the demo suite's settings, for ./rekindle demo)
  * java -jar bench/target/rekindle-bench.jar demo [--customers 20000] [--days 120] [--seed 42] (through ./rekindle demo)</pre>
@@ -21,7 +21,7 @@ public final class Bench {
         if (args.length == 0) {
             System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K]\n"
                     + "       rekindle-bench messaging [--emails N] [--warmup N] [--threads T] [--smtp HOST:PORT] [--url U] [--key K]\n"
-                    + "       rekindle-bench scenario [--waiting N] [--rate R] [--seconds S] [--engine-threads T]\n"
+                    + "       rekindle-bench scenario [--waiting N] [--rate R] [--seconds S] [--engine-threads T] [--entries-per-call N]\n"
                     + "       rekindle-bench sendgrid-public-key\n"
                     + "       rekindle-bench demo-environment\n"
                     + "       rekindle-bench demo [--customers N] [--days D] [--seed S] [--out DIR] [--smtp-port P]");
@@ -36,15 +36,18 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("threads", "4"))).run();
             case "messaging" -> {
                 String[] smtp = options.getOrDefault("smtp", "127.0.0.1:3025").split(":");
-                new MessagingBench(new Api(options.getOrDefault("url", "http://localhost:8083"), key),
+                String url = options.getOrDefault("url", "http://localhost:8083");
+                new MessagingBench(new Api(url, key), new io.rekindle.demo.Suite("http://localhost:8081",
+                        "http://localhost:8082", url, "http://localhost:8084", key),
                         Integer.parseInt(options.getOrDefault("emails", "10000")),
-                        Integer.parseInt(options.getOrDefault("warmup", "5000")),
-                        Integer.parseInt(options.getOrDefault("threads", "8")), smtp[0], Integer.parseInt(smtp[1])).run();
+                        Integer.parseInt(options.getOrDefault("warmup", "20000")),
+                        Integer.parseInt(options.getOrDefault("threads", "4")), smtp[0], Integer.parseInt(smtp[1])).run();
             }
             case "scenario" -> new ScenarioBench(Integer.parseInt(options.getOrDefault("waiting", "100000")),
                     Integer.parseInt(options.getOrDefault("rate", "500")),
                     Integer.parseInt(options.getOrDefault("seconds", "60")),
-                    Integer.parseInt(options.getOrDefault("engine-threads", "4"))).run();
+                    Integer.parseInt(options.getOrDefault("engine-threads", "4")),
+                    Integer.parseInt(options.getOrDefault("entries-per-call", "1"))).run();
             case "demo" -> io.rekindle.demo.Demo.command(options, key);
             case "sendgrid-public-key" -> System.out.println(SendgridWebhook.publicKey());
             case "demo-environment" -> io.rekindle.demo.Demo.environment(java.time.Instant.now())

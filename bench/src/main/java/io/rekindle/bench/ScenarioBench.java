@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,12 +41,14 @@ final class ScenarioBench {
     private final int rate;
     private final int seconds;
     private final int engineThreads;
+    private final int entriesPerCall;
     private final Map<String, Long> firstSends = new ConcurrentHashMap<>();
     private final Map<String, Long> secondSends = new ConcurrentHashMap<>();
     private final AtomicLong sendRequests = new AtomicLong();
     private final ExecutorService standInThreads = Executors.newFixedThreadPool(8);
 
-    ScenarioBench(int waiting, int rate, int seconds, int engineThreads) {
+    ScenarioBench(int waiting, int rate, int seconds, int engineThreads, int entriesPerCall) {
+        this.entriesPerCall = entriesPerCall;
         this.waiting = waiting;
         this.rate = rate;
         this.seconds = seconds;
@@ -56,8 +59,9 @@ final class ScenarioBench {
         HttpServer peers = standIn();
         Path work = Files.createTempDirectory("rekindle-bench-scenario");
         String base = "http://127.0.0.1:" + peers.getAddress().getPort();
-        System.out.printf("scenario benchmark: %,d waiting enrollments, %d new enrollments/s for %d s, %d engine threads%n",
-                waiting, rate, seconds, engineThreads);
+        System.out.printf("scenario benchmark: %,d waiting enrollments, %d new enrollments/s for %d s (%s), %d engine "
+                + "threads%n", waiting, rate, seconds, entriesPerCall == 1 ? "each its own POST /v1/triggers"
+                : "POST /v1/triggers/batch of " + entriesPerCall, engineThreads);
         try (ServiceJar service = ServiceJar.start("scenario", work, Map.of("QUARKUS_REST_CLIENT_SEGMENT_URL", base,
                 "QUARKUS_REST_CLIENT_MESSAGING_URL", base, "QUARKUS_REST_CLIENT_SURVEY_URL", base,
                 "REKINDLE_SCENARIOS_ENGINE_THREADS", Integer.toString(engineThreads)))) {
@@ -87,14 +91,8 @@ final class ScenarioBench {
         List<Future<?>> parts = new ArrayList<>();
         for (int first = 0; first < waiting; first += PARK_BATCH) {
             int from = first;
-            parts.add(pool.submit(() -> {
-                List<String> events = new ArrayList<>();
-                for (int i = from; i < Math.min(waiting, from + PARK_BATCH); i++) {
-                    events.add(trigger("park-" + i, "bench_park"));
-                }
-                api.postBatch("/v1/triggers/batch", events);
-                return null;
-            }));
+            parts.add(pool.submit(() -> triggers(api, "park-", from, Math.min(waiting, from + PARK_BATCH),
+                    "bench_park")));
         }
         for (Future<?> part : parts) {
             part.get();
@@ -110,14 +108,15 @@ final class ScenarioBench {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         long started = System.nanoTime();
         List<Future<?>> calls = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            long due = started + (long) (i * 1e9 / rate);
+        for (int first = 0; first < total; first += entriesPerCall) {
+            long due = started + (long) (first * 1e9 / rate);
             long sleep = due - System.nanoTime();
             if (sleep > 0) {
                 TimeUnit.NANOSECONDS.sleep(sleep);
             }
-            String customer = "flow-" + i;
-            calls.add(pool.submit(() -> trigger(api, customer, "bench_go")));
+            int from = first;
+            calls.add(pool.submit(() -> entriesPerCall == 1 ? trigger(api, "flow-" + from, "bench_go")
+                    : triggers(api, "flow-", from, Math.min(total, from + entriesPerCall), "bench_go")));
         }
         for (Future<?> call : calls) {
             call.get();
@@ -162,6 +161,16 @@ final class ScenarioBench {
         return null;
     }
 
+    /** Customers prefix+from .. prefix+(to - 1), in one POST /v1/triggers/batch. */
+    private static Void triggers(Api api, String prefix, int from, int to, String type) {
+        List<String> events = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            events.add(trigger(prefix + i, type));
+        }
+        api.postBatch("/v1/triggers/batch", events);
+        return null;
+    }
+
     private static String trigger(String customer, String type) {
         return "{\"eventId\":\"" + type + "-" + customer + "\",\"customerId\":\"" + customer + "\",\"type\":\""
                 + type + "\"}";
@@ -175,9 +184,8 @@ final class ScenarioBench {
                 String path = exchange.getRequestURI().getPath();
                 if (path.equals("/v1/messages") || path.equals("/v1/messages/batch")) {
                     accepted(exchange);
-                } else if (path.startsWith("/v1/customers/")) {
-                    answer(exchange, 200, "{\"customerId\":\"" + path.substring(14) + "\",\"email\":\"someone@example.com\","
-                            + "\"timezone\":\"UTC\",\"metrics\":{\"revenue\":0}}");
+                } else if (path.equals("/v1/customers/lookup")) {
+                    answer(exchange, 200, profiles(exchange));
                 } else {
                     answer(exchange, 200, "{}");
                 }
@@ -190,10 +198,7 @@ final class ScenarioBench {
     /** A send (its key in the header) or a batch of them (each item's key before its message), timed as it comes. */
     private void accepted(HttpExchange exchange) throws IOException {
         long now = System.nanoTime();
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String body = body(exchange);
         Matcher customer = CUSTOMER.matcher(body);
         String single = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         Matcher key = KEY.matcher(body);
@@ -211,6 +216,24 @@ final class ScenarioBench {
             single = null;
         }
         answer(exchange, 202, "{\"id\":\"m\",\"state\":\"queued\",\"items\":[]}");
+    }
+
+    /** Every customer asked for exists, with an address and no purchase. */
+    private static String profiles(HttpExchange exchange) throws IOException {
+        String body = body(exchange);
+        String ids = body.substring(body.indexOf('[') + 1, body.indexOf(']'));
+        StringJoiner customers = new StringJoiner(",", "{\"customers\":[", "],\"unknown\":[]}");
+        for (String quoted : ids.split(",")) {
+            customers.add("{\"customerId\":" + quoted.strip() + ",\"email\":\"someone@example.com\","
+                    + "\"timezone\":\"UTC\",\"metrics\":{\"revenue\":0}}");
+        }
+        return customers.toString();
+    }
+
+    private static String body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

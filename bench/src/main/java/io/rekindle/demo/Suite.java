@@ -20,7 +20,7 @@ import io.rekindle.bench.Api;
  * The four running services as the demo reaches them: their APIs, their movable clocks (all moved together), and the
  * backlogs they publish, which tell when everything a moment in time caused has been done.
  */
-final class Suite {
+public final class Suite {
 
     private static final String BACKLOG_GAUGE = "rekindle_backlog{";
     private static final Pattern BACKLOG = Pattern.compile("rekindle_backlog\\{queue=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
@@ -34,7 +34,7 @@ final class Suite {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    Suite(String segmentUrl, String scenarioUrl, String messagingUrl, String surveyUrl, String key) {
+    public Suite(String segmentUrl, String scenarioUrl, String messagingUrl, String surveyUrl, String key) {
         urls.put("segment", segmentUrl);
         urls.put("scenario", scenarioUrl);
         urls.put("messaging", messagingUrl);
@@ -71,7 +71,7 @@ final class Suite {
      * Waits until no service has work due or in progress. Every hand-off is in a backlog until taken (outboxes until
      * acknowledged; scenario-service's segment feed from a move of its clock until it has read it again).
      */
-    void awaitQuiet() throws InterruptedException {
+    public void awaitQuiet() throws InterruptedException {
         awaitQuiet(null);
     }
 

@@ -40,7 +40,8 @@ class MessagingServiceCrashTest {
     private static final int MESSAGES = 1_500;
     /**
      * Messages the SMTP server may have accepted without their `sent` committed at the kill: the sends in flight
-     * (rekindle.sending.send-threads: 4 by default, up to 16 allowed for here) and as many accepted while the previous acceptances were being committed.
+     * (rekindle.sending.send-threads: 16) and as many accepted while the previous acceptances were being
+     * committed.
      */
     private static final int IN_FLIGHT = 2 * 16;
 
@@ -59,11 +60,9 @@ class MessagingServiceCrashTest {
                 .containerThreads(20).disableRequestJournal());
         peers.start();
         // Every customer asked for has the same profile.
-        peers.stubFor(post(urlPathMatching("/v1/customers/lookup")).willReturn(okJson("""
-                {"customers":[{{#each (jsonPath request.body '$.customerIds') as |id|}}{{#unless @first}},{{/unless}}
-                 {"customerId":"{{id}}","email":"buyer@example.com","locale":"en","timezone":"UTC",
-                  "consents":{"email":{"granted":true}},"attributes":{},"hygiene":{"status":"valid"}}{{/each}}],
-                 "unknown":[]}""").withTransformers("response-template")));
+        peers.stubFor(CustomerLookupStub.everyCustomerWith("""
+                "email":"buyer@example.com","locale":"en","timezone":"UTC","consents":{"email":{"granted":true}},
+                "attributes":{},"hygiene":{"status":"valid"}"""));
         peers.stubFor(post(urlPathMatching("/v1/(events/batch|signals)")).willReturn(okJson("{}")));
         String base = "http://127.0.0.1:" + peers.port();
         messaging = ServiceProcess.start("messaging", runDir, Map.of("QUARKUS_MAILER_HOST", "127.0.0.1",

@@ -74,8 +74,8 @@ class ScenarioServiceCrashTest {
         peers.stubFor(get(urlPathEqualTo("/v1/segments/crash-entrants")).willReturn(okJson("{\"id\":\"crash-entrants\"}")));
         peers.stubFor(get(urlPathMatching("/v1/templates/.*")).willReturn(okJson("{}")));
         peers.stubFor(get(urlPathMatching("/v1/segments/crash-entrants/members/.*")).willReturn(okJson("{}")));
-        peers.stubFor(get(urlPathMatching("/v1/customers/.*")).willReturn(okJson(
-                "{\"email\":\"someone@example.com\",\"timezone\":\"UTC\",\"metrics\":{\"revenue\":0}}")));
+        peers.stubFor(CustomerLookupStub.everyCustomerWith(
+                "\"email\":\"someone@example.com\",\"timezone\":\"UTC\",\"metrics\":{\"revenue\":0}"));
         peers.stubFor(post("/v1/messages").willReturn(okJson("{\"id\":\"m\",\"state\":\"queued\"}").withStatus(202)));
         peers.stubFor(post("/v1/messages/batch").willReturn(okJson("{\"items\":[]}").withStatus(202)));
         for (int page = 0; page <= CUSTOMERS / PAGE; page++) {

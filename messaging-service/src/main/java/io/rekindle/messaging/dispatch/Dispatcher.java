@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -180,7 +181,12 @@ public class Dispatcher {
         return candidates;
     }
 
-    private record Outcome(Sent sent, Transition notSent) {
+    /** A send's answer; a hand-off that timed out may still be accepted later ({@code lateAcceptance}). */
+    private record Outcome(Sent sent, Transition notSent, CompletionStage<String> lateAcceptance) {
+
+        Outcome(Sent sent, Transition notSent) {
+            this(sent, notSent, null);
+        }
     }
 
     /**
@@ -197,6 +203,7 @@ public class Dispatcher {
         while (pending > 0) {
             List<Sent> sent = new ArrayList<>();
             List<Transition> notSent = new ArrayList<>();
+            List<Outcome> unanswered = new ArrayList<>();
             for (Future<Outcome> next = take(done); next != null; next = pending > 0 ? done.poll() : null) {
                 pending--;
                 Outcome outcome = outcome(next);
@@ -205,8 +212,26 @@ public class Dispatcher {
                 } else {
                     notSent.add(outcome.notSent());
                 }
+                if (outcome.lateAcceptance() != null) {
+                    unanswered.add(outcome);
+                }
             }
             ledger.settle(sent, notSent);
+            // Only once the retry is recorded: a late acceptance then finds the message waiting for it.
+            unanswered.forEach(o -> o.lateAcceptance().thenAcceptAsync(providerId -> acceptLate(
+                    new Sent(o.notSent().messageId(), providerId)), senders));
+        }
+    }
+
+    /** A provider accepted a hand-off after its time limit: recorded as sent unless a retry has taken it already. */
+    private void acceptLate(Sent sent) {
+        try {
+            if (!ledger.acceptLate(sent)) {
+                LOG.infof("message %s was accepted late, after its retry had begun: it may arrive twice (same "
+                        + "Message-ID)", sent.messageId());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not record the late acceptance of message %s", sent.messageId());
         }
     }
 
@@ -227,8 +252,9 @@ public class Dispatcher {
             return new Outcome(new Sent(m.id(), channels.get(m.channel()).send(new Outgoing(m.id(), k.recipient(),
                     content, unsubscribe))), null);
         } catch (ProviderException e) {
-            return e.permanent() || m.attempts() + 1 >= maxAttempts ? notSent(m, "failed", null, e.getMessage())
-                    : notSent(m, "queued", retryTime(m), e.getMessage());
+            Outcome notSent = e.permanent() || m.attempts() + 1 >= maxAttempts ? notSent(m, "failed", null,
+                    e.getMessage()) : notSent(m, "queued", retryTime(m), e.getMessage());
+            return e.lateAcceptance() == null ? notSent : new Outcome(null, notSent.notSent(), e.lateAcceptance());
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,6 +111,28 @@ class SendLedger {
             messages.sentAll(c, sent);
             clearSlots(c, notSent.stream().map(Transition::messageId).toList());
             messages.transitionAll(c, notSent);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A provider's acceptance that came in after its hand-off timed out: the message is marked sent (its cap slot
+     * taken now) if it is still waiting for its retry. Answers false when a retry has claimed it or it went otherwise.
+     */
+    @Transactional
+    boolean acceptLate(Sent sent) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        UPDATE message SET sent_at = CASE WHEN category = 'marketing' THEN coalesce(sent_at, ?) END
+                        WHERE message_id = ? AND state = 'queued' AND NOT claimed""")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setString(2, sent.messageId());
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+            messages.sentAll(c, List.of(sent));
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -304,18 +304,25 @@ public class MessageStore {
     public record Sent(String messageId, String providerMessageId) {
     }
 
-    /** Records providers' acceptances: state sent, the provider's id, nothing more to do. Joins the transaction. */
+    /**
+     * Records providers' acceptances: state sent, the provider's id, nothing more to do; one update of each row.
+     * Joins the transaction.
+     */
     public void sentAll(Connection c, List<Sent> sent) throws SQLException {
         if (sent.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE message m SET provider_message_id = s.provider_id "
-                + "FROM unnest(?::text[], ?::text[]) AS s(id, provider_id) WHERE m.message_id = s.id")) {
-            ps.setArray(1, c.createArrayOf("text", sent.stream().map(Sent::messageId).toArray()));
-            ps.setArray(2, c.createArrayOf("text", sent.stream().map(Sent::providerMessageId).toArray()));
+        Instant now = clock.instant();
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE message m SET state = 'sent', provider_message_id = s.provider_id, due_at = NULL, detail = NULL,
+                    updated_at = ?, claimed = false
+                FROM unnest(?::text[], ?::text[]) AS s(id, provider_id) WHERE m.message_id = s.id""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, c.createArrayOf("text", sent.stream().map(Sent::messageId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", sent.stream().map(Sent::providerMessageId).toArray()));
             ps.executeUpdate();
         }
-        transitionAll(c, sent.stream().map(s -> new Transition(s.messageId(), "sent", null, null)).toList());
+        history(c, sent.stream().map(s -> new Transition(s.messageId(), "sent", null, null)).toList(), now);
     }
 
     private static void history(Connection c, List<Transition> transitions, Instant at) throws SQLException {

@@ -76,14 +76,15 @@ public class EngagementEvents {
             }
             Map<String, Target> targets = targets(c, events);
             List<ProviderEvent> fresh = recordNew(c, events, targets);
-            messages.transitionAll(c, fresh.stream().filter(e -> targetOf(targets, e) != null
-                    && MESSAGE_STATES.contains(e.type())).map(e -> new MessageStore.Transition(
-                            targetOf(targets, e).messageId(), e.type(), null, e.bounce() == null ? e.detail()
-                                    : e.bounce() + (e.detail() == null ? "" : ": " + e.detail()))).toList());
+            List<MessageStore.Transition> transitions = new ArrayList<>();
             List<Object> segmentEvents = new ArrayList<>();
             List<Object> signals = new ArrayList<>();
             for (ProviderEvent e : fresh) {
                 Target target = targetOf(targets, e);
+                if (target != null && MESSAGE_STATES.contains(e.type())) {
+                    transitions.add(new MessageStore.Transition(target.messageId(), e.type(), null,
+                            e.bounce() == null ? e.detail() : e.bounce() + (e.detail() == null ? "" : ": " + e.detail())));
+                }
                 String address = address(e, target);
                 if (address != null) {
                     suppressIfNeeded(c, e, address);
@@ -92,6 +93,7 @@ public class EngagementEvents {
                     forward(e, target, segmentEvents, signals);
                 }
             }
+            messages.transitionAll(c, transitions);
             outbox.addAll(c, Destination.SEGMENT_EVENTS, segmentEvents);
             outbox.addAll(c, Destination.SCENARIO_SIGNALS, signals);
             return fresh.size();

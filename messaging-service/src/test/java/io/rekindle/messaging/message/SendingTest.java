@@ -418,6 +418,30 @@ class SendingTest {
     }
 
     @Test
+    void aMailServerThatStallsHoldsNoSenderAndItsLateAcceptanceIsRecordedNotSentAgain() throws Exception {
+        String id = send("hang-1", email("c1", "transactional"));
+        StandIns.smtpRelay.hold();
+        try {
+            assertEquals(1, drainOffThread());
+            api().when().get("/v1/messages/" + id).then().body("state", Matchers.equalTo("queued"))
+                    .body("detail", Matchers.containsString("no answer within 5000 ms"))
+                    .body("attempts", Matchers.equalTo(1));
+            assertEquals(0, mail().length);
+        } finally {
+            StandIns.smtpRelay.resume(); // the mail client is still in the conversation: it goes on
+        }
+        for (int i = 0; i < 100 && !"sent".equals(state(id)); i++) {
+            Thread.sleep(100);
+        }
+        assertSent(id);
+        clock.set(MORNING.plus(Duration.ofMinutes(1)));
+        assertEquals(0, drain(), "the retry found it accepted");
+        assertEquals(1, mail().length);
+        api().when().get("/v1/messages/" + id).then().body("history.state",
+                Matchers.equalTo(List.of("queued", "queued", "sent")));
+    }
+
+    @Test
     void messagesClaimedByAWorkerThatDiedAreSentOnceAfterItsLeaseAndSentOnesNeverAgain() {
         for (int i = 0; i < 5; i++) {
             profile("k" + i, "k" + i + "@example.com", null, "Europe/Paris", true, false, "valid");

@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What the engine reads of segment-service's customer profile (GET /v1/customers/{id}). */
+/**
+ * What the engine reads of segment-service's customer profile, as {@code GET /v1/customers/{id}} and
+ * {@code POST /v1/customers/lookup} answer it.
+ */
 public record Profile(JsonNode json) {
 
     public ZoneId zone() {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,19 +39,19 @@ public class Peers {
         }
     }
 
-    private final Config config;
-    private final ObjectMapper mapper;
-    private final String authorization;
     /**
-     * Calls under way at once from this replica: a batch's lookups go out side by side, but never more than this, so
-     * a thousand-event batch does not open a thousand connections to one peer.
+     * Calls under way at once from this replica (engine threads, trigger batches and feed reads call side by side),
+     * never more than this, so a burst does not open a connection per call to one peer.
      */
     private static final int MAX_IN_FLIGHT = 32;
 
-    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+    private final Config config;
+    private final ObjectMapper mapper;
+    private final String authorization;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     // Answers are handled on a few threads of our own: the client's default pool started a thread for most calls.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            .executor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "peer-calls");
                 t.setDaemon(true);
                 return t;
@@ -82,13 +84,13 @@ public class Peers {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A GET under way (several can be at once); {@link #await} answers it as {@link #get} would. */
-    public CompletableFuture<Reply> getAsync(Service service, String path) {
-        return callAsync(service, path, "GET", null, Map.of());
+    /** A POST under way; {@link #await} answers it as {@link #post} would. */
+    public CompletableFuture<Reply> postAsync(Service service, String path, Object body) {
+        return callAsync(service, path, "POST", body, Map.of());
     }
 
     /** The answer of a call under way; a peer that could not answer is a {@link PeerUnavailableException}. */
-    public static Reply await(CompletableFuture<Reply> reply) {
+    public static <T> T await(CompletableFuture<T> reply) {
         try {
             return reply.get();
         } catch (ExecutionException e) {
@@ -129,8 +131,8 @@ public class Peers {
             Thread.currentThread().interrupt();
             throw new PeerUnavailableException("interrupted");
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, f) -> inFlight.release())
-                .handle((response, failure) -> {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, failure) -> inFlight.release()).handle((response, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 throw new PeerUnavailableException(service + " unreachable: " + cause.getMessage());

@@ -6,7 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -23,6 +28,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.rekindle.scenario.engine.Enrollments;
+import io.rekindle.scenario.engine.Profile;
+import io.rekindle.scenario.engine.Profiles;
 import io.rekindle.scenario.peers.PeerUnavailableException;
 import io.rekindle.scenario.peers.Peers;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
@@ -52,6 +59,7 @@ public class SegmentEntries {
     private final ScenarioCatalog catalog;
     private final Entry entry;
     private final Enrollments enrollments;
+    private final Profiles profiles;
     private final Peers peers;
     private final DataSource dataSource;
     private final Duration every;
@@ -61,8 +69,10 @@ public class SegmentEntries {
     /** The clock's moves as seen at the start of the last complete read. */
     private volatile long movesRead;
 
-    SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Peers peers, DataSource dataSource, java.time.Clock clock,
+    SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Profiles profiles, Peers peers,
+            DataSource dataSource, java.time.Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
+        this.profiles = profiles;
         this.clock = clock;
         this.catalog = catalog;
         this.entry = entry;
@@ -78,10 +88,18 @@ public class SegmentEntries {
 
     /**
      * Reads the feeds if {@code rekindle.scenarios.feed-every} has passed since the last read or the clock was moved
-     * (one thread of the replica at a time; never when it is "off", as in tests, which call {@link #poll()}).
+     * (one thread of the replica at a time; never when it is "off", as in tests, which call {@link #poll()}). After a
+     * move of the clock the other engine threads wait for the read in progress: the moment's entrants are then all
+     * enrolled before any thread claims that moment's steps, so they are taken in one order (a thread that went on
+     * meanwhile took some scenarios' entrants before others', and a frequency cap went to whichever came first).
      */
     public void pollIfDue() {
-        if (every == null || !reading.tryLock()) {
+        if (every == null) {
+            return;
+        }
+        if (behindTheClock()) {
+            reading.lock();
+        } else if (!reading.tryLock()) {
             return;
         }
         try {
@@ -136,6 +154,14 @@ public class SegmentEntries {
             }
             JsonNode changes = page.body().path("changes");
             Instant now = clock.instant();
+            // The page's entrants' profiles in one lookup (some read for nothing when the day fills up mid-page).
+            List<String> entrants = new ArrayList<>();
+            changes.forEach(change -> {
+                if ("entered".equals(change.path("kind").asText())) {
+                    entrants.add(change.path("customerId").asText());
+                }
+            });
+            Map<String, Supplier<Optional<Profile>>> profileOf = profiles.findEach(entrants.stream().distinct().toList());
             for (JsonNode change : changes) {
                 String customer = change.path("customerId").asText();
                 boolean entered = "entered".equals(change.path("kind").asText());
@@ -148,7 +174,8 @@ public class SegmentEntries {
                     }
                     return enrolled;
                 }
-                if (entered && stillMember(segment, customer) && entry.enter(scenario, customer, null).isPresent()) {
+                if (entered && stillMember(segment, customer)
+                        && entry.enter(scenario, customer, null, profileOf.get(customer).get()).isPresent()) {
                     enrolled++;
                 }
                 after = change.path("cursor").asText();
@@ -184,8 +211,11 @@ public class SegmentEntries {
                 return enrolled;
             }
             JsonNode ids = page.body().path("customerIds");
-            for (JsonNode id : ids) {
-                if (entry.enter(scenario, id.asText(), null).isPresent()) {
+            List<String> members = new ArrayList<>();
+            ids.forEach(id -> members.add(id.asText()));
+            Map<String, Supplier<Optional<Profile>>> profileOf = profiles.findEach(members);
+            for (String member : members) {
+                if (entry.enter(scenario, member, null, profileOf.get(member).get()).isPresent()) {
                     enrolled++;
                 }
             }

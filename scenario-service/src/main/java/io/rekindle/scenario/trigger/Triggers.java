@@ -2,11 +2,11 @@ package io.rekindle.scenario.trigger;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,17 +47,15 @@ public class Triggers {
     @Transactional
     public List<Result> accept(List<TriggerRequest> events) {
         List<ScenarioView> scenarios = catalog.all();
-        // The profiles an entry needs, asked for side by side before the events are taken one by one.
-        List<String> entering = events.stream().filter(e -> !triggered(scenarios, e).isEmpty())
-                .map(TriggerRequest::customerId).distinct().toList();
-        List<Supplier<Optional<Profile>>> lookups = profiles.findAll(entering);
-        Map<String, Supplier<Optional<Profile>>> profileOf = new HashMap<>();
-        for (int i = 0; i < entering.size(); i++) {
-            profileOf.put(entering.get(i), lookups.get(i));
-        }
+        List<List<ScenarioView>> triggeredBy = events.stream().map(e -> triggered(scenarios, e)).toList();
+        // The profiles the entries need, read together before the events are taken one by one.
+        List<String> entering = IntStream.range(0, events.size()).filter(i -> !triggeredBy.get(i).isEmpty())
+                .mapToObj(i -> events.get(i).customerId()).distinct().toList();
+        Map<String, Supplier<Optional<Profile>>> profileOf = profiles.findEach(entering);
         List<Result> results = new ArrayList<>(events.size());
-        for (TriggerRequest event : events) {
-            results.add(accept(event, triggered(scenarios, event), profileOf.get(event.customerId())));
+        for (int i = 0; i < events.size(); i++) {
+            TriggerRequest event = events.get(i);
+            results.add(accept(event, triggeredBy.get(i), profileOf.get(event.customerId())));
         }
         return results;
     }

@@ -5,8 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.rekindle.scenario.support.Journeys.customer;
 import static io.rekindle.scenario.support.Journeys.enrollment;
 import static io.rekindle.scenario.support.Journeys.profile;
@@ -19,14 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -108,6 +104,21 @@ class ScenarioRunTest {
         assertEquals(3, all.stream().map(r -> r.key()).distinct().count());
         at(Duration.ofDays(30));
         assertEquals(3, sends(c).size(), "the journey has ended");
+    }
+
+    @Test
+    void aStepWaitsWhileSegmentServiceCannotAnswerForProfilesThenRunsOnce() {
+        String c = customer("cart-abandonment", 10, "unanswered", false);
+        profile(c, null, 0);
+        cartUpdated(c, "k8");
+        var down = PeerStandIn.http.stubFor(post("/v1/customers/lookup").atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        at(Duration.ofMinutes(45));
+        assertEquals(0, sends(c).size(), "no profile, no exit check: the step does not run");
+        PeerStandIn.http.removeStubMapping(down);
+        at(Duration.ofMinutes(46));
+        assertEquals(1, sends(c).size());
+        assertTrue(sends(c).get(0).body().contains("\"template\":\"cart-1\""));
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.rekindle.scenario.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -45,13 +42,12 @@ public final class Journeys {
                 .filter(c -> ASSIGNMENT.holdout(scenarioId, c, holdoutPercent) == holdout).findFirst().orElseThrow();
     }
 
-    /** segment-service's profile of the customer, as the stand-in answers it. */
+    /** segment-service's profile of the customer, as the stand-in answers it from now on. */
     public static void profile(String customerId, String lastOrderAt, double revenue) {
-        PeerStandIn.http.stubFor(get("/v1/customers/" + customerId).atPriority(1).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"customerId":"%s","email":"%s@example.com","timezone":"Europe/Paris",
-                         "metrics":{"revenue":%s,"lastOrderAt":%s}}""".formatted(customerId, customerId, revenue,
-                        lastOrderAt == null ? "null" : "\"" + lastOrderAt + "\""))));
+        PeerStandIn.profile(customerId, """
+                {"customerId":"%s","email":"%s@example.com","timezone":"Europe/Paris",
+                 "metrics":{"revenue":%s,"lastOrderAt":%s}}""".formatted(customerId, customerId, revenue,
+                lastOrderAt == null ? "null" : "\"" + lastOrderAt + "\""));
     }
 
     /** A message the service asked messaging-service to send: its idempotency key and the request's JSON. */
