@@ -13,9 +13,6 @@ import java.util.TreeMap;
 /** Reads every table of every service's embedded database directly: what a test checks behind the APIs' backs. */
 final class Databases {
 
-    private static final Map<String, Integer> PORTS = Map.of("segment", 54331, "scenario", 54332, "messaging", 54333,
-            "survey", 54334);
-
     private Databases() {
     }
 
@@ -54,7 +51,7 @@ final class Databases {
     }
 
     private static void eachTable(TableVisitor visitor) {
-        for (Map.Entry<String, Integer> db : new TreeMap<>(PORTS).entrySet()) {
+        for (Map.Entry<String, Integer> db : new TreeMap<>(ServiceProcess.DATABASE_PORTS).entrySet()) {
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db.getValue()
                     + "/postgres", "postgres", "postgres")) {
                 List<String> tables = new ArrayList<>();

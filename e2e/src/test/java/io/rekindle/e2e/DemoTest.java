@@ -3,7 +3,6 @@ package io.rekindle.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,10 +64,7 @@ class DemoTest {
      * after {@code started}; answers the report page.
      */
     private static Path play(String run, int customers, int days, Instant started) throws Exception {
-        int smtp;
-        try (ServerSocket s = new ServerSocket(0)) {
-            smtp = s.getLocalPort();
-        }
+        int smtp = ServiceProcess.freePort();
         WireMockServer providers = new WireMockServer(WireMockConfiguration.options().dynamicPort()
                 .bindAddress("127.0.0.1"));
         providers.start();

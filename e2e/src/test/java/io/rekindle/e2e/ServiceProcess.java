@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 public final class ServiceProcess implements AutoCloseable {
 
     /** The embedded PostgreSQL port each service's jar was built with (fixed at build time). */
-    private static final Map<String, Integer> DATABASE_PORTS = Map.of("segment", 54331, "scenario", 54332,
-            "messaging", 54333, "survey", 54334);
+    static final Map<String, Integer> DATABASE_PORTS = Map.of("segment", 15431, "scenario", 15432,
+            "messaging", 15433, "survey", 15434);
     public static final String API_KEY = "e2e-key";
 
     private final String service;
@@ -175,7 +175,7 @@ public final class ServiceProcess implements AutoCloseable {
      * outgoing connection between the choice and the service binding it, which happened once while the other
      * services started.
      */
-    private static int freePort() {
+    static int freePort() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int candidate = random.nextInt(20_000, 32_000);
