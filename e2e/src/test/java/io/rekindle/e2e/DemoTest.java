@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import io.rekindle.bench.FreePort;
 import io.rekindle.bench.SendgridWebhook;
 import io.rekindle.demo.Demo;
 
@@ -64,7 +65,7 @@ class DemoTest {
      * after {@code started}; answers the report page.
      */
     private static Path play(String run, int customers, int days, Instant started) throws Exception {
-        int smtp = ServiceProcess.freePort();
+        int smtp = FreePort.choose();
         WireMockServer providers = new WireMockServer(WireMockConfiguration.options().dynamicPort()
                 .bindAddress("127.0.0.1"));
         providers.start();

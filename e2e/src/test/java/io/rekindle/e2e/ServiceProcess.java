@@ -1,7 +1,6 @@
 package io.rekindle.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.rekindle.bench.FreePort;
 
 /**
  * One service run from its packaged jar ({@code <service>-service/target/quarkus-app}) as a separate process, with its
@@ -38,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
     private ServiceProcess(String service, Path workDir) {
         this.service = service;
         this.workDir = workDir;
-        this.port = freePort();
+        this.port = FreePort.choose();
     }
 
     /** A service with its port chosen, not started yet (so the others can be told where it will be). */
@@ -168,24 +169,6 @@ public final class ServiceProcess implements AutoCloseable {
         if (leftover.isPresent() && leftover.get().isAlive()) {
             kill();
         }
-    }
-
-    /**
-     * A free port below Linux's ephemeral range (32768 and up): a port the system hands out could be taken by some
-     * outgoing connection between the choice and the service binding it, which happened once while the other
-     * services started.
-     */
-    static int freePort() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int candidate = random.nextInt(20_000, 32_000);
-            try (ServerSocket socket = new ServerSocket(candidate)) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private static boolean inUse(int port) {
