@@ -245,8 +245,7 @@ public class Dispatcher {
         try {
             content = render(k, unsubscribe);
         } catch (RuntimeException e) {
-            return notSent(m, "failed", null, "template did not render: " + (e.getMessage() == null ? e
-                    : e.getMessage()));
+            return notSent(m, "failed", null, "template did not render: " + TemplateRenderer.renderFailure(e));
         }
         try {
             return new Outcome(new Sent(m.id(), channels.get(m.channel()).send(new Outgoing(m.id(), k.recipient(),

@@ -123,6 +123,16 @@ public class TemplateRenderer {
         return s == null || s.isBlank();
     }
 
+    /** Why a render failed: Qute wraps the error (a key the data does not have, say) in an exception without a message. */
+    public static String renderFailure(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getName()
+                : cause.getMessage().replaceFirst("^Rendering error:\\s*", "");
+    }
+
     /** Qute's message without its template-origin prefix (the field already names the part and line). */
     private static String reason(TemplateException e) {
         String message = e.getMessage() == null ? "syntax error" : e.getMessage();

@@ -313,6 +313,19 @@ class SendingTest {
     }
 
     @Test
+    void aTemplateNeedingAVariableTheMessageLacksFailsTheSendNamingItAndMailsNothing() {
+        template("coupon", """
+                {"channel":"email","locales":{"en":{"subject":"For you","text":"Your code: {vars.code}"}}}""");
+        String id = send("coupon-1", """
+                {"channel":"email","customerId":"c1","template":"coupon","category":"transactional"}""");
+        drain();
+        assertEquals("failed", state(id));
+        api().when().get("/v1/messages/" + id).then().body("detail", Matchers.startsWith(
+                "template did not render: Key \"code\" not found"));
+        assertEquals(0, mail().length);
+    }
+
+    @Test
     void theFrequencyCapDefersOrDropsASecondMarketingMessageWithin24Hours() {
         String first = send("f-1", email("c1", "marketing"));
         drain();

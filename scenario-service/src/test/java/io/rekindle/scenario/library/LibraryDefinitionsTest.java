@@ -2,26 +2,74 @@ package io.rekindle.scenario.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateException;
 import io.rekindle.scenario.scenario.ScenarioRules;
+import io.rekindle.scenario.scenario.Step;
 
-/** Every library scenario is a sound graph, and every template it sends is one it installs or one shipped before. */
+/**
+ * Every library scenario is a sound graph, every template it sends is one it installs or one shipped before, and
+ * every send renders with what its step gives.
+ */
 class LibraryDefinitionsTest {
+
+    private final ScenarioLibrary library = new ScenarioLibrary(new ObjectMapper().registerModule(new JavaTimeModule()));
 
     @Test
     void libraryScenariosPassTheirOwnRules() {
-        ScenarioLibrary library = new ScenarioLibrary(new ObjectMapper().registerModule(new JavaTimeModule()));
         assertEquals(5, library.all().size());
         for (LibraryEntry entry : library.all()) {
             assertEquals(List.of(), ScenarioRules.check(entry.scenario()), entry.key());
             entry.scenario().steps().stream().filter(s -> s.template() != null).forEach(s -> assertEquals(true,
                     entry.templates().containsKey(s.template()), entry.key() + " installs " + s.template()));
+        }
+    }
+
+    /**
+     * messaging-service renders strictly (a variable the message does not carry fails the send, so that a typo never
+     * goes out as an empty slot): each send step's templates, in every locale, render with only the step's own
+     * variables and the data messaging-service documents for templates (customer, vars, recommendations,
+     * unsubscribeUrl). An optional variable is written {@code vars.x??} or {@code vars.x ?: 'default'}.
+     */
+    @Test
+    void everyLibrarySendRendersWithItsStepsOwnVariables() {
+        Engine strict = Engine.builder().addDefaults().strictRendering(true).build();
+        Map<String, JsonNode> templates = new HashMap<>();
+        library.all().forEach(e -> templates.putAll(e.templates()));
+        for (LibraryEntry entry : library.all()) {
+            for (Step step : entry.scenario().steps()) {
+                List<String> used = step.template() != null ? List.of(step.template())
+                        : step.templates() != null ? List.copyOf(step.templates().values()) : List.of();
+                Map<String, Object> data = Map.of("customer", Map.of("customerId", "c1", "firstName", "Ada",
+                        "email", "ada@example.com", "locale", "en"),
+                        "vars", step.variables() == null ? Map.of() : step.variables(),
+                        "recommendations", List.of(Map.of("name", "Linen shirt", "url", "https://shop.example/p/1",
+                                "imageUrl", "https://shop.example/i/1.jpg", "price", "49.00")),
+                        "unsubscribeUrl", "https://rekindle.example/u/1");
+                for (String id : used) {
+                    templates.get(id).path("locales").fields().forEachRemaining(locale -> locale.getValue().fields()
+                            .forEachRemaining(part -> {
+                                String where = entry.key() + " step " + step.id() + ": " + id + "/" + locale.getKey()
+                                        + "/" + part.getKey();
+                                try {
+                                    strict.parse(part.getValue().asText()).data(data).render();
+                                } catch (TemplateException e) {
+                                    throw new AssertionError(where + " does not render: "
+                                            + (e.getCause() != null ? e.getCause() : e), e);
+                                }
+                            }));
+                }
+            }
         }
     }
 }
