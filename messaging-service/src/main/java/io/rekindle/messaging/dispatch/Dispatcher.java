@@ -169,7 +169,7 @@ public class Dispatcher {
             }
             String recipient = m.recipient() != null ? m.recipient() : profile == null ? null
                     : m.channel() == Channel.EMAIL ? profile.email() : m.channel() == Channel.SMS ? profile.phone()
-                    : null;
+                    : profile.pushToken();
             if (recipient == null || recipient.isBlank()) {
                 settled.add(new Transition(m.id(), "failed", null, profile == null
                         ? "unknown customer and no recipient given"

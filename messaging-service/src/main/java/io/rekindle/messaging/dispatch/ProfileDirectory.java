@@ -93,8 +93,9 @@ public class ProfileDirectory {
         Map<String, Object> view = mapper.convertValue(p, new TypeReference<Map<String, Object>>() {
         });
         view.remove("metrics");
-        return new Profile(text(p, "customerId"), text(p, "email"), text(p, "phone"), text(p, "locale"),
-                text(p, "timezone"), text(p, "country"), p.path("consents").path("email").path("granted").asBoolean(),
+        return new Profile(text(p, "customerId"), text(p, "email"), text(p, "phone"), text(p, "pushToken"),
+                text(p, "locale"), text(p, "timezone"), text(p, "country"),
+                p.path("consents").path("email").path("granted").asBoolean(),
                 p.path("consents").path("sms").path("granted").asBoolean(),
                 p.path("consents").path("push").path("granted").asBoolean(), text(p.path("hygiene"), "status"), view);
     }

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.rekindle.messaging.http.Problems;
-import io.rekindle.messaging.template.Channel;
 import io.rekindle.messaging.template.Template;
 import io.rekindle.messaging.template.TemplateCatalog;
 
@@ -78,17 +77,13 @@ public class MessageResource {
         return Response.accepted(new SendBatch.Accepted(items)).build();
     }
 
-    /** What validation annotations cannot say: the template exists for the channel; push names its device. */
+    /** What validation annotations cannot say: the template exists for the channel. */
     private void check(String path, SendRequest request) {
         Template template = templates.find(request.template()).orElseThrow(() -> new WebApplicationException(
                 Problems.badRequest(path + "template", "no template '" + request.template() + "'")));
         if (template.channel != request.channel()) {
             throw new WebApplicationException(Problems.badRequest(path + "template",
                     "is a " + template.channel.name().toLowerCase() + " template"));
-        }
-        if (request.channel() == Channel.PUSH && (request.recipient() == null || request.recipient().isBlank())) {
-            throw new WebApplicationException(Problems.badRequest(path + "recipient",
-                    "is required for push (the device token)"));
         }
     }
 

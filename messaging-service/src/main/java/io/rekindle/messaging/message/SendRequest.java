@@ -13,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import io.rekindle.messaging.template.Channel;
 
 /**
- * A message to send. The recipient (email address, E.164 number or push token) may be left out for email and SMS:
- * it is then read from the customer's profile in segment-service at send time.
+ * A message to send. The recipient (email address, E.164 number or push token) may be left out: it is then read from
+ * the customer's profile in segment-service at send time (email, phone, pushToken).
  */
 public record SendRequest(
         @NotNull Channel channel,

@@ -3,6 +3,7 @@ package io.rekindle.messaging.message;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -428,6 +429,20 @@ class SendingTest {
         drain();
         assertEquals("failed", state(sms));
         api().when().get("/v1/messages/" + sms).then().body("detail", Matchers.containsString("21211"));
+    }
+
+    @Test
+    void aPushWithoutARecipientGoesToTheDeviceTokenOnTheProfile() {
+        template("push-hello", """
+                {"channel":"push","locales":{"en":{"title":"Hi {customer.firstName}","body":"New in"}}}""");
+        StandIns.http.stubFor(post(urlPathEqualTo("/v1/projects/rekindle-local/messages:send")).willReturn(okJson(
+                "{\"name\":\"projects/rekindle-local/messages/0:2\"}")));
+        String push = send("p-token", """
+                {"channel":"push","customerId":"c1","template":"push-hello","category":"marketing"}""");
+        drain();
+        assertSent(push);
+        StandIns.http.verify(postRequestedFor(urlPathEqualTo("/v1/projects/rekindle-local/messages:send"))
+                .withRequestBody(containing("\"token\":\"device-of-c1\"")));
     }
 
     @Test

@@ -59,15 +59,16 @@ public class TestData {
     }
 
     /**
-     * segment-service knows this customer: its POST /v1/customers/lookup answers every customer made known since the
-     * last {@link #clear()} (the caller keeps those it asked for).
+     * segment-service knows this customer (push token device-of-{customerId}): its POST /v1/customers/lookup answers
+     * every customer made known since the last {@link #clear()} (the caller keeps those it asked for).
      */
     public static void profile(String customerId, String email, String phone, String timezone, boolean emailConsent,
             boolean smsConsent, String hygiene) {
         PROFILES.put(customerId, """
-                {"customerId":"%s","email":%s,"phone":%s,"firstName":"Ada","lastName":"Lovelace","locale":"en",
-                 "timezone":"%s","country":"FR","consents":{"email":{"granted":%b},"sms":{"granted":%b},
-                 "push":{"granted":true}},"attributes":{},"hygiene":{"status":"%s"},"previouslyErased":false}
+                {"customerId":"%s","email":%s,"phone":%s,"pushToken":"device-of-%1$s","firstName":"Ada",
+                 "lastName":"Lovelace","locale":"en","timezone":"%s","country":"FR","consents":{"email":{"granted":%b},
+                 "sms":{"granted":%b},"push":{"granted":true}},"attributes":{},"hygiene":{"status":"%s"},
+                 "previouslyErased":false}
                 """.formatted(customerId, email == null ? "null" : "\"" + email + "\"",
                 phone == null ? "null" : "\"" + phone + "\"", timezone, emailConsent, smsConsent, hygiene));
         StandIns.http.stubFor(post(urlEqualTo("/v1/customers/lookup")).willReturn(okJson(

@@ -159,22 +159,27 @@ class LibraryJourneysTest {
     }
 
     @Test
-    void lapsedBuyersGetPicksThenANewSubjectOrTheSurveyThenAPushAndAGoodbye() {
+    void lapsedBuyersGetPicksThenANewSubjectOrTheSurveyThenAPushOrAnSmsWhereConsentedAndAGoodbye() {
         Journeys.install("lapsed-recommendations");
         PeerStandIn.http.stubFor(post("/v1/surveys/why-stopped/invitations").atPriority(1).willReturn(aResponse()
                 .withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"url\":\"https://s/t\"}")));
         String closed = customer("lapsed-recommendations", 10, "lr-closed", false);
         String opener = customer("lapsed-recommendations", 10, "lr-opener", false);
-        for (String c : List.of(closed, opener)) {
-            profile(c, "2026-02-01T10:00:00Z", 90);
-        }
-        entered("past-predicted-next-order", closed, opener);
+        String unreachable = customer("lapsed-recommendations", 10, "lr-email-only", false);
+        profile(closed, "2026-02-01T10:00:00Z", 90,
+                "\"pushToken\":\"device-1\",\"consents\":{\"push\":{\"granted\":true},\"sms\":{\"granted\":true}},");
+        profile(opener, "2026-02-01T10:00:00Z", 90,
+                "\"phone\":\"+33612345678\",\"consents\":{\"push\":{\"granted\":true},\"sms\":{\"granted\":true}},");
+        // A device but no consent to push, a number but no consent to SMS: neither is used.
+        profile(unreachable, "2026-02-01T10:00:00Z", 90, "\"pushToken\":\"device-3\",\"phone\":\"+33612345679\",");
+        entered("past-predicted-next-order", closed, opener, unreachable);
         at(Duration.ZERO);
         signal(opener, "opened", T0.plus(Duration.ofHours(5)).toString());
         hourly(0, 14);
         assertEquals(List.of("lapsed-picks", "lapsed-picks", "lapsed-push", "lapsed-goodbye"), templates(closed));
         assertTrue(sends(closed).get(1).body().contains("\"subject\":\"Still thinking about it?\""));
-        assertEquals(List.of("lapsed-picks", "reengage-survey", "lapsed-push", "lapsed-goodbye"), templates(opener));
+        assertEquals(List.of("lapsed-picks", "reengage-survey", "lapsed-sms", "lapsed-goodbye"), templates(opener));
+        assertEquals(List.of("lapsed-picks", "lapsed-picks", "lapsed-goodbye"), templates(unreachable));
     }
 
     @Test

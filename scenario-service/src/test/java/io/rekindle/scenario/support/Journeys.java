@@ -44,9 +44,14 @@ public final class Journeys {
 
     /** segment-service's profile of the customer, as the stand-in answers it from now on. */
     public static void profile(String customerId, String lastOrderAt, double revenue) {
+        profile(customerId, lastOrderAt, revenue, "");
+    }
+
+    /** The same profile with more fields (JSON members such as {@code "phone":"+336...",}). */
+    public static void profile(String customerId, String lastOrderAt, double revenue, String moreFields) {
         PeerStandIn.profile(customerId, """
-                {"customerId":"%s","email":"%s@example.com","timezone":"Europe/Paris",
-                 "metrics":{"revenue":%s,"lastOrderAt":%s}}""".formatted(customerId, customerId, revenue,
+                {%s"customerId":"%s","email":"%s@example.com","timezone":"Europe/Paris",
+                 "metrics":{"revenue":%s,"lastOrderAt":%s}}""".formatted(moreFields, customerId, customerId, revenue,
                 lastOrderAt == null ? "null" : "\"" + lastOrderAt + "\""));
     }
 

@@ -24,6 +24,8 @@ public class Customer extends PanacheEntityBase {
 
     public String email;
     public String phone;
+    @Column(name = "push_token")
+    public String pushToken;
     @Column(name = "first_name")
     public String firstName;
     @Column(name = "last_name")

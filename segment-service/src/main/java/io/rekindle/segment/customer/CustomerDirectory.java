@@ -70,6 +70,7 @@ public class CustomerDirectory {
         customer.hygieneStatus = verdict.status().jsonName();
         customer.hygieneSuggestion = verdict.suggestion();
         customer.phone = profile.phone();
+        customer.pushToken = profile.pushToken();
         customer.firstName = profile.firstName();
         customer.lastName = profile.lastName();
         customer.locale = profile.locale();

@@ -18,6 +18,7 @@ public record CustomerProfile(
         @Pattern(regexp = CustomerProfile.ID_PATTERN, message = "must be 1-128 letters, digits or ._:@-") String customerId,
         @Size(max = 320) String email,
         @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "must be an E.164 number such as +33612345678") String phone,
+        @Size(max = 4_096) String pushToken,
         @Size(max = 200) String firstName,
         @Size(max = 200) String lastName,
         @Pattern(regexp = "[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*", message = "must be a BCP 47 language tag such as fr-FR") String locale,
@@ -30,7 +31,7 @@ public record CustomerProfile(
     public static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1,128}";
 
     CustomerProfile withCustomerId(String id) {
-        return new CustomerProfile(id, email, phone, firstName, lastName, locale, timezone, country, createdAt,
+        return new CustomerProfile(id, email, phone, pushToken, firstName, lastName, locale, timezone, country, createdAt,
                 consents, attributes);
     }
 }

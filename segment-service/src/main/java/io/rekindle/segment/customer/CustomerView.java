@@ -11,6 +11,7 @@ public record CustomerView(
         String customerId,
         String email,
         String phone,
+        String pushToken,
         String firstName,
         String lastName,
         String locale,
@@ -25,7 +26,7 @@ public record CustomerView(
         CustomerMetrics metrics) {
 
     static CustomerView of(Customer c, CustomerMetrics metrics) {
-        return new CustomerView(c.customerId, c.email, c.phone, c.firstName, c.lastName, c.locale, c.timezone,
+        return new CustomerView(c.customerId, c.email, c.phone, c.pushToken, c.firstName, c.lastName, c.locale, c.timezone,
                 c.country, c.createdAt,
                 new Consents(new Consent(c.consentEmail, c.consentEmailAt), new Consent(c.consentSms, c.consentSmsAt),
                         new Consent(c.consentPush, c.consentPushAt)),

@@ -21,8 +21,8 @@ class CustomerResourceTest {
     @Test
     void upsertCreatesThenReplacesTheProfile() {
         api().body("""
-                {"email":"ada@example.com","phone":"+33612345678","firstName":"Ada","lastName":"Lovelace",
-                 "locale":"fr-FR","timezone":"Europe/Paris","country":"FR","createdAt":"2024-03-01T10:00:00Z",
+                {"email":"ada@example.com","phone":"+33612345678","pushToken":"fcm-token-ada","firstName":"Ada",
+                 "lastName":"Lovelace","locale":"fr-FR","timezone":"Europe/Paris","country":"FR","createdAt":"2024-03-01T10:00:00Z",
                  "consents":{"email":{"granted":true,"at":"2024-03-01T10:00:00Z"},"sms":true},
                  "attributes":{"vip":true,"tier":"gold"}}
                 """)
@@ -32,6 +32,7 @@ class CustomerResourceTest {
         api().when().get("/v1/customers/cust-1").then().statusCode(200)
                 .body("email", equalTo("ada@example.com"))
                 .body("phone", equalTo("+33612345678"))
+                .body("pushToken", equalTo("fcm-token-ada"))
                 .body("timezone", equalTo("Europe/Paris"))
                 .body("createdAt", equalTo("2024-03-01T10:00:00Z"))
                 .body("consents.email.granted", equalTo(true))
@@ -49,6 +50,7 @@ class CustomerResourceTest {
         api().when().get("/v1/customers/cust-1").then().statusCode(200)
                 .body("email", equalTo("ada@example.org"))
                 .body("firstName", nullValue())
+                .body("pushToken", nullValue())
                 .body("createdAt", equalTo("2024-03-01T10:00:00Z"))
                 .body("consents.email.at", equalTo("2024-03-01T10:00:00Z"))
                 .body("consents.sms.granted", equalTo(false));
