@@ -57,19 +57,23 @@ class LibraryDefinitionsTest {
                                 "imageUrl", "https://shop.example/i/1.jpg", "price", "49.00")),
                         "unsubscribeUrl", "https://rekindle.example/u/1");
                 for (String id : used) {
-                    templates.get(id).path("locales").fields().forEachRemaining(locale -> locale.getValue().fields()
-                            .forEachRemaining(part -> {
-                                String where = entry.key() + " step " + step.id() + ": " + id + "/" + locale.getKey()
-                                        + "/" + part.getKey();
-                                try {
-                                    strict.parse(part.getValue().asText()).data(data).render();
-                                } catch (TemplateException e) {
-                                    throw new AssertionError(where + " does not render: "
-                                            + (e.getCause() != null ? e.getCause() : e), e);
-                                }
-                            }));
+                    assertEachPartRenders(strict, entry.key() + " step " + step.id() + ": " + id, templates.get(id),
+                            data);
                 }
             }
         }
+    }
+
+    private static void assertEachPartRenders(Engine engine, String template, JsonNode definition,
+            Map<String, Object> data) {
+        definition.path("locales").fields().forEachRemaining(locale -> locale.getValue().fields().forEachRemaining(
+                part -> {
+                    try {
+                        engine.parse(part.getValue().asText()).data(data).render();
+                    } catch (TemplateException e) {
+                        throw new AssertionError(template + "/" + locale.getKey() + "/" + part.getKey()
+                                + " does not render: " + (e.getCause() != null ? e.getCause() : e), e);
+                    }
+                }));
     }
 }
