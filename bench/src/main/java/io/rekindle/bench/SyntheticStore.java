@@ -79,7 +79,9 @@ public final class SyntheticStore {
         // Every customer has a mobile number and one in four the shop's app (a push token, push allowed); drawn from
         // the index, not the random stream, so every other figure of a seed stays as it was.
         String app = i % 4 == 0 ? "\"pushToken\":\"app-" + id + "\"," : "";
-        String profile = "{\"customerId\":\"%s\",\"email\":\"%s\",\"phone\":\"+336%08d\",%s\"firstName\":\"First%d\",\"lastName\":\"Last%d\",\"timezone\":\"Europe/Paris\",\"country\":\"FR\",\"consents\":{\"email\":%b,\"sms\":%b,\"push\":%b}}"
+        String profile = ("{\"customerId\":\"%s\",\"email\":\"%s\",\"phone\":\"+336%08d\",%s\"firstName\":\"First%d\","
+                + "\"lastName\":\"Last%d\",\"timezone\":\"Europe/Paris\",\"country\":\"FR\","
+                + "\"consents\":{\"email\":%b,\"sms\":%b,\"push\":%b}}")
                 .formatted(id, email, i, app, i, i, r.nextInt(10) < 8, r.nextInt(10) < 3, !app.isEmpty());
         int favourite = r.nextInt(CATEGORIES);
         double meanGapDays = Math.exp(Math.log(39) + 0.6 * gaussian(r));

@@ -123,7 +123,10 @@ public class TemplateRenderer {
         return s == null || s.isBlank();
     }
 
-    /** Why a render failed: Qute wraps the error (a key the data does not have, say) in an exception without a message. */
+    /**
+     * Why a render failed: Qute wraps the error (a key the data does not have, say) in an exception without a
+     * message.
+     */
     public static String renderFailure(RuntimeException e) {
         Throwable cause = e;
         while (cause.getMessage() == null && cause.getCause() != null) {

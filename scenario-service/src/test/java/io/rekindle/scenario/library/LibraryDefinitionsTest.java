@@ -23,7 +23,8 @@ import io.rekindle.scenario.scenario.Step;
  */
 class LibraryDefinitionsTest {
 
-    private final ScenarioLibrary library = new ScenarioLibrary(new ObjectMapper().registerModule(new JavaTimeModule()));
+    private final ScenarioLibrary library = new ScenarioLibrary(
+            new ObjectMapper().registerModule(new JavaTimeModule()));
 
     @Test
     void libraryScenariosPassTheirOwnRules() {

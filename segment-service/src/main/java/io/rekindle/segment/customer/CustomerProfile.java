@@ -31,7 +31,7 @@ public record CustomerProfile(
     public static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1,128}";
 
     CustomerProfile withCustomerId(String id) {
-        return new CustomerProfile(id, email, phone, pushToken, firstName, lastName, locale, timezone, country, createdAt,
-                consents, attributes);
+        return new CustomerProfile(id, email, phone, pushToken, firstName, lastName, locale, timezone, country,
+                createdAt, consents, attributes);
     }
 }

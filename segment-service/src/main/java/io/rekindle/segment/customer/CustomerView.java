@@ -26,8 +26,8 @@ public record CustomerView(
         CustomerMetrics metrics) {
 
     static CustomerView of(Customer c, CustomerMetrics metrics) {
-        return new CustomerView(c.customerId, c.email, c.phone, c.pushToken, c.firstName, c.lastName, c.locale, c.timezone,
-                c.country, c.createdAt,
+        return new CustomerView(c.customerId, c.email, c.phone, c.pushToken, c.firstName, c.lastName, c.locale,
+                c.timezone, c.country, c.createdAt,
                 new Consents(new Consent(c.consentEmail, c.consentEmailAt), new Consent(c.consentSms, c.consentSmsAt),
                         new Consent(c.consentPush, c.consentPushAt)),
                 c.attributes, c.updatedAt,
