@@ -38,12 +38,15 @@ class SendLedger {
 
     private final MessageStore messages;
     private final Suppressions suppressions;
+    private final DroppedSignals dropped;
     private final DataSource dataSource;
     private final Clock clock;
 
-    SendLedger(MessageStore messages, Suppressions suppressions, DataSource dataSource, Clock clock) {
+    SendLedger(MessageStore messages, Suppressions suppressions, DroppedSignals dropped, DataSource dataSource,
+            Clock clock) {
         this.messages = messages;
         this.suppressions = suppressions;
+        this.dropped = dropped;
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -96,6 +99,7 @@ class SendLedger {
             // A message not sent holds no cap slot (one a crashed attempt reserved included).
             clearSlots(c, transitions.stream().map(Transition::messageId).toList());
             messages.transitionAll(c, transitions);
+            dropped.queue(c, transitions);
             messages.dueAgain(c, due);
             holdSlots(c, go, now);
             return go;
@@ -111,6 +115,7 @@ class SendLedger {
             messages.sentAll(c, sent);
             clearSlots(c, notSent.stream().map(Transition::messageId).toList());
             messages.transitionAll(c, notSent);
+            dropped.queue(c, notSent);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -311,6 +311,14 @@ class SendingTest {
         assertEquals("suppressed", state(disposable));
         api().when().get("/v1/messages/" + marketing).then().body("detail", Matchers.containsString("consent"));
         assertEquals(1, mail().length);
+        // The scenario that asked is told which of its messages did not go, on the step that asked.
+        assertEquals(2, data.count("SELECT count(*) FROM outbox WHERE destination = 'SCENARIO_SIGNALS' "
+                + "AND payload->>'type' = 'dropped'"));
+        assertEquals(1, data.count("SELECT count(*) FROM outbox WHERE payload->>'signalId' = 'dropped-" + marketing
+                + "' AND payload->>'customerId' = 'no-consent' AND payload->'attribution'->>'step' = 'email-1' "
+                + "AND payload->'attribution'->>'variant' = 'A' AND payload->'properties'->>'reason' LIKE '%consent%'"));
+        assertEquals(1, data.count("SELECT count(*) FROM outbox WHERE payload->>'signalId' = 'dropped-" + disposable
+                + "'"));
     }
 
     @Test
@@ -318,12 +326,16 @@ class SendingTest {
         template("coupon", """
                 {"channel":"email","locales":{"en":{"subject":"For you","text":"Your code: {vars.code}"}}}""");
         String id = send("coupon-1", """
-                {"channel":"email","customerId":"c1","template":"coupon","category":"transactional"}""");
+                {"channel":"email","customerId":"c1","template":"coupon","category":"transactional",
+                 "attribution":{"scenario":"s1","step":"coupon-step"}}""");
         drain();
         assertEquals("failed", state(id));
         api().when().get("/v1/messages/" + id).then().body("detail", Matchers.startsWith(
                 "template did not render: Key \"code\" not found"));
         assertEquals(0, mail().length);
+        assertEquals(1, data.count("SELECT count(*) FROM outbox WHERE payload->>'type' = 'dropped' "
+                + "AND payload->'attribution'->>'step' = 'coupon-step' "
+                + "AND payload->'properties'->>'reason' LIKE 'template did not render%'"));
     }
 
     @Test

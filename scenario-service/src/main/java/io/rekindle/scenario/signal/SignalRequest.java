@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Something a customer did that a waiting step may branch on: opened, clicked, delivered, bounced, unsubscribed
- * (messaging-service), survey_answered (survey-service). {@code attribution} names the scenario, step and variant that
+ * (messaging-service, which also reports a message it did not send as dropped), survey_answered (survey-service). {@code attribution} names the scenario, step and variant that
  * caused it, when known; {@code signalId} makes a resend harmless.
  */
 public record SignalRequest(

@@ -1,0 +1,94 @@
+package io.rekindle.messaging.dispatch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rekindle.messaging.message.MessageStore.Transition;
+import io.rekindle.messaging.outbox.Destination;
+import io.rekindle.messaging.outbox.Outbox;
+
+/**
+ * Tells scenario-service which of its messages never went out (suppressed or failed here): a {@code dropped} signal
+ * attributed to the step that asked for the message, so that the scenario's report shows, next to what the step
+ * handed over, what never went out.
+ */
+@ApplicationScoped
+class DroppedSignals {
+
+    private static final Set<String> NOT_SENT = Set.of("suppressed", "failed");
+
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    DroppedSignals(Outbox outbox, ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues the signals for the messages these transitions (already recorded) left for good unsent. */
+    void queue(Connection c, List<Transition> transitions) throws SQLException {
+        String[] ids = transitions.stream().filter(t -> NOT_SENT.contains(t.state())).map(Transition::messageId)
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        List<Object> signals = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT message_id, customer_id, channel, attribution::text, detail FROM message
+                WHERE message_id = ANY (?) AND attribution ->> 'scenario' IS NOT NULL ORDER BY message_id""")) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    signals.add(signal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        outbox.addAll(c, Destination.SCENARIO_SIGNALS, signals);
+    }
+
+    private Map<String, Object> signal(String messageId, String customerId, String channel, String attribution,
+            String reason) {
+        Map<String, Object> signal = new LinkedHashMap<>();
+        signal.put("signalId", "dropped-" + messageId);
+        signal.put("customerId", customerId);
+        signal.put("type", "dropped");
+        signal.put("occurredAt", clock.instant().toString());
+        signal.put("attribution", attributionOf(attribution));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("messageId", messageId);
+        properties.put("channel", channel);
+        if (reason != null) {
+            properties.put("reason", reason);
+        }
+        signal.put("properties", properties);
+        return signal;
+    }
+
+    private Map<String, Object> attributionOf(String text) {
+        try {
+            Map<String, Object> attribution = json.readValue(text, new TypeReference<Map<String, Object>>() {
+            });
+            attribution.values().removeIf(java.util.Objects::isNull);
+            return attribution;
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+}
