@@ -13,10 +13,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.messaging.message.Attribution;
 import io.rekindle.messaging.message.MessageStore.Transition;
 import io.rekindle.messaging.outbox.Destination;
 import io.rekindle.messaging.outbox.Outbox;
@@ -70,7 +69,7 @@ class DroppedSignals {
         signal.put("customerId", customerId);
         signal.put("type", "dropped");
         signal.put("occurredAt", clock.instant().toString());
-        signal.put("attribution", attributionOf(attribution));
+        signal.put("attribution", Attribution.forSignal(json, attribution));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("messageId", messageId);
         properties.put("channel", channel);
@@ -79,16 +78,5 @@ class DroppedSignals {
         }
         signal.put("properties", properties);
         return signal;
-    }
-
-    private Map<String, Object> attributionOf(String text) {
-        try {
-            Map<String, Object> attribution = json.readValue(text, new TypeReference<Map<String, Object>>() {
-            });
-            attribution.values().removeIf(java.util.Objects::isNull);
-            return attribution;
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
     }
 }

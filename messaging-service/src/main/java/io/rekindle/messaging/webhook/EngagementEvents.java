@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.rekindle.messaging.message.Attribution;
 import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.outbox.Destination;
 import io.rekindle.messaging.outbox.Outbox;
@@ -189,17 +190,9 @@ public class EngagementEvents {
         signal.put("customerId", target.customerId());
         signal.put("type", e.type());
         signal.put("occurredAt", e.occurredAt().toString());
-        signal.put("attribution", target.attribution() == null ? Map.of() : attribution(target.attribution()));
+        signal.put("attribution", Attribution.forSignal(json, target.attribution()));
         signal.put("properties", Map.of("messageId", target.messageId(), "channel", e.channel().name().toLowerCase()));
         signals.add(signal);
-    }
-
-    private Map<?, ?> attribution(String text) {
-        try {
-            return json.readValue(text, Map.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Map.of();
-        }
     }
 
     private void suppressIfNeeded(Connection c, ProviderEvent e, String address) throws SQLException {

@@ -10,8 +10,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Something a customer did that a waiting step may branch on: opened, clicked, delivered, bounced, unsubscribed
- * (messaging-service, which also reports a message it did not send as dropped), survey_answered (survey-service). {@code attribution} names the scenario, step and variant that
- * caused it, when known; {@code signalId} makes a resend harmless.
+ * (messaging-service, which also reports a message it did not send as dropped), survey_answered (survey-service).
+ * {@code attribution} names the scenario, step and variant that caused it, when known; {@code signalId} makes a resend
+ * harmless.
  */
 public record SignalRequest(
         @NotBlank @Size(max = 200) String signalId,
