@@ -39,6 +39,8 @@ final class ServiceJar implements AutoCloseable {
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("REKINDLE_API_KEY", API_KEY);
+        // The development profile of the local run: the benchmark measures, it does not stand in for production.
+        builder.environment().put("QUARKUS_PROFILE", "local");
         ServiceJar started = new ServiceJar(builder.start(), port);
         started.awaitReady(workDir.resolve(service + ".log"));
         return started;

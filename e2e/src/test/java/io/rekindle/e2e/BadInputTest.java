@@ -206,6 +206,32 @@ class BadInputTest {
         c.add(page("survey page: expired link", "survey", "GET", path(expiredSurveyLink), null, 410));
         c.add(page("survey answer: expired link", "survey", "POST", path(expiredSurveyLink), "reason=price", 410));
         c.add(page("survey answer: no form guard", "survey", "POST", path(liveSurveyLink), "reason=price", 403));
+        // Found on the open internet (issue 20): each answered 500 before.
+        c.add(api("twilio: malformed percent-escape", "messaging", "POST", "/v1/webhooks/twilio",
+                Map.of("Content-Type", FORM, "X-Twilio-Signature", "AAAA"), "From=%zz&Body=STOP", 400));
+        c.add(page("survey answer: garbled form guard", "survey", "POST", path(liveSurveyLink),
+                "_guard=zzzzzzzzzzzzz.AAAA&reason=price", 403));
+        c.add(api("segment: a rule value of 1e400", "segment", "POST", "/v1/segments", key(),
+                "{\"name\":\"x\",\"rule\":{\"field\":\"orderCount\",\"op\":\">=\",\"value\":1e400}}", 400));
+        c.add(api("segment: a rule value of a billion digits", "segment", "POST", "/v1/segments", key(),
+                "{\"name\":\"x\",\"rule\":{\"field\":\"attributes.size\",\"op\":\">=\",\"value\":1e999999999}}", 400));
+        c.add(api("subscription: a callback to cloud metadata", "segment", "POST", "/v1/subscriptions", key(),
+                "{\"callbackUrl\":\"https://169.254.169.254/latest/meta-data/\",\"segments\":[\"gold\"]}", 400));
+        c.add(api("subscription: plain http in production", "segment", "POST", "/v1/subscriptions", key(),
+                "{\"callbackUrl\":\"http://hooks.example.com/x\",\"segments\":[\"gold\"]}", 400));
+        c.add(api("template: reads the configuration", "messaging", "PUT", "/v1/templates/leak", key(), """
+                {"channel":"email","locales":{"en":{"subject":"Hi","text":"{config:['quarkus.datasource.password']}"}}}""", 400));
+        c.add(api("webhook: a 2 MB body before any signature check", "messaging", "POST", "/v1/webhooks/sendgrid",
+                Map.of("Content-Type", JSON), "[" + "{}, ".repeat(500_000) + "{}]", 413));
+        c.add(api("survey answer: a 100 KB form", "survey", "POST", path(liveSurveyLink),
+                Map.of("Content-Type", FORM), "reason=" + "x".repeat(100_000), 413));
+        c.add(api("storefront key: manages templates", "messaging", "PUT", "/v1/templates/hello",
+                storefront(), "{\"channel\":\"sms\",\"locales\":{\"en\":{\"text\":\"x\"}}}", 403));
+        c.add(api("storefront key: subscribes to the feed", "segment", "POST", "/v1/subscriptions", storefront(),
+                "{\"callbackUrl\":\"https://hooks.example.com/x\",\"segments\":[\"gold\"]}", 403));
+        c.add(api("service key: writes a customer", "segment", "PUT", "/v1/customers/c-1",
+                Map.of("Authorization", "Bearer " + ServiceProcess.SERVICE_KEY, "Content-Type", JSON),
+                "{\"email\":\"mallory@example.org\"}", 403));
         return c.stream();
     }
 
@@ -226,6 +252,34 @@ class BadInputTest {
             assertTrue(!problem.path("title").asText().isBlank(), r.body());
         }
         assertEquals(before, Databases.fingerprint(), c + " changed stored data");
+    }
+
+    /**
+     * The cases made from the four stored OpenAPI documents ({@link OpenApiCases}): every one a 4xx problem document,
+     * and the databases unchanged after all of them.
+     */
+    @org.junit.jupiter.api.Test
+    void everyOperationRefusesBadValuesOfEveryKindItsContractNames() throws Exception {
+        List<OpenApiCases.Generated> generated = new ArrayList<>();
+        for (String service : FourServices.NAMES) {
+            generated.addAll(OpenApiCases.from(service, Path.of(System.getProperty("rekindle.root", ".."),
+                    service + "-service", "src", "main", "openapi", "openapi.yaml")));
+        }
+        Map<String, String> before = Databases.fingerprint();
+        List<String> wrong = new ArrayList<>();
+        for (OpenApiCases.Generated g : generated) {
+            HttpResponse<String> r = send(new Case(g.name(), g.service(), g.method(), g.path(), key(), g.body(), 400,
+                    false));
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (r.statusCode() / 100 != 4 || !type.startsWith("application/problem+json")) {
+                wrong.add(g + " answered " + r.statusCode() + " " + type + ": " + abbreviated(r.body()));
+            }
+        }
+        System.out.println("BadInputTest: " + generated.size() + " cases generated from the four OpenAPI documents, "
+                + (generated.size() - wrong.size()) + " refused with a 4xx problem document");
+        assertTrue(generated.size() > 100, "only " + generated.size() + " generated cases");
+        assertEquals(List.of(), wrong);
+        assertEquals(before, Databases.fingerprint(), "a generated case changed stored data");
     }
 
     private static HttpResponse<String> send(Case c) throws Exception {
@@ -261,6 +315,10 @@ class BadInputTest {
             h.put(more[i], more[i + 1]);
         }
         return h;
+    }
+
+    private static Map<String, String> storefront() {
+        return Map.of("Authorization", "Bearer " + ServiceProcess.STOREFRONT_KEY, "Content-Type", JSON);
     }
 
     private static Map<String, String> json(Map<String, String> headers) {

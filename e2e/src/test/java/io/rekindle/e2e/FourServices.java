@@ -12,7 +12,8 @@ final class FourServices implements AutoCloseable {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    /** Starts all four with these environment variables besides the peers' URLs and the link-signing keys. */
+    /** Starts all four with these environment variables besides the peers' URLs (and the secrets every
+     * service process gets). */
     static FourServices start(Path runDir, Map<String, String> variables) throws Exception {
         FourServices suite = new FourServices();
         for (String s : NAMES) {
@@ -20,14 +21,10 @@ final class FourServices implements AutoCloseable {
         }
         Map<String, String> env = new LinkedHashMap<>();
         suite.services.forEach((name, p) -> env.put("QUARKUS_REST_CLIENT_" + name.toUpperCase() + "_URL", p.url()));
-        env.put("REKINDLE_LINK_KEYS", "e2e-link-key-signing-public-links");
-        env.put("REKINDLE_SURVEY_KEYS", "e2e-survey-key-signing-personal-links");
         env.putAll(variables);
         try {
             for (ServiceProcess p : suite.services.values()) {
-                Map<String, String> own = new LinkedHashMap<>(env);
-                own.put("REKINDLE_PUBLIC_URL", p.url());
-                p.start(own);
+                p.start(env);
             }
         } catch (Exception e) {
             // The ones already up would hold their ports (and their databases') for the tests that come next.

@@ -68,7 +68,7 @@ class MessagingServiceCrashTest {
         messaging = ServiceProcess.start("messaging", runDir, Map.of("QUARKUS_MAILER_HOST", "127.0.0.1",
                 "QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()),
                 "QUARKUS_REST_CLIENT_SEGMENT_URL", base, "QUARKUS_REST_CLIENT_SCENARIO_URL", base,
-                "REKINDLE_LINK_KEYS", "e2e-link-key-signing-public-links", "REKINDLE_SENDING_LEASE", "PT10S"));
+                "REKINDLE_SENDING_LEASE", "PT10S"));
     }
 
     @AfterEach

@@ -28,7 +28,18 @@ public final class ServiceProcess implements AutoCloseable {
     /** The embedded PostgreSQL port each service's jar was built with (fixed at build time). */
     static final Map<String, Integer> DATABASE_PORTS = Map.of("segment", 15431, "scenario", 15432,
             "messaging", 15433, "survey", 15434);
-    public static final String API_KEY = "e2e-key";
+    public static final String API_KEY = "e2e-admin-key-for-the-test-suite";
+    public static final String STOREFRONT_KEY = "e2e-storefront-key-for-the-tests";
+    public static final String SERVICE_KEY = "e2e-service-key-for-the-test-suite";
+    /**
+     * What a production start needs besides the API keys (the services run their production profile here, as in a
+     * cluster): every secret from the environment, none of the repository's development values.
+     */
+    static final Map<String, String> PRODUCTION_SECRETS = Map.of("REKINDLE_ERASURE_SALT", "e2e-erasure-salt-0001",
+            "REKINDLE_ASSIGNMENT_SALT", "e2e-assignment-salt-0001", "REKINDLE_TWILIO_AUTH_TOKEN",
+            "e2e-twilio-auth-token-0001", "REKINDLE_FCM_ACCESS_TOKEN", "e2e-fcm-access-token-0001",
+            "REKINDLE_LINK_KEYS", "e2e-link-key-signing-public-links", "REKINDLE_SURVEY_KEYS",
+            "e2e-survey-key-signing-personal-links");
 
     private final String service;
     private final Path workDir;
@@ -86,9 +97,13 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().putAll(PRODUCTION_SECRETS);
+        builder.environment().put("REKINDLE_PUBLIC_URL", url());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("REKINDLE_API_KEY", API_KEY);
+        builder.environment().put("REKINDLE_STOREFRONT_KEYS", STOREFRONT_KEY);
+        builder.environment().put("REKINDLE_SERVICE_KEYS", SERVICE_KEY);
         process = builder.start();
         awaitReady(Duration.ofMinutes(3));
     }

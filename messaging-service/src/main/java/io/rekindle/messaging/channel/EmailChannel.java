@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
+import io.vertx.mutiny.ext.mail.MailClient;
 
 /**
  * Email over SMTP. The Message-ID derives from the message id, so a resend after a crash in the window between the
@@ -20,20 +20,25 @@ import io.vertx.ext.mail.SMTPException;
  * carries RFC 8058 one-click unsubscribe headers. A server that does not answer within the time limit is a transient
  * failure, retried later under the same Message-ID (a hung connection must not hold its sender, and the message's
  * lease, for good); the mail client goes on with the hand-off, and an acceptance that comes in before the retry is
- * recorded instead.
+ * recorded instead. Mail goes through the Vert.x mail client that Quarkus configures from {@code quarkus.mailer.*}
+ * (pool, TLS, DKIM signing): Quarkus's {@code Mail} always hands it a Cc list, and an empty one is written as an empty
+ * {@code Cc:} header. Every header value is {@link HeaderValues#clean cleaned} of control characters.
  */
 @ApplicationScoped
 public class EmailChannel implements ProviderChannel {
 
-    private final ReactiveMailer mailer;
+    private final MailClient mailer;
+    private final String from;
     private final String domain;
     private final RateLimiter rate;
     private final Duration timeLimit;
 
-    EmailChannel(ReactiveMailer mailer, @ConfigProperty(name = "rekindle.email.message-id-domain") String domain,
+    EmailChannel(MailClient mailer, @ConfigProperty(name = "quarkus.mailer.from") String from,
+            @ConfigProperty(name = "rekindle.email.message-id-domain") String domain,
             @ConfigProperty(name = "rekindle.email.rate-per-second") double perSecond,
             @ConfigProperty(name = "rekindle.email.send-time-limit") Duration timeLimit) {
         this.mailer = mailer;
+        this.from = HeaderValues.clean(from);
         this.domain = domain;
         this.rate = new RateLimiter(perSecond);
         this.timeLimit = timeLimit;
@@ -45,21 +50,20 @@ public class EmailChannel implements ProviderChannel {
 
     @Override
     public String send(Outgoing message) throws ProviderException {
-        Mail mail = new Mail().addTo(message.recipient()).setSubject(message.content().subject());
-        if (message.content().html() != null) {
-            mail.setHtml(message.content().html());
-        }
-        if (message.content().text() != null) {
-            mail.setText(message.content().text());
+        if (HeaderValues.hasControlCharacters(message.recipient())) {
+            throw new ProviderException(true, "the recipient address holds control characters");
         }
         String messageId = messageIdHeader(message.messageId());
-        mail.addHeader("Message-ID", messageId);
+        MailMessage mail = new MailMessage().setFrom(from).setTo(message.recipient())
+                .setSubject(HeaderValues.clean(message.content().subject()))
+                .setHtml(message.content().html()).setText(message.content().text())
+                .addHeader("Message-ID", messageId);
         if (message.unsubscribeUrl() != null) {
-            mail.addHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+            mail.addHeader("List-Unsubscribe", "<" + HeaderValues.clean(message.unsubscribeUrl()) + ">");
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         rate.acquire();
-        CompletableFuture<Void> handOff = mailer.send(mail).subscribeAsCompletionStage();
+        CompletableFuture<Void> handOff = mailer.sendMail(mail).replaceWithVoid().subscribeAsCompletionStage();
         try {
             handOff.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
             return messageId;

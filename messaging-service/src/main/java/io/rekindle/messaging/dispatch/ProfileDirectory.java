@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import io.rekindle.messaging.http.ApiKeys;
+
 /** Reads customer profiles, and the products recommended to them, from segment-service at send time. */
 @ApplicationScoped
 public class ProfileDirectory {
@@ -42,10 +44,10 @@ public class ProfileDirectory {
     private final String authorization;
     private final String segmentUrl;
 
-    ProfileDirectory(ObjectMapper mapper, @ConfigProperty(name = "rekindle.peer-api-key") String peerKey,
+    ProfileDirectory(ObjectMapper mapper, ApiKeys keys,
             @ConfigProperty(name = "quarkus.rest-client.segment.url") String segmentUrl) {
         this.mapper = mapper;
-        this.authorization = "Bearer " + peerKey;
+        this.authorization = keys.peerAuthorization();
         this.segmentUrl = segmentUrl;
     }
 

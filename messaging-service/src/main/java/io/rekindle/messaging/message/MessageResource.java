@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.rekindle.messaging.http.AllowedKeys;
+import io.rekindle.messaging.http.KeyScope;
 import io.rekindle.messaging.http.Problems;
 import io.rekindle.messaging.template.Template;
 import io.rekindle.messaging.template.TemplateCatalog;
@@ -44,6 +46,7 @@ public class MessageResource {
      * Queues a message (202). The same Idempotency-Key again answers the same message and sends nothing new; the
      * same key with a different body is 409.
      */
+    @AllowedKeys({ KeyScope.SERVICE })
     @POST
     public Response send(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull SendRequest request) {
         if (key == null || key.isBlank() || key.length() > 255) {
@@ -61,6 +64,7 @@ public class MessageResource {
      * Queues up to 1,000 messages at once (202), all or none, each under its own idempotency key with the same
      * guarantees as a single send: a key seen before answers its message, with a different body it is a 409.
      */
+    @AllowedKeys({ KeyScope.SERVICE })
     @POST
     @Path("/batch")
     public Response sendBatch(@Valid @NotNull SendBatch batch) {
@@ -87,6 +91,7 @@ public class MessageResource {
         }
     }
 
+    @AllowedKeys({ KeyScope.SERVICE })
     @GET
     @Path("/{id}")
     public MessageView get(@PathParam("id") String id) {

@@ -14,34 +14,45 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.rekindle.messaging.outbox.Outbox;
 import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;
 
 /**
  * Forgets a customer: their addresses become salted hashes on the erased list (so nothing is ever sent to them again,
- * even from work queued before), queued messages are suppressed, and messages, engagement events and suppressions
- * keep no address, variables or customer id of theirs.
+ * even from work queued before), queued messages are suppressed, and messages, engagement events, suppressions
+ * (also those made by address alone, found by the hashes segment-service sends) and queued outbox rows keep no
+ * address, variables or customer id of theirs. What arrives later about them is stored pseudonymised
+ * ({@code EngagementEvents}, {@code Suppressions#suppress}).
  */
 @ApplicationScoped
 public class Erasure {
+
+    /** An erased customer's id becomes this prefix and a salted hash, in messages and events. */
+    public static final String PSEUDONYM_PREFIX = "erased:";
 
     private final DataSource dataSource;
     private final Suppressions suppressions;
     private final Outbox outbox;
     private final Clock clock;
+    private final String salt;
 
-    Erasure(DataSource dataSource, Suppressions suppressions, Outbox outbox, Clock clock) {
+    Erasure(DataSource dataSource, Suppressions suppressions, Outbox outbox, Clock clock,
+            @ConfigProperty(name = "rekindle.erasure.salt") String salt) {
+        this.salt = salt;
         this.dataSource = dataSource;
         this.suppressions = suppressions;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /** @param addressHashes the customer's addresses by channel, as hashes, when segment-service knew them */
     @Transactional
-    public void erase(String customerId) {
+    public void erase(String customerId, java.util.Map<String, String> addressHashes) {
         Timestamp now = Timestamp.from(clock.instant());
-        String pseudonym = "erased:" + suppressions.saltedHash(customerId);
+        String pseudonym = PSEUDONYM_PREFIX + suppressions.saltedHash(customerId);
         try (Connection c = dataSource.getConnection()) {
             for (String[] address : addresses(c, customerId)) {
                 Channel channel = Channel.valueOf(address[0].toUpperCase());
@@ -64,10 +75,28 @@ public class Erasure {
                     pseudonym, customerId, customerId);
             run(c, "UPDATE message SET recipient = NULL, variables = '{}'::jsonb, customer_id = ? WHERE customer_id = ?",
                     pseudonym, customerId);
+            if (addressHashes != null) {
+                for (var hashed : addressHashes.entrySet()) {
+                    eraseHashed(c, hashed.getKey(), hashed.getValue(), now);
+                }
+            }
             outbox.forget(c, customerId);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An address known only by its hash (an erased customer's email or number, as segment-service sends it): on the
+     * erased list, and gone from suppressions and events made by address alone (a manual suppression, an SMS STOP),
+     * whose addresses are hashed here the way {@link Suppressions#hash} does, in SQL.
+     */
+    private void eraseHashed(Connection c, String channel, String hash, Timestamp now) throws SQLException {
+        run(c, "INSERT INTO erased_address (channel, address_hash, erased_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                channel, hash, now);
+        String matches = " WHERE channel = ? AND encode(sha256(convert_to(? || '|' || address, 'UTF8')), 'hex') = ?";
+        run(c, "DELETE FROM suppression" + matches, channel, salt, hash);
+        run(c, "UPDATE engagement_event SET address = NULL, url = NULL, detail = NULL" + matches, channel, salt, hash);
     }
 
     /** Every address the customer's messages and events used, as (channel, address). */

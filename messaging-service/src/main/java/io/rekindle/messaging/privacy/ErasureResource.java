@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.messaging.http.AllowedKeys;
+import io.rekindle.messaging.http.KeyScope;
+
 @Path("/v1")
 @Tag(name = "Privacy", description = "Erasure of a customer (called by segment-service)")
 public class ErasureResource {
@@ -22,14 +25,16 @@ public class ErasureResource {
     }
 
     /** Idempotent: 204 whether or not anything was left. */
+    @AllowedKeys({ KeyScope.SERVICE })
     @DELETE
     @Path("/customers/{customerId}")
     @Operation(summary = "Suppresses the customer's addresses by salted hash and keeps no personal data of theirs")
     public void erase(@PathParam("customerId") String customerId) {
-        erasure.erase(customerId);
+        erasure.erase(customerId, null);
     }
 
     /** segment-service's outbox: a batch of erasures, each idempotent, so a resend is harmless. */
+    @AllowedKeys({ KeyScope.SERVICE })
     @POST
     @Path("/erasures")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -38,7 +43,7 @@ public class ErasureResource {
     public java.util.Map<String, Integer> eraseAll(
             @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 1_000)
             java.util.List<@jakarta.validation.Valid @jakarta.validation.constraints.NotNull ErasureRequest> batch) {
-        batch.forEach(e -> erasure.erase(e.customerId()));
+        batch.forEach(e -> erasure.erase(e.customerId(), e.addressHashes()));
         return java.util.Map.of("erased", batch.size());
     }
 }

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.messaging.http.AllowedKeys;
+import io.rekindle.messaging.http.KeyScope;
+
 
 @Path("/v1/suppressions")
 @Tag(name = "Suppressions", description = "Addresses never messaged again (besides those the webhooks suppress)")
@@ -26,6 +29,7 @@ public class SuppressionResource {
     }
 
     /** Idempotent: suppressing a suppressed address keeps its first reason. */
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @POST
     public Map<String, String> suppress(@Valid @NotNull SuppressionRequest request) {
         suppressions.suppress(request.channel(), request.address(), request.reason());

@@ -88,17 +88,46 @@ public class Suppressions {
         return reasons;
     }
 
-    /** Suppresses the address (the first reason stays); joins the caller's transaction. */
+    /**
+     * Suppresses the address (the first reason stays); joins the caller's transaction. An erased customer's address
+     * is not stored again: its hash on the erased list already keeps everything from it.
+     */
     public void suppress(Connection c, Channel channel, String address, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO suppression (channel, address, reason, created_at) "
-                + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM erased_address WHERE channel = ? "
+                + "AND address_hash = ?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, channel.name().toLowerCase());
             ps.setString(2, normalise(channel, address));
             ps.setString(3, reason);
             ps.setTimestamp(4, Timestamp.from(clock.instant()));
+            ps.setString(5, channel.name().toLowerCase());
+            ps.setString(6, hash(channel, address));
             ps.executeUpdate();
         }
     }
+
+    /** Those of these addresses that belonged to an erased customer. Joins the caller's transaction. */
+    public java.util.Set<Address> erased(Connection c, java.util.Collection<Address> addresses) throws SQLException {
+        java.util.Set<Address> erased = new java.util.HashSet<>();
+        if (addresses.isEmpty()) {
+            return erased;
+        }
+        java.util.List<Address> list = java.util.List.copyOf(addresses);
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.n FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS a(channel, address_hash, n)
+                WHERE EXISTS (SELECT 1 FROM erased_address e
+                    WHERE e.channel = a.channel AND e.address_hash = a.address_hash)""")) {
+            ps.setArray(1, c.createArrayOf("text", list.stream().map(a -> a.channel().name().toLowerCase()).toArray()));
+            ps.setArray(2, c.createArrayOf("text", list.stream().map(a -> hash(a.channel(), a.address())).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    erased.add(list.get(rs.getInt(1) - 1));
+                }
+            }
+        }
+        return erased;
+    }
+
 
     @Transactional
     public void suppress(Channel channel, String address, String reason) {

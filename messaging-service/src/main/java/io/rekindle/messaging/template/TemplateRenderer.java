@@ -12,8 +12,9 @@ import io.quarkus.qute.TemplateException;
 import io.rekindle.messaging.http.Problem;
 
 /**
- * Compiles and renders stored templates with Qute. A template is checked part by part when saved (syntax, and the
- * parts its channel needs); parsed parts are cached by template version.
+ * Compiles and renders stored templates with Qute, in the {@link SandboxedEngine}. A template is checked part by part
+ * when saved (syntax, the parts its channel needs, {@link TemplateRules}); parsed parts are cached by template version.
+ * The html part escapes every value it writes.
  */
 @ApplicationScoped
 public class TemplateRenderer {
@@ -21,8 +22,8 @@ public class TemplateRenderer {
     private final Engine engine;
     private final Map<String, io.quarkus.qute.Template> parsed = new ConcurrentHashMap<>();
 
-    TemplateRenderer(Engine engine) {
-        this.engine = engine;
+    TemplateRenderer() {
+        this.engine = SandboxedEngine.create();
     }
 
     /** @throws InvalidTemplateException naming each part that does not compile or is missing */
@@ -34,7 +35,8 @@ public class TemplateRenderer {
                     new Problem.FieldError(at + part, "is required for " + definition.channel().name().toLowerCase())));
             parts(content).forEach((part, text) -> {
                 try {
-                    engine.parse(text);
+                    TemplateRules.violations(parse(part, text)).forEach(violation -> errors.add(
+                            new Problem.FieldError(at + part, "is not allowed: it " + violation)));
                 } catch (TemplateException e) {
                     int line = e.getOrigin() == null ? 0 : e.getOrigin().getLine();
                     errors.add(new Problem.FieldError(at + part, "does not compile: line " + line + ": "
@@ -52,10 +54,10 @@ public class TemplateRenderer {
         String chosen = template.locales.containsKey(locale) ? locale : fallback(template, locale);
         LocalizedContent content = template.locales.get(chosen);
         String key = template.templateId + "@" + template.version + "/" + chosen + "/";
-        String text = render(key + "text", content.text(), data);
-        return new Rendered(render(key + "subject", content.subject(), data), render(key + "html", content.html(), data),
-                text, render(key + "title", content.title(), data), render(key + "body", content.body(), data),
-                render(key + "link", content.link(), data),
+        String text = render(key, "text", content.text(), data);
+        return new Rendered(render(key, "subject", content.subject(), data), render(key, "html", content.html(), data),
+                text, render(key, "title", content.title(), data), render(key, "body", content.body(), data),
+                render(key, "link", content.link(), data),
                 template.channel == Channel.SMS ? SmsSegments.count(text) : null);
     }
 
@@ -67,11 +69,15 @@ public class TemplateRenderer {
         return template.locales.containsKey("en") ? "en" : template.locales.keySet().iterator().next();
     }
 
-    private String render(String key, String source, Map<String, Object> data) {
+    private String render(String key, String part, String source, Map<String, Object> data) {
         if (source == null) {
             return null;
         }
-        return parsed.computeIfAbsent(key, k -> engine.parse(source)).data(data).render();
+        return parsed.computeIfAbsent(key + part, k -> parse(part, source)).data(data).render();
+    }
+
+    private io.quarkus.qute.Template parse(String part, String source) {
+        return "html".equals(part) ? engine.parse(source, SandboxedEngine.HTML) : engine.parse(source);
     }
 
     private static List<String> required(Channel channel, LocalizedContent c) {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.rekindle.messaging.http.AllowedKeys;
+import io.rekindle.messaging.http.KeyScope;
 import io.rekindle.messaging.http.Problems;
 
 @Path("/v1/templates")
@@ -36,6 +38,7 @@ public class TemplateResource {
         this.renderer = renderer;
     }
 
+    @AllowedKeys({ KeyScope.SERVICE })
     @PUT
     @Path("/{templateId}")
     public Response save(@PathParam("templateId") @Pattern(regexp = "[A-Za-z0-9._-]{1,128}") String templateId,
@@ -45,6 +48,7 @@ public class TemplateResource {
                 .entity(TemplateView.of(catalog.find(templateId).orElseThrow())).build();
     }
 
+    @AllowedKeys({ KeyScope.SERVICE })
     @GET
     @Path("/{templateId}")
     public TemplateView get(@PathParam("templateId") String templateId) {

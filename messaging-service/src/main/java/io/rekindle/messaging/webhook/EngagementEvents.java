@@ -26,6 +26,7 @@ import io.rekindle.messaging.message.Attribution;
 import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.outbox.Destination;
 import io.rekindle.messaging.outbox.Outbox;
+import io.rekindle.messaging.privacy.Erasure;
 import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;
 
@@ -76,7 +77,8 @@ public class EngagementEvents {
                 rememberNonce(c, provider, nonce, nonceLifetime);
             }
             Map<String, Target> targets = targets(c, events);
-            List<ProviderEvent> fresh = recordNew(c, events, targets);
+            Set<String> erased = aboutErasedCustomers(c, events, targets);
+            List<ProviderEvent> fresh = recordNew(c, events, targets, erased);
             List<MessageStore.Transition> transitions = new ArrayList<>();
             List<Object> segmentEvents = new ArrayList<>();
             List<Object> signals = new ArrayList<>();
@@ -85,6 +87,9 @@ public class EngagementEvents {
                 if (target != null && MESSAGE_STATES.contains(e.type())) {
                     transitions.add(new MessageStore.Transition(target.messageId(), e.type(), null,
                             e.bounce() == null ? e.detail() : e.bounce() + (e.detail() == null ? "" : ": " + e.detail())));
+                }
+                if (erased.contains(key(e))) {
+                    continue;
                 }
                 String address = address(e, target);
                 if (address != null) {
@@ -126,9 +131,35 @@ public class EngagementEvents {
         return e.address() != null ? e.address() : target == null ? null : target.recipient();
     }
 
-    /** Stores the events in one statement; answers those not seen before, in the order given. */
-    private List<ProviderEvent> recordNew(Connection c, List<ProviderEvent> events, Map<String, Target> targets)
+    private static String key(ProviderEvent e) {
+        return e.provider() + " " + e.eventId();
+    }
+
+    /**
+     * The events (by {@link #key}) about a customer who was erased: their message was pseudonymised, or the address
+     * the provider names is on the erased list. They are stored without address, link or detail, and neither
+     * suppress an address again nor go on to the other services.
+     */
+    private Set<String> aboutErasedCustomers(Connection c, List<ProviderEvent> events, Map<String, Target> targets)
             throws SQLException {
+        Set<String> erased = new java.util.HashSet<>();
+        Map<Suppressions.Address, List<String>> byAddress = new java.util.HashMap<>();
+        for (ProviderEvent e : events) {
+            Target target = targetOf(targets, e);
+            if (target != null && target.customerId() != null && target.customerId().startsWith(Erasure.PSEUDONYM_PREFIX)) {
+                erased.add(key(e));
+            } else if (e.address() != null) {
+                byAddress.computeIfAbsent(new Suppressions.Address(e.channel(), e.address()), a -> new ArrayList<>())
+                        .add(key(e));
+            }
+        }
+        suppressions.erased(c, byAddress.keySet()).forEach(a -> erased.addAll(byAddress.get(a)));
+        return erased;
+    }
+
+    /** Stores the events in one statement; answers those not seen before, in the order given. */
+    private List<ProviderEvent> recordNew(Connection c, List<ProviderEvent> events, Map<String, Target> targets,
+            Set<String> erased) throws SQLException {
         int n = events.size();
         String[][] columns = new String[11][n];
         for (int i = 0; i < n; i++) {
@@ -142,9 +173,10 @@ public class EngagementEvents {
             columns[4][i] = e.channel().name().toLowerCase();
             columns[5][i] = e.type();
             columns[6][i] = e.bounce();
-            columns[7][i] = address == null ? null : Suppressions.normalise(e.channel(), address);
-            columns[8][i] = e.url();
-            columns[9][i] = e.detail();
+            boolean pseudonymous = erased.contains(key(e));
+            columns[7][i] = address == null || pseudonymous ? null : Suppressions.normalise(e.channel(), address);
+            columns[8][i] = pseudonymous ? null : e.url();
+            columns[9][i] = pseudonymous ? null : e.detail();
             columns[10][i] = e.occurredAt().toString();
         }
         Set<String> inserted = new java.util.HashSet<>();

@@ -15,32 +15,46 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.rekindle.messaging.http.OutboundUrls;
+
 /**
- * The certificates SNS signs with, fetched from the message's SigningCertURL only when that is an HTTPS URL of an
- * SNS endpoint ending in .pem (anything else could make us trust a key of the sender's choosing), kept per URL.
+ * The certificates SNS signs with, fetched from the message's SigningCertURL only when that is
+ * {@code https://sns.<region>.amazonaws.com/SimpleNotificationService-<hex>.pem} with no query (anything else could
+ * make us trust a key of the sender's choosing, or fetch from a host of theirs), from a host that resolves to public
+ * addresses ({@link OutboundUrls}), following no redirect; the last few are kept, so a flood of distinct URLs cannot
+ * grow memory.
  * {@code rekindle.webhooks.ses.endpoint-override} sends those fetches (and subscription confirmations) to a local
  * stand-in instead, for tests; it is empty in production.
  */
 @ApplicationScoped
 public class SnsCertificates {
 
-    static final Pattern SNS_HOST = Pattern.compile("sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?");
+    static final Pattern SNS_HOST = Pattern.compile("sns\\.[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]\\.amazonaws\\.com(\\.cn)?");
+    static final Pattern CERTIFICATE_PATH = Pattern.compile("/SimpleNotificationService-[0-9a-f]{8,64}\\.pem");
+    private static final int KEPT = 16;
 
     private final Optional<String> override;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+    private final OutboundUrls outbound;
+    private final Map<String, PublicKey> keys = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(KEPT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PublicKey> eldest) {
+                    return size() > KEPT;
+                }
+            });
 
-    SnsCertificates(Clock clock,
+    SnsCertificates(Clock clock, OutboundUrls outbound,
             @ConfigProperty(name = "rekindle.webhooks.ses.endpoint-override") Optional<String> override) {
         this.clock = clock;
+        this.outbound = outbound;
         this.override = override.filter(o -> !o.isBlank());
     }
 
@@ -57,7 +71,9 @@ public class SnsCertificates {
 
     /** The signing key behind a SigningCertURL; empty when the URL is not SNS's or the certificate is unusable. */
     public Optional<PublicKey> key(String certUrl) {
-        if (certUrl == null || !isSns(certUrl) || !URI.create(certUrl).getPath().endsWith(".pem")) {
+        if (certUrl == null || !isSns(certUrl) || URI.create(certUrl).getRawQuery() != null
+                || URI.create(certUrl).getRawFragment() != null
+                || !CERTIFICATE_PATH.matcher(URI.create(certUrl).getRawPath()).matches()) {
             return Optional.empty();
         }
         PublicKey known = keys.get(certUrl);
@@ -99,9 +115,13 @@ public class SnsCertificates {
         }
     }
 
-    private URI target(String url) {
+    private URI target(String url) throws IOException {
         if (override.isEmpty()) {
-            return URI.create(url);
+            try {
+                return outbound.check(url).uri();
+            } catch (OutboundUrls.RefusedUrlException e) {
+                throw new IOException("SNS URL " + e.getMessage());
+            }
         }
         URI original = URI.create(url);
         return URI.create(override.get() + original.getRawPath()

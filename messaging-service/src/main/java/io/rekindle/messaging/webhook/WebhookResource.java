@@ -45,7 +45,7 @@ public class WebhookResource {
     private final Duration tolerance;
     private final Optional<SendgridSignature> sendgrid;
     private final Optional<MailgunSignature> mailgun;
-    private final TwilioSignature twilio;
+    private final Optional<TwilioSignature> twilio;
     private final String publicUrl;
     private final String helpText;
     private final Optional<String> postmarkAuthorization;
@@ -54,7 +54,7 @@ public class WebhookResource {
             @ConfigProperty(name = "rekindle.webhooks.tolerance") Duration tolerance,
             @ConfigProperty(name = "rekindle.webhooks.sendgrid.public-key") Optional<String> sendgridKey,
             @ConfigProperty(name = "rekindle.webhooks.mailgun.signing-key") Optional<String> mailgunKey,
-            @ConfigProperty(name = "rekindle.sms.twilio.auth-token") String twilioToken,
+            @ConfigProperty(name = "rekindle.sms.twilio.auth-token") Optional<String> twilioToken,
             @ConfigProperty(name = "rekindle.public-url") String publicUrl,
             @ConfigProperty(name = "rekindle.sms.help-text") String helpText,
             @ConfigProperty(name = "rekindle.webhooks.postmark.username") Optional<String> postmarkUser,
@@ -68,7 +68,7 @@ public class WebhookResource {
         this.tolerance = tolerance;
         this.sendgrid = sendgridKey.filter(k -> !k.isBlank()).map(SendgridSignature::new);
         this.mailgun = mailgunKey.filter(k -> !k.isBlank()).map(MailgunSignature::new);
-        this.twilio = new TwilioSignature(twilioToken);
+        this.twilio = twilioToken.filter(t -> !t.isBlank()).map(TwilioSignature::new);
         this.publicUrl = publicUrl;
         this.helpText = helpText;
     }
@@ -135,7 +135,7 @@ public class WebhookResource {
     @Produces(MediaType.TEXT_XML)
     public Response twilio(@HeaderParam("X-Twilio-Signature") String signature, byte[] body) {
         Map<String, List<String>> form = form(body);
-        if (!twilio.verify(publicUrl + "/v1/webhooks/twilio", form, signature)) {
+        if (twilio.isEmpty() || !twilio.get().verify(publicUrl + "/v1/webhooks/twilio", form, signature)) {
             return unauthorized("Twilio");
         }
         ProviderEvent event = TwilioEvents.parse(form, clock.instant());
@@ -181,11 +181,16 @@ public class WebhookResource {
         if (text.isEmpty()) {
             return form;
         }
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        try {
+            for (String pair : text.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                form.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        } catch (IllegalArgumentException e) {
+            // Twilio signs the decoded parameters, so an undecodable body cannot be authenticated, nor parsed.
+            throw new MalformedWebhookException("", "is not a form body: " + e.getMessage());
         }
         return form;
     }

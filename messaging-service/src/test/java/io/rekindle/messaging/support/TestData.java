@@ -30,7 +30,7 @@ public class TestData {
 
     public void clear() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE message, message_state, suppression, template, engagement_event, webhook_nonce, outbox");
+            s.execute("TRUNCATE message, message_state, suppression, template, engagement_event, webhook_nonce, outbox, erased_address");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -39,6 +39,23 @@ public class TestData {
         try {
             StandIns.smtp.purgeEmailFromAllMailboxes();
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row a query answers, one line each, for a failure message. */
+    public String rows(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    out.append(i == 1 ? "" : " | ").append(rs.getString(i));
+                }
+                out.append('\n');
+            }
+            return out.toString();
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -64,13 +81,20 @@ public class TestData {
      */
     public static void profile(String customerId, String email, String phone, String timezone, boolean emailConsent,
             boolean smsConsent, String hygiene) {
+        profile(customerId, "Ada", email, phone, timezone, emailConsent, smsConsent, hygiene);
+    }
+
+    /** As above, with the first name the shop's sign-up form was given: any text a stranger typed. */
+    public static void profile(String customerId, String firstName, String email, String phone, String timezone,
+            boolean emailConsent, boolean smsConsent, String hygiene) {
         PROFILES.put(customerId, """
-                {"customerId":"%s","email":%s,"phone":%s,"pushToken":"device-of-%1$s","firstName":"Ada",
+                {"customerId":"%s","email":%s,"phone":%s,"pushToken":"device-of-%1$s","firstName":FIRST_NAME,
                  "lastName":"Lovelace","locale":"en","timezone":"%s","country":"FR","consents":{"email":{"granted":%b},
                  "sms":{"granted":%b},"push":{"granted":true}},"attributes":{},"hygiene":{"status":"%s"},
                  "previouslyErased":false}
                 """.formatted(customerId, email == null ? "null" : "\"" + email + "\"",
-                phone == null ? "null" : "\"" + phone + "\"", timezone, emailConsent, smsConsent, hygiene));
+                phone == null ? "null" : "\"" + phone + "\"", timezone, emailConsent, smsConsent, hygiene)
+                .replace("FIRST_NAME", json(firstName)));
         StandIns.http.stubFor(post(urlEqualTo("/v1/customers/lookup")).willReturn(okJson(
                 "{\"customers\":[" + String.join(",", PROFILES.values()) + "],\"unknown\":[]}")));
     }
@@ -78,5 +102,13 @@ public class TestData {
     public static void template(String id, String body) {
         api().body(body).when().put("/v1/templates/" + id).then().statusCode(org.hamcrest.Matchers.anyOf(
                 org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(200)));
+    }
+
+    private static String json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

@@ -103,5 +103,8 @@ class ProviderVectorsTest {
         assertFalse(SnsCertificates.isSns("https://sns.us-east-2.amazonaws.com.evil.example/cert.pem"));
         assertFalse(SnsCertificates.isSns("http://sns.us-east-2.amazonaws.com/cert.pem"));
         assertFalse(SnsCertificates.isSns("https://evil.example/sns.us-east-2.amazonaws.com/cert.pem"));
+        assertFalse(SnsCertificates.isSns("https://sns.attacker-chosen-name.amazonaws.com/cert.pem"));
+        assertTrue(SnsCertificates.isSns("https://sns.us-gov-west-1.amazonaws.com/x.pem"));
+        assertTrue(SnsCertificates.isSns("https://sns.cn-north-1.amazonaws.com.cn/x.pem"));
     }
 }

@@ -49,7 +49,7 @@ import io.rekindle.messaging.support.TestData;
 class SesWebhookTest {
 
     private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:rekindle-ses";
-    private static final String CERT_URL = "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem";
+    private static final String CERT_URL = "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -67,7 +67,7 @@ class SesWebhookTest {
         data.clear();
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.set(now);
-        StandIns.http.stubFor(get(urlPathEqualTo("/SimpleNotificationService-test.pem")).willReturn(aResponse()
+        StandIns.http.stubFor(get(urlPathEqualTo("/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem")).willReturn(aResponse()
                 .withBody(Files.readAllBytes(Path.of("src/test/resources/sns/cert.pem")))));
         profile("c1", "ada@example.com", null, "Europe/Paris", true, false, "valid");
         template("hello", "{\"channel\":\"email\",\"locales\":{\"en\":{\"subject\":\"Hi\",\"text\":\"Hello\"}}}");
@@ -99,7 +99,7 @@ class SesWebhookTest {
         post(notification("n-3", sesBounce("Permanent", "5.1.1"), now, "arn:aws:sns:eu-west-1:999:other",
                 CERT_URL)).statusCode(401);
         post(notification("n-4", sesBounce("Permanent", "5.1.1"), now, TOPIC,
-                "https://evil.example/SimpleNotificationService-test.pem")).statusCode(401);
+                "https://evil.example/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem")).statusCode(401);
         post(notification("n-5", sesBounce("Permanent", "5.1.1"), now.minusSeconds(301))).statusCode(401);
         post("not json").statusCode(401);
         assertEquals(0, data.count("SELECT count(*) FROM engagement_event"));

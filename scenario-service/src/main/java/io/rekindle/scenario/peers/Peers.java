@@ -23,6 +23,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.scenario.http.ApiKeys;
+
 /**
  * Calls to the other services' REST APIs (their OpenAPI contracts), with the peer API key. A peer that cannot be
  * reached is a {@link PeerUnavailableException}: callers wait and retry, they never fail a customer's journey for it.
@@ -58,10 +60,10 @@ public class Peers {
             }))
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    Peers(Config config, ObjectMapper mapper, @ConfigProperty(name = "rekindle.peer-api-key") String peerKey) {
+    Peers(Config config, ObjectMapper mapper, ApiKeys keys) {
         this.config = config;
         this.mapper = mapper;
-        this.authorization = "Bearer " + peerKey;
+        this.authorization = keys.peerAuthorization();
     }
 
     public Reply get(Service service, String path) {

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.scenario.http.AllowedKeys;
+import io.rekindle.scenario.http.KeyScope;
+
 @Path("/v1/signals")
 @Tag(name = "Signals", description = "Engagement and answers from messaging- and survey-service, for branches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +31,7 @@ public class SignalResource {
     }
 
     /** A batch is stored whole or not at all; ids seen before are counted, not stored again. */
+    @AllowedKeys({ KeyScope.SERVICE })
     @POST
     @Operation(summary = "Receives a batch of signals (up to 1,000); safe to resend")
     public Map<String, Integer> receive(@NotNull @Size(min = 1, max = 1_000) List<@Valid @NotNull SignalRequest> batch) {

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.scenario.http.AllowedKeys;
+import io.rekindle.scenario.http.KeyScope;
+
 @Path("/v1/triggers")
 @Tag(name = "Triggers", description = "Storefront events that start scenarios (API triggers)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +35,7 @@ public class TriggerResource {
      * Enters the customer into every scenario triggered by this event type. 202 with the enrollments made; the same
      * eventId again enrolls nobody. The signal and the enrollments commit together.
      */
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @POST
     @Operation(summary = "An event that may start scenarios; safe to retry with the same eventId")
     public Response trigger(@Valid @NotNull TriggerRequest request) {
@@ -44,6 +48,7 @@ public class TriggerResource {
      * Up to 1,000 events taken in their order in one transaction (all or none): 202 with what each did, in the same
      * order. Safe to resend: events seen before enroll nobody.
      */
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @POST
     @Path("/batch")
     @Operation(summary = "Events that may start scenarios, in order (up to 1,000); safe to resend")

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
+import io.rekindle.segment.http.AllowedKeys;
+import io.rekindle.segment.http.KeyScope;
 import io.rekindle.segment.http.Problem;
 import io.rekindle.segment.http.Problems;
 import io.rekindle.segment.intake.BatchIntake;
@@ -60,6 +62,7 @@ public class CustomerResource {
         this.clock = clock;
     }
 
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @PUT
     @Path("/{customerId}")
     public Response upsert(@PathParam("customerId") @Pattern(regexp = CustomerProfile.ID_PATTERN) String customerId,
@@ -72,6 +75,7 @@ public class CustomerResource {
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }
 
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @GET
     @Path("/{customerId}")
     public CustomerView get(@PathParam("customerId") String customerId, @QueryParam("asOf") LocalDate asOf) {
@@ -80,6 +84,7 @@ public class CustomerResource {
     }
 
     /** Up to 1,000 profiles read at once, with their metrics unless withMetrics is false. */
+    @AllowedKeys({ KeyScope.SERVICE })
     @POST
     @Path("/lookup")
     public CustomerLookup.Result lookup(@Valid @NotNull CustomerLookup lookup) {
@@ -99,6 +104,7 @@ public class CustomerResource {
     }
 
     /** Up to 10,000 profiles, each with its customerId: the good rows are stored, the bad ones reported. */
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @POST
     @Path("/batch")
     public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CustomerProfile.class))) byte[] rows) {
@@ -112,6 +118,7 @@ public class CustomerResource {
     }
 
     /** GDPR Art. 17: erases everything held here about the customer; safe to repeat. */
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @DELETE
     @Path("/{customerId}")
     public Response erase(@PathParam("customerId") String customerId) {
@@ -120,6 +127,7 @@ public class CustomerResource {
     }
 
     /** GDPR Art. 20: everything held about the customer as JSON. */
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @GET
     @Path("/{customerId}/export")
     public CustomerExport export(@PathParam("customerId") String customerId) {

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
+import io.rekindle.segment.http.AllowedKeys;
+import io.rekindle.segment.http.KeyScope;
 import io.rekindle.segment.intake.BatchIntake;
 import io.rekindle.segment.intake.BatchReport;
 import io.rekindle.segment.intake.FutureDates;
@@ -35,6 +37,7 @@ public class EventResource {
         this.futureDates = futureDates;
     }
 
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @POST
     @Path("/batch")
     public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EventRequest.class))) byte[] rows) {

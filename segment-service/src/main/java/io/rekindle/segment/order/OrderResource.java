@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
+import io.rekindle.segment.http.AllowedKeys;
+import io.rekindle.segment.http.KeyScope;
 import io.rekindle.segment.http.Problems;
 import io.rekindle.segment.intake.BatchIntake;
 import io.rekindle.segment.intake.BatchReport;
@@ -44,6 +46,7 @@ public class OrderResource {
     }
 
     /** 201 when the order is new, 200 when it was known (changed or not). */
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @POST
     public Response post(@Valid @NotNull OrderRequest order) {
         var errors = futureDates.check("placedAt", order.placedAt());
@@ -57,6 +60,7 @@ public class OrderResource {
     }
 
     /** Up to 10,000 orders: the good rows are stored, the bad ones reported by index. */
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @POST
     @Path("/batch")
     public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderRequest.class))) byte[] rows) {

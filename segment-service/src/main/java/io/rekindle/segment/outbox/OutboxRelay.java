@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rekindle.segment.http.ApiKeys;
 import io.rekindle.segment.work.Backoff;
 import io.rekindle.segment.work.Poller;
 
@@ -51,12 +52,12 @@ public class OutboxRelay {
     private Optional<Poller> poller = Optional.empty();
 
     OutboxRelay(DataSource dataSource, Clock clock, Config config,
-            @ConfigProperty(name = "rekindle.peer-api-key") String peerKey,
+            ApiKeys keys,
             @ConfigProperty(name = "rekindle.outbox.relay-every") String every) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.config = config;
-        this.authorization = "Bearer " + peerKey;
+        this.authorization = keys.peerAuthorization();
         this.every = every;
     }
 

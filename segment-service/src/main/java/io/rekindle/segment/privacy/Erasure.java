@@ -71,13 +71,33 @@ public class Erasure {
                     ps.executeUpdate();
                 }
             }
-            // The other services forget the customer too, even if one of them is down right now.
+            // What was still queued for the other services about the customer is not sent after the erasure.
+            outbox.forget(c, customerId);
+            // They forget the customer too, even if one of them is down right now; messaging-service also gets the
+            // hashes of the addresses, to forget suppressions made by address alone (a manual one, an SMS STOP).
+            java.util.Map<String, String> addressHashes = new java.util.LinkedHashMap<>();
+            if (customer != null) {
+                putHash(addressHashes, "email", customer.email);
+                putHash(addressHashes, "sms", customer.phone);
+                putHash(addressHashes, "push", customer.pushToken);
+            }
             for (Destination peer : Destination.ERASURES) {
-                outbox.add(c, peer, java.util.Map.of("customerId", customerId,
-                        "erasedAt", clock.instant().toString()));
+                java.util.Map<String, Object> erasure = new java.util.LinkedHashMap<>();
+                erasure.put("customerId", customerId);
+                erasure.put("erasedAt", clock.instant().toString());
+                if (peer == Destination.MESSAGING_ERASURES && !addressHashes.isEmpty()) {
+                    erasure.put("addressHashes", addressHashes);
+                }
+                outbox.add(c, peer, erasure);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void putHash(java.util.Map<String, String> hashes, String channel, String address) {
+        if (address != null && !address.isBlank()) {
+            hashes.put(channel, this.hashes.addressHash(channel, address));
         }
     }
 

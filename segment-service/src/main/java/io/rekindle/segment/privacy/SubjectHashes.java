@@ -34,6 +34,21 @@ public class SubjectHashes {
         return hashes;
     }
 
+    /**
+     * The hash messaging-service keeps of an erased customer's address on a channel (email, sms, push): SHA-256 of
+     * the salt, "|" and the address (email lower-cased), in hex. Both services share the salt; the scheme is part of
+     * messaging-service's erasure contract ({@code addressHashes}).
+     */
+    public String addressHash(String channel, String address) {
+        String normalised = channel.equals("email") ? address.trim().toLowerCase(Locale.ROOT) : address.trim();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    (new String(salt, StandardCharsets.UTF_8) + "|" + normalised).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String hash(String value) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

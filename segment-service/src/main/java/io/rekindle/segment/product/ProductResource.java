@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.rekindle.segment.http.AllowedKeys;
+import io.rekindle.segment.http.KeyScope;
 import io.rekindle.segment.http.Problems;
 import io.rekindle.segment.intake.BatchIntake;
 import io.rekindle.segment.intake.BatchReport;
@@ -38,9 +40,11 @@ public class ProductResource {
         this.batches = batches;
     }
 
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @PUT
     @Path("/{sku}")
-    public BatchReport put(@PathParam("sku") String sku, ObjectNode product) {
+    public BatchReport put(@PathParam("sku") String sku, @RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = ProductRequest.class))) ObjectNode product) {
         if (product == null) {
             throw new WebApplicationException(Problems.badRequest("body", "must be a product object"));
         }
@@ -59,6 +63,7 @@ public class ProductResource {
         return report;
     }
 
+    @AllowedKeys({ KeyScope.STOREFRONT })
     @POST
     @Path("/batch")
     public BatchReport batch(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProductRequest.class))) byte[] rows) {

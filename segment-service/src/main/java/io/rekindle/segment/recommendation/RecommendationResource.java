@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.segment.http.AllowedKeys;
+import io.rekindle.segment.http.KeyScope;
 import io.rekindle.segment.http.Problems;
 
 @Path("/v1/customers/{customerId}/recommendations")
@@ -27,6 +29,7 @@ public class RecommendationResource {
     }
 
     /** strategy: last-category (default), viewed-similar or bestsellers. */
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @GET
     public Recommendation get(@PathParam("customerId") String customerId,
             @QueryParam("strategy") @DefaultValue("last-category") String strategy,

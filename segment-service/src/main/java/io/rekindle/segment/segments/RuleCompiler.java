@@ -158,12 +158,28 @@ public final class RuleCompiler {
         nextChanges.add(withParameters(sql, nextChangeParameters));
     }
 
+    static final String OUT_OF_RANGE = "must be a number between -1e15 and 1e15";
+    private static final java.math.BigDecimal LARGEST = new java.math.BigDecimal("1e15");
+
+    /** A finite number small enough to compare with (1e400 reads as infinity, 1e999999999 as a billion digits). */
+    static boolean withinRange(JsonNode number) {
+        if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+            return false;
+        }
+        java.math.BigDecimal v = number.decimalValue();
+        return v.abs().compareTo(LARGEST) <= 0 && v.scale() <= 20;
+    }
+
     /** A placeholder for one value, checked against the field's type; null after recording an error. */
     private String literal(Field field, JsonNode value, String path) {
         switch (field.type()) {
             case NUMBER -> {
                 if (!value.isNumber()) {
                     error(path, "must be a number for " + field.name());
+                    return null;
+                }
+                if (!withinRange(value)) {
+                    error(path, OUT_OF_RANGE);
                     return null;
                 }
                 parameters.add(value.decimalValue());
@@ -192,6 +208,10 @@ public final class RuleCompiler {
             default -> {
                 if (!value.isValueNode()) {
                     error(path, "must be a string, number or boolean");
+                    return null;
+                }
+                if (value.isNumber() && !withinRange(value)) {
+                    error(path, OUT_OF_RANGE);
                     return null;
                 }
                 parameters.add(value.toString());

@@ -25,6 +25,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.rekindle.segment.http.AllowedKeys;
+import io.rekindle.segment.http.KeyScope;
 import io.rekindle.segment.audience.AudienceExport;
 import io.rekindle.segment.audience.AudienceFormat;
 import io.rekindle.segment.http.Problem;
@@ -56,6 +58,7 @@ public class SegmentResource {
     public record Backlog(long due) {
     }
 
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @GET
     public List<SegmentView> list() {
         return segments.all();
@@ -67,6 +70,7 @@ public class SegmentResource {
         return Response.created(java.net.URI.create("/v1/segments/" + created.id())).entity(created).build();
     }
 
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @GET
     @Path("/{id}")
     public SegmentView get(@PathParam("id") String id) {
@@ -77,6 +81,7 @@ public class SegmentResource {
      * Creates the segment under this id (201) or edits it (200, built-in ones too) and recomputes its members; a
      * natural-key write, safe to retry.
      */
+    @AllowedKeys({ KeyScope.SERVICE })
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._-]{1,128}")
@@ -104,6 +109,7 @@ public class SegmentResource {
         return segments.find(id).orElseThrow();
     }
 
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @GET
     @Path("/{id}/members")
     public MemberPage members(@PathParam("id") String id, @QueryParam("after") String after,
@@ -113,6 +119,7 @@ public class SegmentResource {
     }
 
     /** Whether one customer is a member now (200 with since when), else 404: a scenario's condition asks this. */
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @GET
     @Path("/{id}/members/{customerId}")
     public java.util.Map<String, Object> member(@PathParam("id") String id, @PathParam("customerId") String customerId) {
@@ -123,6 +130,7 @@ public class SegmentResource {
     }
 
     /** Entries and exits after the cursor, in order; start without a cursor, resume with the page's next. */
+    @AllowedKeys({ KeyScope.STOREFRONT, KeyScope.SERVICE })
     @GET
     @Path("/{id}/changes")
     public ChangePage changes(@PathParam("id") String id, @QueryParam("after") String after,

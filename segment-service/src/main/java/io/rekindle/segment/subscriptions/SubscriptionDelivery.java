@@ -1,15 +1,13 @@
 package io.rekindle.segment.subscriptions;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,16 +19,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rekindle.segment.http.OutboundUrls;
 import io.rekindle.segment.segments.Change;
 import io.rekindle.segment.segments.ChangePage;
 import io.rekindle.segment.segments.Segments;
 import io.rekindle.segment.work.Backoff;
 import io.rekindle.segment.work.Poller;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Pushes the change feed to subscribers: one batch at a time per subscriber, in feed order, until the subscriber
  * answers 2xx; the cursor advances only then, so delivery is at least once and never out of order. Failures retry
- * with exponential backoff and jitter.
+ * with exponential backoff and jitter. The callback URL is checked again at every delivery ({@link OutboundUrls}) and
+ * the request goes to the address that was checked, follows no redirect, and records only the status of a refusal:
+ * a subscriber cannot make this service reach an internal host, nor read another host's answer back.
  */
 @ApplicationScoped
 public class SubscriptionDelivery {
@@ -50,11 +58,13 @@ public class SubscriptionDelivery {
     private final int batch;
     private final Duration idle;
     private final Duration timeout;
+    private final OutboundUrls outbound;
     private final HttpClient http;
     private final String every;
     private Optional<Poller> poller = Optional.empty();
 
     SubscriptionDelivery(Subscriptions subscriptions, Segments segments, ObjectMapper mapper, Clock clock,
+            OutboundUrls outbound, Vertx vertx,
             @ConfigProperty(name = "rekindle.subscriptions.batch") int batch,
             @ConfigProperty(name = "rekindle.subscriptions.poll") Duration idle,
             @ConfigProperty(name = "rekindle.subscriptions.backoff-base") Duration backoffBase,
@@ -70,7 +80,9 @@ public class SubscriptionDelivery {
         this.idle = idle;
         this.timeout = timeout;
         this.backoff = new Backoff(backoffBase, backoffMax);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.outbound = outbound;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeout.toMillis())
+                .setVerifyHost(true).setForceSni(true));
     }
 
     void start(@Observes StartupEvent event) {
@@ -100,18 +112,24 @@ public class SubscriptionDelivery {
             return false;
         }
         try {
+            OutboundUrls.Target target = outbound.check(claim.callbackUrl());
             byte[] body = mapper.writeValueAsBytes(new Delivery(claim.id(), page.changes(), page.next()));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(claim.callbackUrl())).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header(CallbackSignature.HEADER,
-                            CallbackSignature.sign(claim.secret(), clock.instant().getEpochSecond(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                    .setAbsoluteURI(target.uri().toString())
+                    .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                    .setFollowRedirects(false).setIdleTimeout(timeout.toMillis())
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader(CallbackSignature.HEADER,
+                            CallbackSignature.sign(claim.secret(), clock.instant().getEpochSecond(), body));
             if (claim.authorization() != null) {
-                request.header("Authorization", claim.authorization());
+                request.putHeader("Authorization", claim.authorization());
             }
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                return failed(claim, "HTTP " + response.statusCode());
+            int status = http.request(request)
+                    .compose(r -> r.send(Buffer.buffer(body)))
+                    .compose(response -> response.end().map(ignored -> response.statusCode()))
+                    .toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (status / 100 != 2) {
+                return failed(claim, "HTTP " + status);
             }
             // A full page means more is waiting: due again at once.
             subscriptions.acknowledged(claim.id(), Long.parseLong(page.next()),
@@ -119,8 +137,12 @@ public class SubscriptionDelivery {
             return true;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        } catch (IOException | IllegalArgumentException e) {
-            return failed(claim, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (OutboundUrls.RefusedUrlException e) {
+            return failed(claim, "callback URL " + e.getMessage());
+        } catch (ExecutionException e) {
+            return failed(claim, "could not deliver: " + e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            return failed(claim, "no answer within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(claim, "interrupted");

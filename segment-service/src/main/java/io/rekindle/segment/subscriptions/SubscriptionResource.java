@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.segment.http.OutboundUrls;
 import io.rekindle.segment.http.Problem;
 import io.rekindle.segment.http.Problems;
 import io.rekindle.segment.segments.Segments;
@@ -31,10 +32,12 @@ public class SubscriptionResource {
 
     private final Subscriptions subscriptions;
     private final Segments segments;
+    private final OutboundUrls outbound;
 
-    SubscriptionResource(Subscriptions subscriptions, Segments segments) {
+    SubscriptionResource(Subscriptions subscriptions, Segments segments, OutboundUrls outbound) {
         this.subscriptions = subscriptions;
         this.segments = segments;
+        this.outbound = outbound;
     }
 
     /**
@@ -43,6 +46,11 @@ public class SubscriptionResource {
      */
     @POST
     public Response subscribe(@Valid @NotNull SubscriptionRequest request) {
+        try {
+            outbound.check(request.callbackUrl());
+        } catch (OutboundUrls.RefusedUrlException e) {
+            throw new WebApplicationException(Problems.badRequest("callbackUrl", e.getMessage()));
+        }
         List<Problem.FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < request.segments().size(); i++) {
             if (segments.find(request.segments().get(i)).isEmpty()) {

@@ -97,6 +97,23 @@ class CustomerResourceTest {
     }
 
     @Test
+    void aNameOrAddressWithALineBreakIsRefusedByFieldAndNothingIsStored() {
+        api().body("{\"email\":\"cr@example.com\",\"firstName\":\"Ada\"}").when().put("/v1/customers/cr-1")
+                .then().statusCode(201);
+        api().body("{\"email\":\"cr@example.com\",\"firstName\":\"Ada\\nBcc: all@example.com\"}").when()
+                .put("/v1/customers/cr-1").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("firstName"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("control characters"));
+        api().body("{\"email\":\"cr@example.com\",\"lastName\":\"Lovelace\\r\"}").when()
+                .put("/v1/customers/cr-1").then().statusCode(400).body("errors[0].field", equalTo("lastName"));
+        api().body("[{\"customerId\":\"cr-2\",\"email\":\"x@example.com\\r\\nX: y\"}]").when()
+                .post("/v1/customers/batch").then().statusCode(200).body("stored", equalTo(0))
+                .body("rejected[0].errors[0].field", equalTo("email"));
+        api().when().get("/v1/customers/cr-1").then().statusCode(200).body("firstName", equalTo("Ada"));
+        api().when().get("/v1/customers/cr-2").then().statusCode(404);
+    }
+
+    @Test
     void unknownCustomerIs404() {
         api().when().get("/v1/customers/nobody").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -51,6 +51,7 @@ class SubscriptionsTest {
     private HttpServer subscriber;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(200);
+    private final AtomicInteger redirectsFollowed = new AtomicInteger();
 
     record Received(JsonNode body, String signature, String authorization, byte[] raw) {
     }
@@ -74,10 +75,22 @@ class SubscriptionsTest {
                             exchange.getRequestHeaders().getFirst("Rekindle-Signature"),
                             exchange.getRequestHeaders().getFirst("Authorization"), raw));
                 }
-                exchange.sendResponseHeaders(status, -1);
+                if (status == 302) {
+                    exchange.getResponseHeaders().add("Location", "/elsewhere");
+                }
+                byte[] answerBody = "internal secret".getBytes();
+                exchange.sendResponseHeaders(status, status == 200 ? -1 : answerBody.length);
+                if (status != 200) {
+                    exchange.getResponseBody().write(answerBody);
+                }
             } finally {
                 exchange.close();
             }
+        });
+        subscriber.createContext("/elsewhere", exchange -> {
+            redirectsFollowed.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
         });
         subscriber.start();
     }
@@ -141,7 +154,7 @@ class SubscriptionsTest {
         clock.set(T0.plusSeconds(10));
         assertEquals(0, delivery.deliverDue());
         api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(3))
-                .body("lastError", org.hamcrest.Matchers.startsWith("ConnectException"));
+                .body("lastError", org.hamcrest.Matchers.containsString("ConnectException"));
 
         // The subscriber process comes back on its address.
         answer.set(200);
@@ -200,9 +213,38 @@ class SubscriptionsTest {
         api().body("{\"callbackUrl\":\"ftp://x\",\"segments\":[\"cart-abandoners\"]}").when()
                 .post("/v1/subscriptions").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("callbackUrl"));
-        api().body("{\"callbackUrl\":\"http://x/y\",\"segments\":[\"cart-abandoners\",\"nope\"]}").when()
+        api().body("{\"callbackUrl\":\"" + callback() + "\",\"segments\":[\"cart-abandoners\",\"nope\"]}").when()
                 .post("/v1/subscriptions").then().statusCode(400).body("errors[0].field", equalTo("segments/1"));
         api().when().get("/v1/subscriptions").then().statusCode(200).body("size()", equalTo(0));
         api().when().delete("/v1/subscriptions/sub-nope").then().statusCode(404);
+    }
+
+    @Test
+    void aCallbackToAnInternalAddressIsRefusedAndNothingIsStored() {
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:8081/v1/customers",
+                "http://10.0.0.1/", "http://[::1]:8081/", "http://user:pw@127.0.0.1/changes",
+                "http://no-such-host.invalid/")) {
+            api().body("{\"callbackUrl\":\"" + url + "\",\"segments\":[\"cart-abandoners\"]}").when()
+                    .post("/v1/subscriptions").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("callbackUrl"));
+        }
+        api().when().get("/v1/subscriptions").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aRefusalIsRecordedByItsStatusAloneAndARedirectIsNotFollowed() {
+        String segment = vipSegment();
+        String id = api().body("{\"callbackUrl\":\"" + callback() + "\",\"segments\":[\"" + segment + "\"]}")
+                .when().post("/v1/subscriptions").then().statusCode(201).extract().path("id");
+        vip("ann", true);
+        answer.set(302);
+        assertEquals(0, delivery.deliverDue());
+        assertEquals(0, redirectsFollowed.get());
+        api().when().get("/v1/subscriptions/" + id).then().body("lastError", equalTo("HTTP 302"));
+        answer.set(500);
+        clock.set(T0.plusSeconds(10));
+        assertEquals(0, delivery.deliverDue());
+        api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(2))
+                .body("lastError", equalTo("HTTP 500"));
     }
 }

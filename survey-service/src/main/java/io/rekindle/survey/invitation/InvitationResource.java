@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.survey.http.AllowedKeys;
+import io.rekindle.survey.http.KeyScope;
 import io.rekindle.survey.http.Problems;
 
 @Path("/v1/surveys/{surveyId}/invitations")
@@ -31,6 +33,7 @@ public class InvitationResource {
     }
 
     /** 201 with the personal link; with an Idempotency-Key seen before, 200 with the same invitation. */
+    @AllowedKeys({ KeyScope.SERVICE })
     @POST
     public Response invite(@PathParam("surveyId") String surveyId,
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
@@ -40,6 +43,7 @@ public class InvitationResource {
                 .entity(issued.invitation()).build();
     }
 
+    @AllowedKeys({ KeyScope.SERVICE })
     @GET
     @Path("/{invitationId}")
     public InvitationView get(@PathParam("surveyId") String surveyId, @PathParam("invitationId") String invitationId) {

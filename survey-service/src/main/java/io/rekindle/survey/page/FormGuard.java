@@ -27,7 +27,8 @@ final class FormGuard {
 
     boolean accepts(String field, String invitationId, Instant now) {
         int dot = field == null ? -1 : field.indexOf('.');
-        if (dot <= 0 || !field.substring(0, dot).matches("[0-9a-z]{1,13}")) {
+        // Eight base-36 digits reach the year 90,000: a longer "moment" is garbage, not a time to parse.
+        if (dot <= 0 || !field.substring(0, dot).matches("[0-9a-z]{1,8}")) {
             return false;
         }
         String shown = field.substring(0, dot);

@@ -35,17 +35,17 @@ public class Erasure {
     @Transactional
     public int erase(String customerId) {
         try (Connection c = dataSource.getConnection()) {
+            // Only answers to the current version's choice questions stay: free text, and answers to questions a
+            // later version removed (whatever they were), go.
             for (var survey : catalog.all()) {
-                List<String> freeText = survey.definition.questions().stream()
-                        .filter(q -> q.kind() == QuestionKind.FREE_TEXT).map(q -> q.id()).toList();
-                if (freeText.isEmpty()) {
-                    continue;
-                }
+                List<String> choices = survey.definition.questions().stream()
+                        .filter(q -> q.kind() != QuestionKind.FREE_TEXT).map(q -> q.id()).toList();
                 try (PreparedStatement ps = c.prepareStatement("""
-                        UPDATE response r SET answers = r.answers - ?::text[]
+                        UPDATE response r SET answers = (SELECT coalesce(jsonb_object_agg(a.key, a.value), '{}'::jsonb)
+                            FROM jsonb_each(r.answers) a WHERE a.key = ANY (?))
                         FROM invitation i
                         WHERE i.invitation_id = r.invitation_id AND i.customer_id = ? AND i.survey_id = ?""")) {
-                    ps.setArray(1, c.createArrayOf("text", freeText.toArray()));
+                    ps.setArray(1, c.createArrayOf("text", choices.toArray()));
                     ps.setString(2, customerId);
                     ps.setString(3, survey.surveyId);
                     ps.executeUpdate();

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.survey.http.AllowedKeys;
+import io.rekindle.survey.http.KeyScope;
+
 @Path("/v1")
 @Tag(name = "Privacy", description = "Erasure of a customer (called by segment-service)")
 public class ErasureResource {
@@ -22,6 +25,7 @@ public class ErasureResource {
     }
 
     /** Idempotent: 204 whether or not anything was left to anonymise. */
+    @AllowedKeys({ KeyScope.SERVICE })
     @DELETE
     @Path("/customers/{customerId}")
     @Operation(summary = "Anonymises the customer's answers; aggregate counts stay as they were")
@@ -30,6 +34,7 @@ public class ErasureResource {
     }
 
     /** segment-service's outbox: a batch of erasures, each idempotent, so a resend is harmless. */
+    @AllowedKeys({ KeyScope.SERVICE })
     @POST
     @Path("/erasures")
     @Consumes(MediaType.APPLICATION_JSON)

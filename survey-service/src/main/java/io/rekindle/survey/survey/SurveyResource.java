@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.survey.http.AllowedKeys;
+import io.rekindle.survey.http.KeyScope;
 import io.rekindle.survey.http.Problem;
 import io.rekindle.survey.http.Problems;
 
@@ -50,6 +52,7 @@ public class SurveyResource {
                 .entity(SurveyView.of(catalog.find(surveyId).orElseThrow())).build();
     }
 
+    @AllowedKeys({ KeyScope.SERVICE })
     @GET
     @Path("/{surveyId}")
     public SurveyView get(@PathParam("surveyId") String surveyId) {

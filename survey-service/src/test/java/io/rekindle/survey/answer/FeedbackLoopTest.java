@@ -61,7 +61,7 @@ class FeedbackLoopTest {
         assertEquals(2, relay.relay());
         String id = invitation.getString("id");
         Peers.http.verify(1, postRequestedFor(urlEqualTo("/v1/events/batch"))
-                .withHeader("Authorization", equalTo("Bearer rekindle-dev-key"))
+                .withHeader("Authorization", equalTo("Bearer rekindle-dev-service-key"))
                 .withRequestBody(equalToJson("""
                         [{"eventId":"survey:%s:1","customerId":"c-loop","type":"survey_answered","occurredAt":"${json-unit.any-string}",
                           "properties":{"surveyId":"loop","invitationId":"%s","scenario":"winback","step":"ask","variant":"B",
