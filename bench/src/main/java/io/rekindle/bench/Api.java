@@ -49,6 +49,12 @@ public final class Api {
                 .header("Authorization", "Bearer " + key).GET().build());
     }
 
+    /** A page of the service's management interface (metrics, health), which takes no key. */
+    public String management(String path) {
+        return send(HttpRequest.newBuilder(URI.create(FreePort.managementUrl(base) + path))
+                .timeout(Duration.ofMinutes(1)).GET().build());
+    }
+
     /** The status a GET answers, whatever it is. */
     public int status(String path) {
         return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))

@@ -26,4 +26,28 @@ public final class FreePort {
         }
         throw new IllegalStateException("no free port between 20000 and 32000");
     }
+
+    /** How far a service's management port (health, metrics) sits above its HTTP port, as in the local run. */
+    public static final int MANAGEMENT_OFFSET = 1000;
+
+    /** A free HTTP port whose management port ({@link #MANAGEMENT_OFFSET} above) is free too. */
+    public static int chooseForService() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = choose();
+            if (candidate + MANAGEMENT_OFFSET < 32_768) {
+                try (ServerSocket socket = new ServerSocket(candidate + MANAGEMENT_OFFSET)) {
+                    return candidate;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+        }
+        throw new IllegalStateException("no free pair of ports between 20000 and 32768");
+    }
+
+    /** The management base URL (health, metrics) of a service at this HTTP base URL. */
+    public static String managementUrl(String serviceUrl) {
+        java.net.URI uri = java.net.URI.create(serviceUrl);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + MANAGEMENT_OFFSET);
+    }
 }

@@ -32,12 +32,13 @@ final class ServiceJar implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: mvn -q package -DskipTests -pl " + service + "-service -am");
         }
-        int port = FreePort.choose();
+        int port = FreePort.chooseForService();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(service + ".log").toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port + FreePort.MANAGEMENT_OFFSET));
         builder.environment().put("REKINDLE_API_KEY", API_KEY);
         // The development profile of the local run: the benchmark measures, it does not stand in for production.
         builder.environment().put("QUARKUS_PROFILE", "local");
@@ -58,7 +59,8 @@ final class ServiceJar implements AutoCloseable {
                 throw new IllegalStateException("the service exited; its log: " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(FreePort.managementUrl(url()) + "/q/health/ready"))
+                        .build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

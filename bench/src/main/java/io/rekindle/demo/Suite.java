@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import io.rekindle.bench.Api;
 
+import io.rekindle.bench.FreePort;
+
 /**
  * The four running services as the demo reaches them: their APIs, their movable clocks (all moved together), and the
  * backlogs they publish, which tell when everything a moment in time caused has been done.
@@ -107,7 +109,8 @@ public final class Suite {
     Map<String, Long> backlog(List<String> services) {
         Map<String, CompletableFuture<HttpResponse<String>>> pages = new LinkedHashMap<>();
         for (String service : services) {
-            pages.put(service, http.sendAsync(HttpRequest.newBuilder(URI.create(urls.get(service) + "/q/metrics"))
+            pages.put(service, http.sendAsync(HttpRequest.newBuilder(
+                    URI.create(FreePort.managementUrl(urls.get(service)) + "/q/metrics"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
         }
         Map<String, Long> all = new LinkedHashMap<>();
@@ -140,7 +143,8 @@ public final class Suite {
         try {
             return page.get().body();
         } catch (ExecutionException e) {
-            throw new IllegalStateException(urls.get(service) + "/q/metrics: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(FreePort.managementUrl(urls.get(service)) + "/q/metrics: " + e.getCause(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -50,7 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
     private ServiceProcess(String service, Path workDir) {
         this.service = service;
         this.workDir = workDir;
-        this.port = FreePort.choose();
+        this.port = FreePort.chooseForService();
     }
 
     /** A service with its port chosen, not started yet (so the others can be told where it will be). */
@@ -99,11 +99,12 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().putAll(PRODUCTION_SECRETS);
         builder.environment().put("REKINDLE_PUBLIC_URL", url());
-        builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("REKINDLE_API_KEY", API_KEY);
         builder.environment().put("REKINDLE_STOREFRONT_KEYS", STOREFRONT_KEY);
         builder.environment().put("REKINDLE_SERVICE_KEYS", SERVICE_KEY);
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port + FreePort.MANAGEMENT_OFFSET));
         process = builder.start();
         awaitReady(Duration.ofMinutes(3));
     }
@@ -116,7 +117,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(service + "-service exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(
+                        URI.create(FreePort.managementUrl(url()) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
@@ -145,6 +147,13 @@ public final class ServiceProcess implements AutoCloseable {
         for (ProcessHandle victim : victims) {
             victim.onExit().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** A rolling restart: stops the service gracefully and starts it again with these variables changed. */
+    public void restart(Map<String, String> changed) throws Exception {
+        close();
+        env.putAll(changed);
+        launch();
     }
 
     /** Starts the service again on the same data and port. */

@@ -44,6 +44,7 @@ class SuiteJourneyTest {
 
     private static final String CUSTOMER = "e2e-ada";
     private static final String EMAIL = "zebedee.quuxworth@gmail.com";
+    private static final String PHONE = "+33698761234";
     private static final Pattern SURVEY_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/s/[A-Za-z0-9._~-]+");
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
@@ -106,8 +107,9 @@ class SuiteJourneyTest {
         // The storefront sends the customer; segment-service puts them in the segment, scenario-service enrolls them
         // from the change feed, messaging-service mails them.
         assertEquals(201, Http.put(url("segment") + "/v1/customers/" + CUSTOMER, """
-                {"email":"%s","firstName":"Zebedee","lastName":"Quuxworth","locale":"en","timezone":"Europe/Paris",
-                 "consents":{"email":true},"attributes":{"tier":"gold"}}""".formatted(EMAIL)).status());
+                {"email":"%s","phone":"%s","firstName":"Zebedee","lastName":"Quuxworth","locale":"en",
+                 "timezone":"Europe/Paris","consents":{"email":true},"attributes":{"tier":"gold"}}"""
+                .formatted(EMAIL, PHONE)).status());
         MimeMessage hello = awaitMail("We miss you, Zebedee");
         String messageId = message("e2e-hello").path("id").asText();
         assertEquals("<" + messageId + "@rekindle.local>", hello.getMessageID());
@@ -134,12 +136,25 @@ class SuiteJourneyTest {
         Await.until(() -> "won_back".equals(enrollment(scenarioId).path("outcome").asText()), Duration.ofSeconds(60));
         assertEquals(2, smtp.getReceivedMessages().length, "two mails, nothing more");
 
+        // Suppressions made by address alone: the shop's operator by email, the customer texting STOP.
+        assertEquals(200, Http.post(url("messaging") + "/v1/suppressions", """
+                {"channel":"email","address":"%s","reason":"asked by phone"}""".formatted(EMAIL)).status());
+        assertEquals(200, twilioStop("SM-e2e-1").status());
+        assertTrue(!Databases.holders(PHONE).isEmpty(), "the STOP is stored with the number");
+
         // Erasure from the storefront reaches every service; nothing of the customer is left anywhere.
         assertEquals(204, Http.delete(url("segment") + "/v1/customers/" + CUSTOMER).status());
-        Await.until(() -> Databases.holders(EMAIL).isEmpty() && Databases.holders("Quuxworth").isEmpty(), Duration.ofSeconds(60));
+        Await.until(() -> Databases.holders(EMAIL).isEmpty() && Databases.holders("Quuxworth").isEmpty()
+                && Databases.holders(PHONE).isEmpty(), Duration.ofSeconds(60));
         assertEquals(List.of(), Databases.holders(EMAIL));
         assertEquals(List.of(), Databases.holders("Zebedee"));
         assertEquals(List.of(), Databases.holders("Quuxworth"));
+        assertEquals(List.of(), Databases.holders(PHONE));
+        // What providers say afterwards about the erased customer is kept without their address.
+        assertEquals(200, sendgrid(messageId, "bounce", "e2e-bounce-1").status());
+        assertEquals(200, twilioStop("SM-e2e-2").status());
+        assertEquals(List.of(), Databases.holders(EMAIL));
+        assertEquals(List.of(), Databases.holders(PHONE));
         // And they are never mailed again, whoever asks.
         Http.Reply again = Http.post(url("messaging") + "/v1/messages", """
                 {"channel":"email","customerId":"someone-new","recipient":"%s","template":"e2e-survey",
@@ -214,10 +229,35 @@ class SuiteJourneyTest {
     }
 
     private static Http.Reply sendgridOpen(String messageId) throws Exception {
+        return sendgrid(messageId, "open", "e2e-open-1");
+    }
+
+    private static Http.Reply sendgrid(String messageId, String event, String eventId) throws Exception {
         long now = Instant.now().getEpochSecond();
-        String body = "[{\"email\":\"" + EMAIL + "\",\"event\":\"open\",\"sg_event_id\":\"e2e-open-1\","
-                + "\"rekindle_message_id\":\"" + messageId + "\",\"timestamp\":" + now + "}]";
+        String body = "[{\"email\":\"" + EMAIL + "\",\"event\":\"" + event + "\",\"sg_event_id\":\"" + eventId
+                + "\",\"rekindle_message_id\":\"" + messageId + "\",\"timestamp\":" + now
+                + (event.equals("bounce") ? ",\"type\":\"bounce\",\"reason\":\"550 no such user\"" : "") + "}]";
         return Http.post(url("messaging") + "/v1/webhooks/sendgrid", body, SendgridWebhook.headers(body, now));
+    }
+
+    /** An inbound SMS "STOP" from the customer's number, signed as Twilio signs (HMAC-SHA1, the auth token). */
+    private static Http.Reply twilioStop(String sid) throws Exception {
+        java.util.TreeMap<String, String> form = new java.util.TreeMap<>(Map.of("MessageSid", sid, "From", PHONE,
+                "To", "+15005550006", "Body", "STOP"));
+        String webhook = url("messaging") + "/v1/webhooks/twilio";
+        StringBuilder signed = new StringBuilder(webhook);
+        form.forEach((k, v) -> signed.append(k).append(v));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(ServiceProcess.PRODUCTION_SECRETS.get("REKINDLE_TWILIO_AUTH_TOKEN")
+                .getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(signed.toString()
+                .getBytes(StandardCharsets.UTF_8)));
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(webhook))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Http.Reply(r.statusCode(), r.body());
     }
 
     /** What a browser does on the public page: read the form, post the answer from the same origin. */

@@ -129,7 +129,8 @@ class SendingTest {
     }
 
     private static long backlog() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class)).when().get("/q/metrics").then().statusCode(200).extract().asString();
         var m = java.util.regex.Pattern.compile("rekindle_backlog\\{queue=\"messages\"[^}]*} (\\S+)").matcher(metrics);
         assertTrue(m.find(), metrics);
         return (long) Double.parseDouble(m.group(1));

@@ -98,7 +98,8 @@ class SegmentEntriesTest {
     }
 
     private static long feedBacklog() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class)).when().get("/q/metrics").then().statusCode(200).extract().asString();
         var m = java.util.regex.Pattern.compile("rekindle_backlog\\{queue=\"feed\"[^}]*} (\\S+)").matcher(metrics);
         assertTrue(m.find(), metrics);
         return (long) Double.parseDouble(m.group(1));

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -16,13 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
-import io.smallrye.config.Expressions;
 
 /**
  * Outside the development profiles (dev, test, and the local run's {@code local}), every secret this service lists in
- * {@code rekindle.production.secrets} must come from the environment: a start without one, with a development
- * default, or with a key too short to resist guessing stops at once with a message naming the property and its
- * variable, instead of running with values anyone can read in this repository.
+ * {@code rekindle.production.secrets} must come from the environment: a start with a development default, or with a
+ * key too short to resist guessing, stops at once with a message naming the property and its variable, instead of
+ * running with values anyone can read in this repository. (A secret not set at all stops it earlier still: Quarkus
+ * checks every injected property before anything starts, naming the property.)
  */
 @Singleton
 public class ProductionSecrets {
@@ -44,13 +45,14 @@ public class ProductionSecrets {
         this.names = names;
     }
 
-    void check(@Observes StartupEvent event, Config config) {
-        if (ConfigUtils.getProfiles().stream().anyMatch(DEVELOPMENT_PROFILES::contains)) {
+    /** Before the beans that read these secrets start (their default startup priority is 2500). */
+    void check(@Observes @Priority(1) StartupEvent event, Config config) {
+        List<String> profiles = ConfigUtils.getProfiles();
+        if (profiles.stream().anyMatch(DEVELOPMENT_PROFILES::contains)) {
             return;
         }
         List<String> problems = problems(names, name -> config.getOptionalValues(name, String.class)
-                .orElse(List.of()), name -> Expressions.withoutExpansion(() -> config.getConfigValue(name)
-                        .getRawValue()));
+                .orElse(List.of()), name -> declared(config, profiles, name));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production: " + String.join("; ", problems));
         }
@@ -78,6 +80,27 @@ public class ProductionSecrets {
             }
         }
         return problems;
+    }
+
+    /**
+     * How application.properties declares the property ({@code ${REKINDLE_ERASURE_SALT}}): the variable to name. The
+     * value itself may come from elsewhere, such as that very variable, which the environment source maps to the
+     * property directly.
+     */
+    private static String declared(Config config, List<String> profiles, String name) {
+        for (var source : config.getConfigSources()) {
+            for (String profile : profiles) {
+                String raw = source.getValue("%" + profile + "." + name);
+                if (raw != null && raw.contains("${")) {
+                    return raw;
+                }
+            }
+            String raw = source.getValue(name);
+            if (raw != null && raw.contains("${")) {
+                return raw;
+            }
+        }
+        return null;
     }
 
     private static String variable(String raw) {

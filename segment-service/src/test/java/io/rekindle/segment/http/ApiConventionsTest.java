@@ -88,9 +88,14 @@ class ApiConventionsTest {
     }
 
     @Test
-    void healthAndOpenApiStayOpen() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void healthAndMetricsAreOnTheManagementPortOnlyAndOpenApiStaysForConsumers() {
+        int management = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class);
+        given().port(management).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(management).when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
         given().when().get("/q/openapi").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
