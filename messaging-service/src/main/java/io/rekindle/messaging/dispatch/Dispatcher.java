@@ -45,8 +45,8 @@ import io.rekindle.messaging.template.Template;
 import io.rekindle.messaging.template.TemplateCatalog;
 import io.rekindle.messaging.template.TemplateData;
 import io.rekindle.messaging.template.TemplateRenderer;
-import io.rekindle.messaging.work.Backoff;
-import io.rekindle.messaging.work.Poller;
+import io.rekindle.platform.work.Backoff;
+import io.rekindle.platform.work.Poller;
 
 /**
  * Drains the message queue on any replica, a batch at a time. A batch is claimed with a lease; its customers'

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rekindle.messaging.message.Attribution;
 import io.rekindle.messaging.message.MessageStore.Transition;
 import io.rekindle.messaging.outbox.Destination;
-import io.rekindle.messaging.outbox.Outbox;
+import io.rekindle.platform.outbox.Outbox;
 
 /**
  * Tells scenario-service which of its messages never went out (suppressed or failed here): a {@code dropped} signal

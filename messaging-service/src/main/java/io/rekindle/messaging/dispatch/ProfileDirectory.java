@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
-import io.rekindle.messaging.http.ApiKeys;
+import io.rekindle.platform.http.ApiKeys;
 
 /** Reads customer profiles, and the products recommended to them, from segment-service at send time. */
 @ApplicationScoped

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.messaging.http.PublicEndpoint;
+import io.rekindle.platform.http.PublicEndpoint;
 import io.rekindle.messaging.template.Channel;
 import io.rekindle.messaging.webhook.EngagementEvents;
 import io.rekindle.messaging.webhook.ProviderEvent;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.messaging.http.PublicEndpoint;
+import io.rekindle.platform.http.PublicEndpoint;
 
 /**
  * RFC 8058 one-click unsubscribe. A POST (what mail clients send for List-Unsubscribe-Post) unsubscribes at once,

@@ -22,9 +22,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.rekindle.messaging.http.AllowedKeys;
-import io.rekindle.messaging.http.KeyScope;
-import io.rekindle.messaging.http.Problems;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
+import io.rekindle.platform.http.Problems;
 import io.rekindle.messaging.template.Template;
 import io.rekindle.messaging.template.TemplateCatalog;
 

@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.rekindle.messaging.outbox.Outbox;
+import io.rekindle.platform.outbox.Outbox;
 import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;
 

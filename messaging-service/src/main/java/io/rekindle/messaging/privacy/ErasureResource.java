@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.messaging.http.AllowedKeys;
-import io.rekindle.messaging.http.KeyScope;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
 
 @Path("/v1")
 @Tag(name = "Privacy", description = "Erasure of a customer (called by segment-service)")

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.messaging.http.AllowedKeys;
-import io.rekindle.messaging.http.KeyScope;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
 
 
 @Path("/v1/suppressions")

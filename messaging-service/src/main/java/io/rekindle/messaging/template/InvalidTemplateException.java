@@ -2,7 +2,7 @@ package io.rekindle.messaging.template;
 
 import java.util.List;
 
-import io.rekindle.messaging.http.Problem;
+import io.rekindle.platform.http.Problem;
 
 /** A template that does not compile or lacks what its channel needs; each error names the part and line. */
 public class InvalidTemplateException extends RuntimeException {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateException;
-import io.rekindle.messaging.http.Problem;
+import io.rekindle.platform.http.Problem;
 
 /**
  * Compiles and renders stored templates with Qute, in the {@link SandboxedEngine}. A template is checked part by part

@@ -20,9 +20,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.rekindle.messaging.http.AllowedKeys;
-import io.rekindle.messaging.http.KeyScope;
-import io.rekindle.messaging.http.Problems;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
+import io.rekindle.platform.http.Problems;
 
 @Path("/v1/templates")
 @Tag(name = "Templates", description = "Message templates per channel and locale")

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.rekindle.messaging.message.Attribution;
 import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.outbox.Destination;
-import io.rekindle.messaging.outbox.Outbox;
+import io.rekindle.platform.outbox.Outbox;
 import io.rekindle.messaging.privacy.Erasure;
 import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;

@@ -22,8 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rekindle.messaging.http.Problems;
-import io.rekindle.messaging.http.PublicEndpoint;
+import io.rekindle.platform.http.Problems;
+import io.rekindle.platform.http.PublicEndpoint;
 
 /**
  * Amazon SES events delivered by SNS. Authenticated by the SNS message signature (the certificate fetched only from

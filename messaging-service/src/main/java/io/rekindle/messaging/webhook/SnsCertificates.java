@@ -21,7 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.rekindle.messaging.http.OutboundUrls;
+import io.rekindle.platform.http.OutboundUrls;
 
 /**
  * The certificates SNS signs with, fetched from the message's SigningCertURL only when that is

@@ -27,8 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rekindle.messaging.http.Problems;
-import io.rekindle.messaging.http.PublicEndpoint;
+import io.rekindle.platform.http.Problems;
+import io.rekindle.platform.http.PublicEndpoint;
 
 /**
  * Provider webhooks, authenticated by each provider's signature over the raw request; a missing or bad signature,

@@ -220,7 +220,7 @@ class WebhookTest {
     }
 
     @Inject
-    io.rekindle.messaging.outbox.OutboxRelay relay;
+    io.rekindle.platform.outbox.OutboxRelay relay;
 
     @Test
     void engagementReachesSegmentAndScenarioServiceThroughTheOutboxRetryingUntilAcknowledged() throws Exception {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +22,7 @@ import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.ScenarioVersion;
 import io.rekindle.scenario.scenario.StepType;
 import io.rekindle.scenario.trigger.SegmentEntries;
-import io.rekindle.scenario.work.Backoff;
-import io.rekindle.scenario.work.Poller;
+import io.rekindle.platform.work.Poller;
 
 /**
  * Advances due enrollments on any replica: claims a batch under a lease (SKIP LOCKED), then round by round checks
@@ -49,7 +47,6 @@ public class Engine {
     private final String every;
     private final int threads;
     private final Duration lease;
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
     private final ConcurrentHashMap<String, ScenarioDefinition> versions = new ConcurrentHashMap<>();
     private List<Poller> pollers = List.of();
 
@@ -139,8 +136,7 @@ public class Engine {
             for (int i = 0; i < stale.size(); i++) {
                 stale.get(i).lookup = lookups.get(i);
             }
-            List<EnrollmentStore.Decision> decisions = sends.handOver(moving.stream().map(Run::decide).toList(),
-                    clock.instant().plus(backoff.after(1, ThreadLocalRandom.current())));
+            List<EnrollmentStore.Decision> decisions = sends.handOver(moving.stream().map(Run::decide).toList());
             List<EnrollmentRow> after = store.commitAll(decisions);
             for (int i = 0; i < moving.size(); i++) {
                 moving.get(i).moved(after.get(i));
@@ -189,11 +185,10 @@ public class Engine {
                 return new EnrollmentStore.Decision(e, t, scenario.attributionWindowDays(), null);
             } catch (PeerUnavailableException ex) {
                 LOG.debugf("enrollment %s waits: %s", e.enrollmentId(), ex.getMessage());
-                return EnrollmentStore.Decision.retry(e,
-                        clock.instant().plus(backoff.after(1, ThreadLocalRandom.current())));
+                return EnrollmentStore.Decision.failed(e, false, ex.getMessage());
             } catch (RuntimeException ex) {
                 LOG.errorf(ex, "enrollment %s failed at step %s; retried later", e.enrollmentId(), e.currentStep());
-                return EnrollmentStore.Decision.retry(e, clock.instant().plus(Duration.ofMinutes(1)));
+                return EnrollmentStore.Decision.failed(e, true, ex.getClass().getSimpleName() + ": " + ex.getMessage());
             }
         }
 

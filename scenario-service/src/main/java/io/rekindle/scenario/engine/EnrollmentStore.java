@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -30,7 +31,22 @@ public class EnrollmentStore {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    EnrollmentStore(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+    /** The outcome of an enrollment parked after too many unexpected failures in a row. */
+    public static final String PARKED = "parked";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EnrollmentStore.class);
+
+    private final int maxAttempts;
+    private final io.rekindle.platform.work.Backoff backoff;
+
+    EnrollmentStore(DataSource dataSource, ObjectMapper mapper, Clock clock,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rekindle.scenarios.max-attempts")
+            int maxAttempts,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rekindle.scenarios.retry-base")
+            Duration retryBase,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rekindle.scenarios.retry-max")
+            Duration retryMax) {
+        this.maxAttempts = maxAttempts;
+        this.backoff = new io.rekindle.platform.work.Backoff(retryBase, retryMax);
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.clock = clock;
@@ -71,10 +87,25 @@ public class EnrollmentStore {
      * What the engine decided for one claimed enrollment: a transition to commit, or (with {@code retryAt}) to give
      * it back untouched because a peer could not answer.
      */
-    public record Decision(EnrollmentRow enrollment, Transition transition, int attributionDays, Instant retryAt) {
+    public record Decision(EnrollmentRow enrollment, Transition transition, int attributionDays, Instant retryAt,
+            Failure failure) {
 
+        /** Why a pass over the enrollment did not get through: a peer that did not answer, or anything else. */
+        public record Failure(boolean unexpected, String reason) {
+        }
+
+        public Decision(EnrollmentRow enrollment, Transition transition, int attributionDays, Instant retryAt) {
+            this(enrollment, transition, attributionDays, retryAt, null);
+        }
+
+        /** Given back to run again at {@code at}, nothing having gone wrong (a round's step limit reached). */
         public static Decision retry(EnrollmentRow e, Instant at) {
             return new Decision(e, null, 0, at);
+        }
+
+        /** Given back after a failed pass: retried with a growing delay, parked after too many unexpected ones. */
+        public static Decision failed(EnrollmentRow e, boolean unexpected, String reason) {
+            return new Decision(e, null, 0, null, new Failure(unexpected, reason));
         }
     }
 
@@ -89,8 +120,12 @@ public class EnrollmentStore {
         List<EnrollmentRow> after = new ArrayList<>(decisions.size());
         try (Connection c = dataSource.getConnection()) {
             lockInOrder(c, decisions);
+            resetAttempts(c, decisions);
             for (Decision d : decisions) {
-                if (d.retryAt() != null) {
+                if (d.failure() != null) {
+                    after.add(null);
+                    failed(c, d, now);
+                } else if (d.retryAt() != null) {
                     update(c, "UPDATE enrollment SET due_at = ?, leased_until = NULL WHERE enrollment_id = ? "
                             + "AND state = 'active'", Timestamp.from(d.retryAt()), d.enrollment().enrollmentId());
                     after.add(null);
@@ -102,6 +137,47 @@ public class EnrollmentStore {
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** A pass that got through ends the run of failures. */
+    private static void resetAttempts(Connection c, List<Decision> decisions) throws SQLException {
+        Object[] through = decisions.stream().filter(d -> d.failure() == null && d.transition() != null)
+                .map(d -> d.enrollment().enrollmentId()).toArray();
+        if (through.length > 0) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE enrollment SET attempts = 0 WHERE enrollment_id = ANY (?) AND attempts > 0")) {
+                ps.setArray(1, c.createArrayOf("text", through));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * One more failed pass: due again after a delay that grows with the failures in a row (a peer may be down for
+     * long, so those wait up to the backoff's ceiling for ever); after {@code maxAttempts} unexpected failures in a
+     * row the enrollment is parked: ended with outcome {@code parked}, journaled at its step, counted in the report.
+     */
+    private void failed(Connection c, Decision d, Instant now) throws SQLException {
+        int attempts;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE enrollment SET attempts = attempts + 1, "
+                + "leased_until = NULL WHERE enrollment_id = ? AND state = 'active' RETURNING attempts")) {
+            ps.setString(1, d.enrollment().enrollmentId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                attempts = rs.getInt(1);
+            }
+        }
+        if (d.failure().unexpected() && attempts >= maxAttempts) {
+            LOG.errorf("enrollment %s parked at step %s after %d failed passes: %s", d.enrollment().enrollmentId(),
+                    d.enrollment().currentStep(), attempts, d.failure().reason());
+            end(c, d.enrollment(), PARKED, null, null, now, 0);
+            return;
+        }
+        update(c, "UPDATE enrollment SET due_at = ? WHERE enrollment_id = ?",
+                Timestamp.from(now.plus(backoff.after(attempts, ThreadLocalRandom.current()))),
+                d.enrollment().enrollmentId());
     }
 
     /** Locks the rows in enrollment order, as a signal's wake does: writers of several enrollments cannot deadlock. */
@@ -191,7 +267,9 @@ public class EnrollmentStore {
      */
     private void end(Connection c, EnrollmentRow e, String outcome, Instant convertedAt, BigDecimal revenue,
             Instant now, int attributionDays) throws SQLException {
-        Instant measureAt = convertedAt != null ? null : e.enteredAt().plus(Duration.ofDays(attributionDays));
+        // A parked journey did not get its treatment: it is left out of the groups, and counted apart.
+        Instant measureAt = convertedAt != null || outcome.equals(PARKED) ? null
+                : e.enteredAt().plus(Duration.ofDays(attributionDays));
         update(c, "UPDATE enrollment SET state = 'ended', outcome = ?, ended_at = ?, converted_at = ?, revenue = ?, "
                 + "measure_at = ?, due_at = NULL, leased_until = NULL, waiting_for = NULL WHERE enrollment_id = ?",
                 outcome, Timestamp.from(now), convertedAt == null ? null : Timestamp.from(convertedAt), revenue,

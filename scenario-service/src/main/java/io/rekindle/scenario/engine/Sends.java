@@ -25,8 +25,8 @@ class Sends {
         this.effects = effects;
     }
 
-    /** The decisions with every send resolved; {@code retryAt} is when a send messaging-service missed runs again. */
-    List<Decision> handOver(List<Decision> decisions, Instant retryAt) {
+    /** The decisions with every send resolved; a send messaging-service missed is a failed pass, retried. */
+    List<Decision> handOver(List<Decision> decisions) {
         List<Integer> sending = new ArrayList<>();
         for (int i = 0; i < decisions.size(); i++) {
             if (decisions.get(i).transition() instanceof Transition.Send) {
@@ -60,7 +60,7 @@ class Sends {
             resolved.set(going.get(k), switch (handed.get(k)) {
                 case ACCEPTED -> with(d, new Transition.Move(s.next(), null, null, note(s, Journal.SENT)));
                 case REFUSED -> with(d, new Transition.Move(s.next(), null, null, note(s, Journal.FAILED)));
-                case UNAVAILABLE -> Decision.retry(d.enrollment(), retryAt);
+                case UNAVAILABLE -> Decision.failed(d.enrollment(), false, "messaging-service did not answer");
             });
         }
         return resolved;

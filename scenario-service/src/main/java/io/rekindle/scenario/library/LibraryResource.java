@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.scenario.http.Problems;
+import io.rekindle.platform.http.Problems;
 import io.rekindle.scenario.scenario.ScenarioView;
 
 @Path("/v1/scenarios/library")

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.rekindle.scenario.http.Problems;
+import io.rekindle.platform.http.Problems;
 
 /** A call that needed another service which cannot answer now: 503 with a hint to retry, nothing half-done. */
 public class PeerProblems {

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rekindle.scenario.http.ApiKeys;
+import io.rekindle.platform.http.ApiKeys;
 
 /**
  * Calls to the other services' REST APIs (their OpenAPI contracts), with the peer API key. A peer that cannot be

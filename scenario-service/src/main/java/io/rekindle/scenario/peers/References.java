@@ -7,7 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.rekindle.scenario.http.Problem.FieldError;
+import io.rekindle.platform.http.Problem.FieldError;
 import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.Step;
 

@@ -39,8 +39,10 @@ public class Reports {
             long entered = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ?", scenarioId);
             long active = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND state = 'active'",
                     scenarioId);
-            return new ScenarioReport(scenarioId, now, attributionDays, entered, active,
-                    entered - treatment.customers() - holdout.customers(), treatment, holdout,
+            long parked = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND outcome = '"
+                    + io.rekindle.scenario.engine.EnrollmentStore.PARKED + "'", scenarioId);
+            return new ScenarioReport(scenarioId, now, attributionDays, entered, active, parked,
+                    entered - treatment.customers() - holdout.customers() - parked, treatment, holdout,
                     Lift.of(treatment, holdout, mde), steps(c, scenarioId));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * A scenario's report. Groups count only enrollments whose attribution window has closed (or that converted), so a
  * group is never flattered by customers who have not had their full chance yet; {@code pending} says how many wait,
- * {@code active} how many journeys are still running.
+ * {@code active} how many journeys are still running, {@code parked} how many the engine stopped after repeated
+ * unexpected failures (see the service's log for why; they are in neither group).
  */
 public record ScenarioReport(String scenarioId, Instant asOf, int attributionDays, long entered, long active,
-        long pending,
+        long parked, long pending,
         GroupFigures treatment, GroupFigures holdout, Lift lift, List<StepFigures> steps) {
 }

@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.scenario.http.Problem;
-import io.rekindle.scenario.http.Problems;
+import io.rekindle.platform.http.Problem;
+import io.rekindle.platform.http.Problems;
 import io.rekindle.scenario.peers.References;
 
 @Path("/v1/scenarios")

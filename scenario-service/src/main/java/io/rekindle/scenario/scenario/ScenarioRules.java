@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.rekindle.scenario.http.Problem.FieldError;
+import io.rekindle.platform.http.Problem.FieldError;
 
 /**
  * What makes a scenario graph runnable, beyond field constraints: each step has what its type needs, every step it

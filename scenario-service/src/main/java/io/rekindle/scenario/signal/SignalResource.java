@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.scenario.http.AllowedKeys;
-import io.rekindle.scenario.http.KeyScope;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
 
 @Path("/v1/signals")
 @Tag(name = "Signals", description = "Engagement and answers from messaging- and survey-service, for branches")

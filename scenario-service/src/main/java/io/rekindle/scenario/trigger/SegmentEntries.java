@@ -34,8 +34,8 @@ import io.rekindle.scenario.peers.PeerUnavailableException;
 import io.rekindle.scenario.peers.Peers;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
-import io.rekindle.scenario.time.MovableClock;
-import io.rekindle.scenario.work.Backlog;
+import io.rekindle.platform.time.MovableClock;
+import io.rekindle.platform.work.Backlog;
 
 /**
  * Segment and schedule triggers. Segment triggers: reads segment-service's change feed of each triggering segment from its stored cursor and enters

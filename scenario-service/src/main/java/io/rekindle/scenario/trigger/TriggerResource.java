@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.scenario.http.AllowedKeys;
-import io.rekindle.scenario.http.KeyScope;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
 
 @Path("/v1/triggers")
 @Tag(name = "Triggers", description = "Storefront events that start scenarios (API triggers)")

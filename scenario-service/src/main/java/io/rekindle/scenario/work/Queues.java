@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
+import io.rekindle.platform.work.Backlog;
+
 /** The durable queues this service drains, published as rekindle_backlog gauges. */
 @ApplicationScoped
 class Queues {

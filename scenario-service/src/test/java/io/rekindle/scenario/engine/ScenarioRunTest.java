@@ -48,6 +48,9 @@ class ScenarioRunTest {
     @Inject
     Engine engine;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @BeforeEach
     void setUp() {
         clock.set(T0);
@@ -254,5 +257,39 @@ class ScenarioRunTest {
                     .body("[0].convertedAt", org.hamcrest.Matchers.equalTo(T0.plus(Duration.ofDays(6)).toString()))
                     .body("[0].revenue", org.hamcrest.Matchers.equalTo(40.0f));
         }
+    }
+
+    @Test
+    void anEnrollmentThatKeepsFailingWaitsLongerEachTimeAndIsParkedAtTheLimit() throws Exception {
+        String c = customer("cart-abandonment", 10, "broken", false);
+        profile(c, null, 0);
+        cartUpdated(c, "k9");
+        // A version nobody stored: the engine fails on it in a way no retry mends.
+        try (var conn = dataSource.getConnection(); var ps = conn.prepareStatement(
+                "UPDATE enrollment SET version = 999 WHERE customer_id = ?")) {
+            ps.setString(1, c);
+            assertEquals(1, ps.executeUpdate());
+        }
+        Instant now = T0.plus(Duration.ofMinutes(45));
+        at(Duration.ofMinutes(45));
+        Duration previous = Duration.ZERO;
+        for (int failed = 1; failed < 8; failed++) {
+            io.restassured.path.json.JsonPath e = enrollment("cart-abandonment", c);
+            assertEquals("active", e.getString("[0].state"), "after " + failed + " failed passes");
+            Duration wait = Duration.between(now, Instant.parse(e.getString("[0].dueAt")));
+            Duration ceiling = Duration.ofSeconds(5).multipliedBy(1L << (failed - 1));
+            assertTrue(!wait.minus(previous).isNegative() && wait.compareTo(ceiling) <= 0
+                    && wait.compareTo(ceiling.dividedBy(2)) >= 0, failed + ": waited " + wait + " after " + previous);
+            previous = wait;
+            now = now.plus(wait);
+            clock.set(now);
+            engine.runDue();
+        }
+        assertEquals("ended", enrollment("cart-abandonment", c).getString("[0].state"));
+        assertEquals("parked", enrollment("cart-abandonment", c).getString("[0].outcome"));
+        given().header("Authorization", "Bearer rekindle-dev-key").when()
+                .get("/v1/scenarios/cart-abandonment/report").then().statusCode(200)
+                .body("parked", org.hamcrest.Matchers.equalTo(1));
+        assertEquals(0, sends(c).size());
     }
 }

@@ -11,7 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
-import io.rekindle.scenario.time.MovableClock;
+import io.rekindle.platform.time.MovableClock;
 
 /** The clock of every test: the system clock until a test sets a moment, and again after {@link #reset()}. */
 @Alternative

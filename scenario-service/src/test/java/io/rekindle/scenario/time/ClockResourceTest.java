@@ -3,15 +3,10 @@ package io.rekindle.scenario.time;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,23 +47,5 @@ class ClockResourceTest {
         given().contentType(ContentType.JSON).body("{\"by\":\"PT1H\"}").when().post("/v1/admin/clock/advance")
                 .then().statusCode(401);
         assertEquals(Instant.parse("2026-06-01T10:00:00Z"), clock.instant());
-    }
-
-    @Test
-    void theProductionClockCannotBeMoved() {
-        ClockResource production = new ClockResource(Clock.systemUTC());
-        WebApplicationException refused = assertThrows(WebApplicationException.class,
-                () -> production.advance(new ClockResource.AdvanceRequest(Duration.ofDays(1))));
-        assertEquals(404, refused.getResponse().getStatus());
-    }
-
-    @Test
-    void theAdjustableClockKeepsRunningFromWhereItWasMoved() {
-        AdjustableClock adjustable = new AdjustableClock();
-        Instant before = Instant.now();
-        adjustable.advance(Duration.ofDays(30));
-        assertTrue(!adjustable.instant().isBefore(before.plus(Duration.ofDays(30))));
-        assertTrue(adjustable.instant().isBefore(Instant.now().plus(Duration.ofDays(30)).plusSeconds(5)));
-        assertEquals(Duration.ofDays(30), adjustable.offset());
     }
 }

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
-import io.rekindle.segment.http.AllowedKeys;
-import io.rekindle.segment.http.KeyScope;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
 import io.rekindle.segment.intake.BatchIntake;
 import io.rekindle.segment.intake.BatchReport;
 import io.rekindle.segment.intake.FutureDates;

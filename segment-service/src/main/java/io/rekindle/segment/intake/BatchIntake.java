@@ -17,8 +17,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rekindle.segment.http.Problem;
-import io.rekindle.segment.http.Problems;
+import io.rekindle.platform.http.Problem;
+import io.rekindle.platform.http.Problems;
 
 /**
  * The one way batches are taken in: at most {@value #MAX_ROWS} rows, each read and checked on its own, the good ones

@@ -2,7 +2,7 @@ package io.rekindle.segment.intake;
 
 import java.util.List;
 
-import io.rekindle.segment.http.Problem;
+import io.rekindle.platform.http.Problem;
 
 /** What a batch did: how many rows were stored, and for each refused row its index and what is wrong with it. */
 public record BatchReport(int received, int stored, List<RejectedRow> rejected) {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.rekindle.segment.http.Problem;
+import io.rekindle.platform.http.Problem;
 
 /** Refuses timestamps further in the future than clock skew explains. */
 @ApplicationScoped

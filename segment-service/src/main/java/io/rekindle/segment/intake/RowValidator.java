@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rekindle.segment.http.FieldPaths;
-import io.rekindle.segment.http.Problem;
+import io.rekindle.platform.http.FieldPaths;
+import io.rekindle.platform.http.Problem;
 
 /**
  * Reads and validates one row of a batch on its own, so that a bad row is reported by index while the good rows

@@ -11,7 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rekindle.segment.outbox.Destination;
-import io.rekindle.segment.outbox.Outbox;
+import io.rekindle.platform.outbox.Outbox;
 
 /**
  * Tells scenario-service about fresh purchases (the "won back" exit, a cart ordered) through the outbox, in the

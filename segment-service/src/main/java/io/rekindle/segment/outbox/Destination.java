@@ -1,7 +1,9 @@
 package io.rekindle.segment.outbox;
 
+import io.rekindle.platform.outbox.OutboxDestination;
+
 /** Where outbox rows go: a peer service (named REST client URL) and the batch endpoint of its OpenAPI contract. */
-public enum Destination {
+public enum Destination implements OutboxDestination {
     /** messaging-service POST /v1/erasures: forget these customers. */
     MESSAGING_ERASURES("messaging", "/v1/erasures"),
     /** scenario-service POST /v1/erasures. */
@@ -15,11 +17,21 @@ public enum Destination {
     public static final java.util.Set<Destination> ERASURES = java.util.EnumSet.of(MESSAGING_ERASURES,
             SCENARIO_ERASURES, SURVEY_ERASURES);
 
-    final String service;
-    final String path;
+    private final String service;
+    private final String path;
 
     Destination(String service, String path) {
         this.service = service;
         this.path = path;
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    public String path() {
+        return path;
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.segment.http.Problems;
+import io.rekindle.platform.http.Problems;
 import io.rekindle.segment.metrics.AsOf;
 
 @Path("/v1/models/bgnbd")

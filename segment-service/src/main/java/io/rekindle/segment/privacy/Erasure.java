@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.rekindle.segment.outbox.Destination;
-import io.rekindle.segment.outbox.Outbox;
+import io.rekindle.platform.outbox.Outbox;
 
 import io.rekindle.segment.customer.Customer;
 

@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.segment.http.AllowedKeys;
-import io.rekindle.segment.http.KeyScope;
-import io.rekindle.segment.http.Problems;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
+import io.rekindle.platform.http.Problems;
 
 @Path("/v1/customers/{customerId}/recommendations")
 @Tag(name = "Customers")

@@ -24,8 +24,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.segment.metrics.MetricsMaterializer;
 import io.rekindle.segment.prediction.BgNbdModels;
-import io.rekindle.segment.work.Backlog;
-import io.rekindle.segment.work.Poller;
+import io.rekindle.platform.work.Backlog;
+import io.rekindle.platform.work.Poller;
 
 /**
  * Keeps figures and memberships current after writes: a write marks its customers due (in the writer's

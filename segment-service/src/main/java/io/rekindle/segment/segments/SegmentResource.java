@@ -25,12 +25,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.rekindle.segment.http.AllowedKeys;
-import io.rekindle.segment.http.KeyScope;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
 import io.rekindle.segment.audience.AudienceExport;
 import io.rekindle.segment.audience.AudienceFormat;
-import io.rekindle.segment.http.Problem;
-import io.rekindle.segment.http.Problems;
+import io.rekindle.platform.http.Problem;
+import io.rekindle.platform.http.Problems;
 
 @Path("/v1/segments")
 @Tag(name = "Segments", description = "Rule-based segments with materialised members and a change feed")

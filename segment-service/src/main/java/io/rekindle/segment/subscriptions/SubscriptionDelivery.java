@@ -19,12 +19,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.rekindle.segment.http.OutboundUrls;
+import io.rekindle.platform.http.OutboundUrls;
 import io.rekindle.segment.segments.Change;
 import io.rekindle.segment.segments.ChangePage;
 import io.rekindle.segment.segments.Segments;
-import io.rekindle.segment.work.Backoff;
-import io.rekindle.segment.work.Poller;
+import io.rekindle.platform.work.Backoff;
+import io.rekindle.platform.work.Poller;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.segment.http.OutboundUrls;
-import io.rekindle.segment.http.Problem;
-import io.rekindle.segment.http.Problems;
+import io.rekindle.platform.http.OutboundUrls;
+import io.rekindle.platform.http.Problem;
+import io.rekindle.platform.http.Problems;
 import io.rekindle.segment.segments.Segments;
 
 @Path("/v1/subscriptions")

@@ -24,7 +24,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rekindle.segment.outbox.OutboxRelay;
+import io.rekindle.platform.outbox.OutboxRelay;
 import io.rekindle.segment.support.PeerStandIn;
 
 /** A fresh purchase reaches scenario-service as a "purchased" signal, with the cart it came from; history does not. */

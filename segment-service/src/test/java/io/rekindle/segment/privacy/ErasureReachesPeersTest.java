@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rekindle.segment.outbox.OutboxRelay;
+import io.rekindle.platform.outbox.OutboxRelay;
 import io.rekindle.segment.support.PeerStandIn;
 import io.rekindle.segment.support.TestClock;
 

@@ -29,7 +29,7 @@ class ErasureTest {
     DataSource dataSource;
 
     @Inject
-    io.rekindle.segment.outbox.OutboxRelay relay;
+    io.rekindle.platform.outbox.OutboxRelay relay;
 
     private static final String EMAIL = "grace.hopper.erase@example.net";
     private static final String PHONE = "+15550100777";

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rekindle.survey.invitation.Invitation;
 import io.rekindle.survey.outbox.Destination;
-import io.rekindle.survey.outbox.Outbox;
+import io.rekindle.platform.outbox.Outbox;
 import io.rekindle.survey.survey.SurveyDefinition;
 
 /** Keeps one response per invitation (a second submission replaces the first) and tells the other services. */

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.survey.http.AllowedKeys;
-import io.rekindle.survey.http.KeyScope;
-import io.rekindle.survey.http.Problems;
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
+import io.rekindle.platform.http.Problems;
 
 @Path("/v1/surveys/{surveyId}/invitations")
 @Tag(name = "Invitations", description = "Personal, signed, expiring links to a survey")

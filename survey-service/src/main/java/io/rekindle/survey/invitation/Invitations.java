@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rekindle.survey.http.Problems;
+import io.rekindle.platform.http.Problems;
 import io.rekindle.survey.survey.SurveyCatalog;
 
 /** Issues personal survey links and resolves them back to their invitation. */
@@ -95,8 +95,40 @@ public class Invitations {
         invitation.requestHash = hash;
         invitation.createdAt = now;
         invitation.expiresAt = expiresAt;
-        invitation.persist();
+        if (idempotencyKey == null) {
+            invitation.persist();
+            return new Issued(view(invitation), true);
+        }
+        // Two requests with one key at once: the database keeps the first, the second waits for it and reads it.
+        if (insertUnlessKeyTaken(invitation) == 0) {
+            Invitation earlier = Invitation.<Invitation>find("idempotencyKey", idempotencyKey).firstResult();
+            if (!earlier.requestHash.equals(hash)) {
+                throw new WebApplicationException(Problems.conflict("Idempotency-Key '" + idempotencyKey
+                        + "' was used for a different invitation."));
+            }
+            return new Issued(view(earlier), false);
+        }
         return new Issued(view(invitation), true);
+    }
+
+    /** 1 when stored, 0 when an invitation with this key is already there (or about to be, in another request). */
+    private static int insertUnlessKeyTaken(Invitation i) {
+        return Invitation.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO invitation (invitation_id, survey_id, customer_id, locale, scenario_id, step_id,
+                        variant, idempotency_key, request_hash, created_at, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (idempotency_key) DO NOTHING""")) {
+                String[] texts = { i.invitationId, i.surveyId, i.customerId, i.locale, i.scenarioId, i.stepId,
+                    i.variant, i.idempotencyKey, i.requestHash };
+                for (int n = 0; n < texts.length; n++) {
+                    ps.setString(n + 1, texts[n]);
+                }
+                ps.setTimestamp(10, java.sql.Timestamp.from(i.createdAt));
+                ps.setTimestamp(11, java.sql.Timestamp.from(i.expiresAt));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     public Optional<InvitationView> find(String invitationId) {

@@ -24,7 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rekindle.survey.answer.AnswerForm;
 import io.rekindle.survey.answer.Responses;
-import io.rekindle.survey.http.PublicEndpoint;
+import io.rekindle.platform.http.PublicEndpoint;
 import io.rekindle.survey.invitation.Invitation;
 import io.rekindle.survey.invitation.Invitations;
 import io.rekindle.survey.survey.SurveyCatalog;

@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.rekindle.survey.outbox.Outbox;
+import io.rekindle.platform.outbox.Outbox;
 import io.rekindle.survey.survey.QuestionKind;
 import io.rekindle.survey.survey.SurveyCatalog;
 

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rekindle.survey.http.Problems;
+import io.rekindle.platform.http.Problems;
 import io.rekindle.survey.survey.SurveyCatalog;
 import io.rekindle.survey.survey.SurveyDefinition;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.rekindle.survey.http.Problem.FieldError;
+import io.rekindle.platform.http.Problem.FieldError;
 
 /**
  * What a well-formed survey needs beyond its field constraints: the fallback locale has every text, choice questions

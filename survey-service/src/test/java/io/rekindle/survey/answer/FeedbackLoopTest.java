@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rekindle.survey.outbox.OutboxRelay;
+import io.rekindle.platform.outbox.OutboxRelay;
 import io.rekindle.survey.support.Peers;
 import io.rekindle.survey.support.SurveyApi;
 import io.rekindle.survey.support.TestClock;
@@ -93,6 +93,36 @@ class FeedbackLoopTest {
         assertEquals(0, outboxBacklog());
         Peers.http.verify(2, postRequestedFor(urlEqualTo("/v1/events/batch")));
         Peers.http.verify(1, postRequestedFor(urlEqualTo("/v1/signals")));
+    }
+
+    @Test
+    void aRowThePeerRefusesIsSetAsideWithItsReasonAndTheRestOfItsBatchIsDelivered() {
+        Peers.http.stubFor(post("/v1/events/batch").atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("c-refused"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"customerId: not accepted\"}")));
+        Peers.http.stubFor(post("/v1/events/batch").atPriority(5)
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        Peers.http.stubFor(post("/v1/signals").willReturn(aResponse().withStatus(202)));
+        SurveyApi.saveSurvey("loop");
+        for (String customer : java.util.List.of("c-first", "c-refused", "c-last")) {
+            answer(pathOf(invite("loop", "{\"customerId\":\"" + customer + "\"}").getString("url")), "price");
+        }
+
+        assertEquals(5, relay.relay(), "three signals and two events; the refused event is set aside");
+        assertEquals(0, relay.relay(), "nothing is held back, nothing is tried again");
+        assertEquals(0, outboxBacklog());
+        Peers.http.verify(postRequestedFor(urlEqualTo("/v1/events/batch"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("c-first")));
+        SurveyApi.api().when().get("/v1/admin/outbox/dead-letters").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1))
+                .body("[0].destination", org.hamcrest.Matchers.equalTo("SEGMENT_EVENTS"))
+                .body("[0].reason", org.hamcrest.Matchers.containsString("HTTP 400"));
+        String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class)).when().get("/q/metrics").then()
+                .statusCode(200).extract().asString();
+        assertTrue(metrics.contains("rekindle_outbox_dead_letters 1.0"), metrics);
+        given().header("Authorization", "Bearer rekindle-dev-storefront-key").when()
+                .get("/v1/admin/outbox/dead-letters").then().statusCode(403);
     }
 
     private static long outboxBacklog() {

@@ -97,6 +97,41 @@ class InvitationTest {
     }
 
     @Test
+    void concurrentRequestsWithOneKeyMakeOneInvitationAndNoError() throws Exception {
+        String body = "{\"customerId\":\"c-race\"}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String key = "race-" + round;
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> answers =
+                        new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return api().header("Idempotency-Key", key).body(body).when()
+                                .post("/v1/surveys/inv/invitations");
+                    }));
+                }
+                go.countDown();
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                int created = 0;
+                for (var answer : answers) {
+                    io.restassured.response.Response r = answer.get();
+                    org.junit.jupiter.api.Assertions.assertTrue(r.statusCode() == 200 || r.statusCode() == 201,
+                            r.statusCode() + ": " + r.asString());
+                    created += r.statusCode() == 201 ? 1 : 0;
+                    ids.add(r.jsonPath().getString("id"));
+                }
+                org.junit.jupiter.api.Assertions.assertEquals(1, created, "one request creates, the others read it");
+                org.junit.jupiter.api.Assertions.assertEquals(1, ids.size(), ids.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void badInvitationsAreNamedProblems() {
         clock.set("2026-03-01T10:00:00Z");
         api().body("{\"customerId\":\"c\",\"expiresAt\":\"2026-02-01T00:00:00Z\"}")

@@ -1,0 +1,32 @@
+package io.rekindle.platform.time;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.arc.DefaultBean;
+
+/**
+ * The one clock every computation reads, so tests can move time instead of waiting for it. With
+ * {@code rekindle.clock.adjustable} (on in the dev and test profiles, off in production) it can be moved forward
+ * through {@link ClockResource}; with {@code rekindle.clock.start} as well, it stands at that instant and moves only when
+ * moved, so a demo's run can be replayed to the same report.
+ */
+public class ClockProducer {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock(@ConfigProperty(name = "rekindle.clock.adjustable", defaultValue = "false") boolean adjustable,
+            @ConfigProperty(name = "rekindle.clock.start") Optional<Instant> start) {
+        if (!adjustable) {
+            return Clock.systemUTC();
+        }
+        return start.map(AdjustableClock::stoppedAt).orElseGet(AdjustableClock::new);
+    }
+}
