@@ -4,7 +4,6 @@ import static io.rekindle.segment.support.TestStore.api;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +27,6 @@ class CdnowThroughApiTest {
 
     @Test
     void fitMatchesThePublishedEstimates() throws IOException {
-        assumeTrue(Files.exists(BgNbdFitterTest.CDNOW), "CDNOW reference data not found at "
-                + BgNbdFitterTest.CDNOW.toAbsolutePath() + " (shared/reference lives outside the repository)");
         store.clear();
         List<String> lines = Files.readAllLines(BgNbdFitterTest.CDNOW);
         List<String> rows = new ArrayList<>();
