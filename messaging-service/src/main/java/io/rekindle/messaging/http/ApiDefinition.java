@@ -5,12 +5,19 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
 
 @OpenAPIDefinition(
         info = @Info(title = "Rekindle messaging-service", version = "1",
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
                 description = "Email, SMS and push sent once to the right people; templates, suppression and provider webhooks."),
+        servers = @Server(url = "http://{release}-rekindle-messaging", description = "inside the cluster (the Helm chart's Service)",
+                    variables = @ServerVariable(name = "release", defaultValue = "rekindle",
+                            description = "the Helm release")),
         security = @SecurityRequirement(name = "apiKey"))
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "Authorization: Bearer <API key>")
