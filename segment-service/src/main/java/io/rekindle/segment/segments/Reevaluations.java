@@ -112,10 +112,20 @@ public class Reevaluations {
         }
     }
 
-    /** Processes up to one batch of due customers; answers how many. */
+    /**
+     * Processes up to one batch of due customers; answers how many. A batch holds the definitions lock shared
+     * ({@link Segments#DEFINITIONS_LOCK}): batches run side by side, and a segment saved meanwhile waits for the batches
+     * in flight (whose figures it would otherwise read before they commit, for customers they would then never
+     * evaluate it for), while the batches after it see it.
+     */
     @Transactional
     public int drainBatch() {
         List<String> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            Segments.lockDefinitions(c, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 DELETE FROM customer_reevaluation WHERE customer_id IN (
                     SELECT customer_id FROM customer_reevaluation WHERE due_at <= ?

@@ -80,10 +80,31 @@ public class Segments {
         return save("seg-" + UUID.randomUUID(), definition, false);
     }
 
-    /** Creates or replaces the segment with this id and recomputes its members. */
+    /** The advisory lock between saving a segment (exclusive) and re-evaluating customers (shared). */
+    static final long DEFINITIONS_LOCK = 0x5e6d_e71eL;
+
+    /** Takes the definitions lock for the rest of the caller's transaction. */
+    static void lockDefinitions(Connection c, boolean shared) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(shared ? "SELECT pg_advisory_xact_lock_shared(?)"
+                : "SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, DEFINITIONS_LOCK);
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
+     * Creates or replaces the segment with this id and recomputes its members. It waits for the re-evaluation batches
+     * in flight ({@link Reevaluations#drainBatch}), so its members come from committed figures, and customers still
+     * queued are evaluated for it when their turn comes.
+     */
     @Transactional
     public SegmentView save(String id, SegmentDefinition definition, boolean builtIn) {
         RuleCompiler.compile(definition.rule());
+        try (Connection c = dataSource.getConnection()) {
+            lockDefinitions(c, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         Timestamp now = Timestamp.from(clock.instant());
         String sql = """
                 INSERT INTO segment (segment_id, name, description, rule, built_in, created_at, updated_at)

@@ -81,8 +81,10 @@ public class SubscriptionDelivery {
         this.timeout = timeout;
         this.backoff = new Backoff(backoffBase, backoffMax);
         this.outbound = outbound;
+        // A fresh connection per delivery: a pooled one the subscriber closed meanwhile (a restart, even on the same
+        // port) failed the next delivery, and a page of up to a thousand changes is worth its handshake.
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeout.toMillis())
-                .setVerifyHost(true).setForceSni(true));
+                .setVerifyHost(true).setForceSni(true).setKeepAlive(false));
     }
 
     void start(@Observes StartupEvent event) {
