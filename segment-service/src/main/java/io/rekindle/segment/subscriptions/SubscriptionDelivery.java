@@ -43,6 +43,8 @@ import io.vertx.core.net.SocketAddress;
 @ApplicationScoped
 public class SubscriptionDelivery {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SubscriptionDelivery.class);
+
     /** What a subscriber receives. */
     public record Delivery(String subscriptionId, List<Change> changes,
             String next) {
@@ -128,7 +130,7 @@ public class SubscriptionDelivery {
             }
             int status = http.request(request)
                     .compose(r -> r.send(Buffer.buffer(body)))
-                    .compose(response -> response.end().map(ignored -> response.statusCode()))
+                    .compose(response -> response.body().map(ignored -> response.statusCode()))
                     .toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (status / 100 != 2) {
                 return failed(claim, "HTTP " + status);
@@ -142,6 +144,7 @@ public class SubscriptionDelivery {
         } catch (OutboundUrls.RefusedUrlException e) {
             return failed(claim, "callback URL " + e.getMessage());
         } catch (ExecutionException e) {
+            LOG.debugf(e.getCause(), "delivery to subscription %s failed", claim.id());
             return failed(claim, "could not deliver: " + e.getCause().getClass().getSimpleName());
         } catch (TimeoutException e) {
             return failed(claim, "no answer within " + timeout.toMillis() + " ms");
