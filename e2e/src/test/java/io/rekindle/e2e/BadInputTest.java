@@ -209,6 +209,8 @@ class BadInputTest {
         // Found on the open internet (issue 20): each answered 500 before.
         c.add(api("twilio: malformed percent-escape", "messaging", "POST", "/v1/webhooks/twilio",
                 Map.of("Content-Type", FORM, "X-Twilio-Signature", "AAAA"), "From=%zz&Body=STOP", 400));
+        c.add(page("survey answer: not a form (malformed percent-escape)", "survey", "POST", path(liveSurveyLink),
+                "reason=%zz", 400));
         c.add(page("survey answer: garbled form guard", "survey", "POST", path(liveSurveyLink),
                 "_guard=zzzzzzzzzzzzz.AAAA&reason=price", 403));
         c.add(api("segment: a rule value of 1e400", "segment", "POST", "/v1/segments", key(),

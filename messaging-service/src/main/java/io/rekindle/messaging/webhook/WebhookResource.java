@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.platform.http.FormBody;
 import io.rekindle.platform.http.Problems;
 import io.rekindle.platform.http.PublicEndpoint;
 
@@ -176,23 +177,12 @@ public class WebhookResource {
     }
 
     private static Map<String, List<String>> form(byte[] body) {
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.isEmpty()) {
-            return form;
-        }
         try {
-            for (String pair : text.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                form.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            }
+            return FormBody.parse(body);
         } catch (IllegalArgumentException e) {
             // Twilio signs the decoded parameters, so an undecodable body cannot be authenticated, nor parsed.
             throw new MalformedWebhookException("", "is not a form body: " + e.getMessage());
         }
-        return form;
     }
 
     private static String xml(String text) {

@@ -13,17 +13,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rekindle.survey.answer.AnswerForm;
 import io.rekindle.survey.answer.Responses;
+import io.rekindle.platform.http.FormBody;
 import io.rekindle.platform.http.PublicEndpoint;
 import io.rekindle.survey.invitation.Invitation;
 import io.rekindle.survey.invitation.Invitations;
@@ -83,7 +87,10 @@ public class SurveyPageResource {
     @Operation(summary = "Stores the answers (again: replaces them) and shows the thank-you page")
     public Response answer(@PathParam("token") String token, @HeaderParam("Accept-Language") String acceptLanguage,
             @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
-            MultivaluedMap<String, String> form) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "the form's fields and _guard")))
+            byte[] body) {
+        // The signed link first; a stranger's body is read only for a live invitation.
         Invitations.Access access = invitations.open(token);
         if (access.status() != Invitations.Access.Status.OPEN) {
             return closed(access, acceptLanguage);
@@ -91,10 +98,16 @@ public class SurveyPageResource {
         Invitation invitation = access.invitation();
         SurveyDefinition survey = catalog.find(invitation.surveyId).orElseThrow().definition;
         String locale = locale(survey, invitation, acceptLanguage);
-        if (!sameOrigin(origin, host) || !guard.accepts(form.getFirst("_guard"), invitation.invitationId,
+        PageTexts page = PageTexts.in(locale);
+        Map<String, List<String>> form;
+        try {
+            form = FormBody.parse(body);
+        } catch (IllegalArgumentException notAForm) {
+            return html(400, Templates.message(new MessagePage(page.lang(), page.staleTitle(), page.staleBody())));
+        }
+        if (!sameOrigin(origin, host) || !guard.accepts(FormBody.first(form, "_guard"), invitation.invitationId,
                 clock.instant())) {
-            PageTexts texts = PageTexts.in(locale);
-            return html(403, Templates.message(new MessagePage(texts.lang(), texts.staleTitle(), texts.staleBody())));
+            return html(403, Templates.message(new MessagePage(page.lang(), page.staleTitle(), page.staleBody())));
         }
         AnswerForm.Result result = AnswerForm.read(survey, form);
         if (!result.valid()) {

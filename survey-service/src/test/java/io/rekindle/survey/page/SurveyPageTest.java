@@ -102,4 +102,14 @@ class SurveyPageTest {
                 .formParam("reason", "price").when().post(path).then().statusCode(403);
         given().when().get(path).then().statusCode(200).body(not(containsString("checked")));
     }
+
+    @Test
+    void aBodyThatIsNotAFormIsA400PageAndAForgedLinkIsRefusedBeforeItsBodyIsRead() {
+        given().contentType("application/x-www-form-urlencoded").body("reason=%zz&_guard=%")
+                .when().post(path).then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("The form has expired"));
+        given().contentType("application/x-www-form-urlencoded").body("reason=%zz")
+                .when().post("/s/forged.1.AAAA").then().statusCode(404).contentType(containsString("text/html"));
+        given().when().get(path).then().statusCode(200).body(not(containsString("checked")));
+    }
 }
