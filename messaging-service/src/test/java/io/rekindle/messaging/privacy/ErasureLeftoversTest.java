@@ -6,7 +6,6 @@ import static io.rekindle.messaging.support.TestData.template;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import io.rekindle.messaging.dispatch.Dispatcher;
 import io.rekindle.messaging.support.StandIns;
 import io.rekindle.messaging.support.TestClock;
 import io.rekindle.messaging.support.TestData;
-import io.rekindle.messaging.webhook.TwilioSignature;
 
 /** What an erasure used to leave behind: suppressions made by address alone, and what providers say afterwards. */
 @QuarkusTest
@@ -110,14 +108,7 @@ class ErasureLeftoversTest {
     private static void stop(String sid, String from) {
         Map<String, List<String>> form = new LinkedHashMap<>(Map.of("MessageSid", List.of(sid), "From", List.of(from),
                 "To", List.of("+15005550006"), "Body", List.of("STOP")));
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, vs) -> vs.forEach(v -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
-        String signature = new TwilioSignature("local-twilio-token").sign("http://localhost:8083/v1/webhooks/twilio",
-                form);
-        given().header("X-Twilio-Signature", signature).contentType("application/x-www-form-urlencoded")
-                .body(body.toString()).when().post("/v1/webhooks/twilio").then().statusCode(200);
+        TestData.twilio(form, TestData.twilioSignature(form)).statusCode(200);
     }
 
     /** As segment-service computes it, with the test salt both services share. */

@@ -111,4 +111,21 @@ public class TestData {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** The X-Twilio-Signature Twilio would send for this form, with the test profile's auth token. */
+    public static String twilioSignature(java.util.Map<String, java.util.List<String>> form) {
+        return new io.rekindle.messaging.webhook.TwilioSignature("local-twilio-token")
+                .sign("http://localhost:8083/v1/webhooks/twilio", form);
+    }
+
+    /** Posts this form to the Twilio webhook as Twilio does, with this signature. */
+    public static io.restassured.response.ValidatableResponse twilio(java.util.Map<String, java.util.List<String>> form,
+            String signature) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, vs) -> vs.forEach(v -> body.append(body.length() == 0 ? "" : "&")
+                .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))));
+        return given().header("X-Twilio-Signature", signature).contentType("application/x-www-form-urlencoded")
+                .body(body.toString()).when().post("/v1/webhooks/twilio").then();
+    }
 }

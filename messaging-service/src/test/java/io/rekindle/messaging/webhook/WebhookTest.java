@@ -3,6 +3,8 @@ package io.rekindle.messaging.webhook;
 import static io.rekindle.messaging.support.TestData.api;
 import static io.rekindle.messaging.support.TestData.profile;
 import static io.rekindle.messaging.support.TestData.template;
+import static io.rekindle.messaging.support.TestData.twilio;
+import static io.rekindle.messaging.support.TestData.twilioSignature;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -161,19 +163,6 @@ class WebhookTest {
                 .statusCode(401);
         api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("complained"));
         assertEquals(1, data.count("SELECT count(*) FROM suppression WHERE address = 'ada@example.com' AND reason = 'complaint'"));
-    }
-
-    private static String twilioSignature(Map<String, List<String>> form) {
-        return new TwilioSignature("local-twilio-token").sign("http://localhost:8083/v1/webhooks/twilio", form);
-    }
-
-    private static io.restassured.response.ValidatableResponse twilio(Map<String, List<String>> form, String signature) {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, vs) -> vs.forEach(v -> body.append(body.length() == 0 ? "" : "&")
-                .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8))));
-        return given().header("X-Twilio-Signature", signature).contentType("application/x-www-form-urlencoded")
-                .body(body.toString()).when().post("/v1/webhooks/twilio").then();
     }
 
     @Test

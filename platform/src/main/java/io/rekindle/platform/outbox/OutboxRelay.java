@@ -108,8 +108,12 @@ public class OutboxRelay {
         int delivered = 0;
         for (List<Row> batch = claim(destination); !batch.isEmpty(); batch = claim(destination)) {
             Answer answer = post(destination, batch);
+            if (answer.refused() && batch.size() == 1) {
+                dead(batch, answer.error());
+                continue;
+            }
             if (answer.refused()) {
-                delivered += batch.size() == 1 ? dead(batch, answer.error()) : oneByOne(destination, batch);
+                delivered += oneByOne(destination, batch);
                 continue;
             }
             done(batch, answer.error());
@@ -200,7 +204,7 @@ public class OutboxRelay {
 
     /** Sets the rows aside with the peer's reason; they wait for an operator, no longer for a retry. */
     @Transactional
-    int dead(List<Row> rows, String reason) {
+    void dead(List<Row> rows, String reason) {
         LOG.warnf("outbox: %d row(s) refused for good and set aside: %s", rows.size(), reason);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE outbox SET "
                 + "dead_at = ?, dead_reason = ?, due_at = 'infinity', claimed = false WHERE id = ANY (?)")) {
@@ -208,7 +212,6 @@ public class OutboxRelay {
             ps.setString(2, reason.length() > 500 ? reason.substring(0, 500) : reason);
             ps.setArray(3, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
             ps.executeUpdate();
-            return 0;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
