@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rekindle.platform.peers.PeerUnavailableException;
 import io.rekindle.messaging.channel.EmailChannel;
 import io.rekindle.messaging.channel.Outgoing;
 import io.rekindle.messaging.channel.ProviderChannel;
@@ -139,7 +140,7 @@ public class Dispatcher {
         Map<String, Optional<Profile>> found;
         try {
             found = profiles.findAll(batch.stream().map(QueuedMessage::customerId).distinct().toList());
-        } catch (ProfileDirectory.Unavailable e) {
+        } catch (PeerUnavailableException e) {
             found = Map.of();
             LOG.debugf("a batch's messages wait: %s", e.getMessage());
         }
@@ -161,7 +162,7 @@ public class Dispatcher {
             if (profile != null && template.get().usesRecommendations()) {
                 try {
                     recommended = profiles.recommendations(m.customerId(), m.variables());
-                } catch (ProfileDirectory.Unavailable e) {
+                } catch (PeerUnavailableException e) {
                     retryAt.put(m.id(), retryTime(m));
                     LOG.debugf("message %s waits: %s", m.id(), e.getMessage());
                     continue;

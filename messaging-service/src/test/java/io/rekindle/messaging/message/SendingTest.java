@@ -204,7 +204,9 @@ class SendingTest {
                 {"channel":"email","locales":{"en":{"subject":"Picked for you",
                  "text":"{#for p in recommendations}{p.name} at {p.price}; {/for}"}}}""");
         StandIns.http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                "/v1/customers/c1/recommendations?strategy=viewed-similar&limit=2").willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/customers/c1/recommendations"))
+                .withQueryParam("strategy", com.github.tomakehurst.wiremock.client.WireMock.equalTo("viewed-similar"))
+                .withQueryParam("limit", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2")).willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson("""
                         {"customerId":"c1","strategy":"viewed-similar","basisCategory":"shoes","items":[
                          {"sku":"s-1","name":"Trail runner","category":"shoes","price":89.90,"url":"https://shop.example/p/s-1"},

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.rekindle.scenario.peers.Peers;
+import io.rekindle.scenario.peers.SegmentPeer;
 import io.rekindle.scenario.scenario.ScenarioRules;
 
 /**
@@ -20,11 +20,11 @@ import io.rekindle.scenario.scenario.ScenarioRules;
 @ApplicationScoped
 public class Conditions {
 
-    private final Peers peers;
+    private final SegmentPeer segments;
     private final SignalLog signals;
 
-    Conditions(Peers peers, SignalLog signals) {
-        this.peers = peers;
+    Conditions(SegmentPeer segments, SignalLog signals) {
+        this.segments = segments;
         this.signals = signals;
     }
 
@@ -40,8 +40,7 @@ public class Conditions {
             return !holds((Map<String, Object>) not, e, profile, now);
         }
         if (condition.get("segment") instanceof String segment) {
-            return peers.get(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment) + "/members/"
-                    + Peers.segment(e.customerId())).ok();
+            return segments.isMember(segment, e.customerId());
         }
         if (condition.get("event") instanceof String type) {
             String within = (String) condition.getOrDefault("within", "P3650D");

@@ -2,14 +2,25 @@ package io.rekindle.scenario.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.rekindle.scenario.peers.PeerUnavailableException;
-import io.rekindle.scenario.peers.Peers;
+import io.rekindle.platform.peers.PeerUnavailableException;
+import io.rekindle.scenario.peers.MessagingPeer;
+import io.rekindle.scenario.peers.SegmentPeer;
+import io.rekindle.scenario.peers.SurveyPeer;
+import io.rekindle.scenario.peers.messaging.model.MessageViewAttribution;
+import io.rekindle.scenario.peers.messaging.model.SendBatch;
+import io.rekindle.scenario.peers.messaging.model.SendBatchItemsInner;
+import io.rekindle.scenario.peers.messaging.model.SendRequest;
+import io.rekindle.scenario.peers.messaging.model.SuppressionRequest;
+import io.rekindle.scenario.peers.survey.model.InvitationRequest;
+import io.rekindle.scenario.peers.survey.model.InvitationRequestAttribution;
 import io.rekindle.scenario.scenario.Step;
 
 /**
@@ -20,42 +31,40 @@ import io.rekindle.scenario.scenario.Step;
 @ApplicationScoped
 public class Effects {
 
-    private final Peers peers;
+    private final SegmentPeer segments;
+    private final MessagingPeer messaging;
+    private final SurveyPeer surveys;
     private final Clock clock;
 
-    Effects(Peers peers, Clock clock) {
-        this.peers = peers;
+    Effects(SegmentPeer segments, MessagingPeer messaging, SurveyPeer surveys, Clock clock) {
+        this.segments = segments;
+        this.messaging = messaging;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
     /** The request for messaging-service to send a step's message. */
-    public Map<String, Object> message(EnrollmentRow e, Step step, String template, String locale) {
+    public SendRequest message(EnrollmentRow e, Step step, String template, String locale) {
         Map<String, Object> variables = new LinkedHashMap<>(e.variables());
         if (step.variables() != null) {
             variables.putAll(step.variables());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("channel", step.channel());
-        body.put("customerId", e.customerId());
-        body.put("template", template);
-        if (locale != null) {
-            body.put("locale", locale);
-        }
-        body.put("variables", variables);
-        body.put("category", step.category() == null ? "marketing" : step.category());
-        body.put("attribution", attribution(e, step));
-        body.put("whenCapped", "defer");
-        // Due at the moment the step ran, by this clock: messaging-service sends it once its own clock is there too
-        // (the demo moves messaging's clock last, so a moment's sends go out after all of that moment's suppressions).
-        body.put("sendAt", clock.instant().toString());
-        return body;
+        return new SendRequest().channel(SendRequest.ChannelEnum.fromString(step.channel()))
+                .customerId(e.customerId()).template(template).locale(locale).variables(variables)
+                .category(SendRequest.CategoryEnum.fromString(step.category() == null ? "marketing" : step.category()))
+                .attribution(new MessageViewAttribution().scenario(e.scenarioId()).step(step.id()).variant(e.variant()))
+                .whenCapped(SendRequest.WhenCappedEnum.DEFER)
+                // Due at the moment the step ran, by this clock: messaging-service sends it once its own clock is
+                // there too (the demo moves messaging's clock last, so a moment's sends go out after all of that
+                // moment's suppressions).
+                .sendAt(at(clock.instant()));
     }
 
     /** What became of a message handed to messaging-service. */
     public enum Handed { ACCEPTED, REFUSED, UNAVAILABLE }
 
     /** A message and the key it is sent under. */
-    public record Keyed(String key, Map<String, Object> message) {
+    public record Keyed(String key, SendRequest message) {
     }
 
     /**
@@ -64,26 +73,18 @@ public class Effects {
      * handed over). Answers in the order given.
      */
     public List<Handed> sendAll(List<Keyed> messages) {
-        List<Map<String, Object>> items = messages.stream().map(m -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("idempotencyKey", m.key());
-            item.put("message", m.message());
-            return item;
-        }).toList();
-        Peers.Reply batch;
+        SendBatch batch = new SendBatch().items(messages.stream()
+                .map(m -> new SendBatchItemsInner().idempotencyKey(m.key()).message(m.message())).toList());
         try {
-            batch = peers.post(Peers.Service.MESSAGING, "/v1/messages/batch", Map.of("items", items), Map.of());
+            if (messaging.sendAll(batch)) {
+                return messages.stream().map(m -> Handed.ACCEPTED).toList();
+            }
         } catch (PeerUnavailableException e) {
             return messages.stream().map(m -> Handed.UNAVAILABLE).toList();
         }
-        if (batch.ok()) {
-            return messages.stream().map(m -> Handed.ACCEPTED).toList();
-        }
         return messages.stream().map(m -> {
             try {
-                Peers.Reply reply = peers.post(Peers.Service.MESSAGING, "/v1/messages", m.message(),
-                        Map.of("Idempotency-Key", m.key()));
-                return reply.ok() || reply.status() == 409 ? Handed.ACCEPTED : Handed.REFUSED;
+                return messaging.send(m.message(), m.key()) ? Handed.ACCEPTED : Handed.REFUSED;
             } catch (PeerUnavailableException e) {
                 return Handed.UNAVAILABLE;
             }
@@ -92,53 +93,42 @@ public class Effects {
 
     /** The personal survey link, or null when survey-service refused. */
     public String invite(EnrollmentRow e, Step step, Instant expiresAt) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("customerId", e.customerId());
-        body.put("attribution", attribution(e, step));
-        if (expiresAt != null) {
-            body.put("expiresAt", expiresAt.toString());
-        }
-        Peers.Reply reply = peers.post(Peers.Service.SURVEY, "/v1/surveys/" + Peers.segment(step.survey())
-                + "/invitations", body, Map.of("Idempotency-Key", e.sideEffectKey()));
-        return reply.ok() ? reply.body().path("url").asText(null) : null;
+        InvitationRequest invitation = new InvitationRequest().customerId(e.customerId())
+                .attribution(new InvitationRequestAttribution().scenario(e.scenarioId()).step(step.id())
+                        .variant(e.variant()))
+                .expiresAt(expiresAt == null ? null : at(expiresAt));
+        return surveys.invite(step.survey(), invitation, e.sideEffectKey()).orElse(null);
     }
 
     /** Sets a profile attribute in segment-service, as an event whose traits land on the profile. */
     public boolean setAttribute(EnrollmentRow e, Step step, Instant at) {
         Map<String, Object> traits = new LinkedHashMap<>();
         traits.put(step.attribute(), step.value());
-        Map<String, Object> event = Map.of("eventId", "scenario:" + e.sideEffectKey(), "customerId", e.customerId(),
-                "type", "scenario_attribute_set", "occurredAt", at.toString(),
-                "properties", Map.of("scenario", e.scenarioId(), "step", step.id(), "traits", traits));
-        return peers.post(Peers.Service.SEGMENT, "/v1/events/batch", List.of(event), Map.of()).ok();
+        return segments.recordEvent("scenario:" + e.sideEffectKey(), e.customerId(), "scenario_attribute_set", at(at),
+                Map.of("scenario", e.scenarioId(), "step", step.id(), "traits", traits));
     }
 
     /** Suppresses the customer's email address and phone number in messaging-service. */
     public boolean suppress(EnrollmentRow e, Profile profile) {
         boolean accepted = true;
-        for (String[] channel : new String[][] {{"email", "email"}, {"sms", "phone"}}) {
-            String address = profile.json().path(channel[1]).asText(null);
-            if (address != null) {
-                accepted &= peers.post(Peers.Service.MESSAGING, "/v1/suppressions", Map.of("channel", channel[0],
-                        "address", address, "reason", "scenario:" + e.scenarioId()), Map.of()).ok();
-            }
+        String reason = "scenario:" + e.scenarioId();
+        String email = profile.json().path("email").asText(null);
+        if (email != null) {
+            accepted &= messaging.suppress(SuppressionRequest.ChannelEnum.EMAIL, email, reason);
+        }
+        String phone = profile.json().path("phone").asText(null);
+        if (phone != null) {
+            accepted &= messaging.suppress(SuppressionRequest.ChannelEnum.SMS, phone, reason);
         }
         return accepted;
     }
 
     /** Asks segment-service to delete the profile; it tells the other services. */
     public boolean erase(EnrollmentRow e) {
-        Peers.Reply reply = peers.delete(Peers.Service.SEGMENT, "/v1/customers/" + Peers.segment(e.customerId()));
-        return reply.ok() || reply.status() == 404;
+        return segments.erase(e.customerId());
     }
 
-    private static Map<String, Object> attribution(EnrollmentRow e, Step step) {
-        Map<String, Object> attribution = new LinkedHashMap<>();
-        attribution.put("scenario", e.scenarioId());
-        attribution.put("step", step.id());
-        if (e.variant() != null) {
-            attribution.put("variant", e.variant());
-        }
-        return attribution;
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.rekindle.scenario.peers.PeerUnavailableException;
+import io.rekindle.platform.peers.PeerUnavailableException;
 import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.ScenarioVersion;
 import io.rekindle.scenario.scenario.StepType;

@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.rekindle.scenario.peers.PeerUnavailableException;
-import io.rekindle.scenario.peers.Peers;
+import io.rekindle.platform.peers.PeerUnavailableException;
+import io.rekindle.scenario.peers.SegmentPeer;
 
 /**
  * Customer profiles from segment-service (with their purchase and engagement figures), read in batches through
@@ -25,10 +29,16 @@ public class Profiles {
     /** segment-service's limit for one lookup. */
     private static final int LOOKUP_LIMIT = 1_000;
 
-    private final Peers peers;
+    private final SegmentPeer segments;
+    // The lookups of one batch go out side by side while the caller goes on; a few threads of their own suffice.
+    private final ExecutorService lookups = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "profile-lookups");
+        t.setDaemon(true);
+        return t;
+    });
 
-    Profiles(Peers peers) {
-        this.peers = peers;
+    Profiles(SegmentPeer segments) {
+        this.segments = segments;
     }
 
     /**
@@ -37,15 +47,15 @@ public class Profiles {
      */
     public List<Supplier<Optional<Profile>>> findAll(List<String> customerIds) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(customerIds));
-        Map<String, CompletableFuture<Map<String, Profile>>> callFor = new HashMap<>();
+        Map<String, CompletableFuture<Map<String, JsonNode>>> callFor = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += LOOKUP_LIMIT) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_LIMIT));
-            CompletableFuture<Map<String, Profile>> call = peers.postAsync(Peers.Service.SEGMENT,
-                    "/v1/customers/lookup", Map.of("customerIds", chunk)).thenApply(Profiles::found);
+            CompletableFuture<Map<String, JsonNode>> call = CompletableFuture.supplyAsync(
+                    () -> segments.profiles(chunk), lookups);
             chunk.forEach(id -> callFor.put(id, call));
         }
         return customerIds.stream().<Supplier<Optional<Profile>>>map(id -> () -> Optional.ofNullable(
-                Peers.await(callFor.get(id)).get(id))).toList();
+                await(callFor.get(id)).get(id)).map(Profile::new)).toList();
     }
 
     /** {@link #findAll}, each customer's profile under its id. */
@@ -58,14 +68,19 @@ public class Profiles {
         return each;
     }
 
-    private static Map<String, Profile> found(Peers.Reply reply) {
-        if (!reply.ok()) {
-            throw new PeerUnavailableException("segment-service answered " + reply.status() + " for profiles");
+    @PreDestroy
+    void stop() {
+        lookups.shutdownNow();
+    }
+
+    private static <T> T await(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new PeerUnavailableException("segment-service: " + e.getCause(), e.getCause());
         }
-        Map<String, Profile> found = new HashMap<>();
-        for (JsonNode customer : reply.body().path("customers")) {
-            found.put(customer.path("customerId").asText(), new Profile(customer));
-        }
-        return found;
     }
 }

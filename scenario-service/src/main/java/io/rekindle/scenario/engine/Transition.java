@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.rekindle.scenario.peers.messaging.model.SendRequest;
+
 /** What running a step decided, committed together with the journal lines it notes. */
 public sealed interface Transition {
 
@@ -26,7 +28,7 @@ public sealed interface Transition {
      * Send {@code message} under the enrollment's side-effect key, then go to {@code next}. Never committed as such:
      * the engine hands a round's sends over together ({@link Sends}) and turns each into what came of it.
      */
-    record Send(String stepId, String next, boolean capped, Map<String, Object> message) implements Transition {
+    record Send(String stepId, String next, boolean capped, SendRequest message) implements Transition {
 
         @Override
         public List<Note> notes() {

@@ -1,13 +1,11 @@
 package io.rekindle.scenario.library;
 
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.rekindle.scenario.peers.Peers;
+import io.rekindle.scenario.peers.MessagingPeer;
+import io.rekindle.scenario.peers.SegmentPeer;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
 
@@ -18,11 +16,13 @@ import io.rekindle.scenario.scenario.ScenarioView;
 @ApplicationScoped
 public class LibraryInstaller {
 
-    private final Peers peers;
+    private final SegmentPeer segments;
+    private final MessagingPeer messaging;
     private final ScenarioCatalog catalog;
 
-    LibraryInstaller(Peers peers, ScenarioCatalog catalog) {
-        this.peers = peers;
+    LibraryInstaller(SegmentPeer segments, MessagingPeer messaging, ScenarioCatalog catalog) {
+        this.segments = segments;
+        this.messaging = messaging;
         this.catalog = catalog;
     }
 
@@ -34,20 +34,10 @@ public class LibraryInstaller {
         if (earlier.isPresent()) {
             return new Installed(earlier.get(), false);
         }
-        ensure(Peers.Service.SEGMENT, "/v1/segments/", entry.segments());
-        ensure(Peers.Service.MESSAGING, "/v1/templates/", entry.templates());
+        entry.segments().forEach(segments::saveSegmentIfMissing);
+        entry.templates().forEach(messaging::saveTemplateIfMissing);
         return new Installed(catalog.create(entry.scenario(), entry.key()), true);
     }
 
-    private void ensure(Peers.Service service, String path, Map<String, JsonNode> items) {
-        items.forEach((id, body) -> {
-            if (peers.get(service, path + id).status() == 404) {
-                Peers.Reply reply = peers.put(service, path + id, body);
-                if (!reply.ok()) {
-                    throw new IllegalStateException(service + " refused " + path + id + ": " + reply.body());
-                }
-            }
-        });
-    }
 
 }

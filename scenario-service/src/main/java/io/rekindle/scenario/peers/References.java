@@ -15,17 +15,21 @@ import io.rekindle.scenario.scenario.Step;
 @ApplicationScoped
 public class References {
 
-    private final Peers peers;
+    private final SegmentPeer segments;
+    private final MessagingPeer messaging;
+    private final SurveyPeer surveys;
 
-    References(Peers peers) {
-        this.peers = peers;
+    References(SegmentPeer segments, MessagingPeer messaging, SurveyPeer surveys) {
+        this.segments = segments;
+        this.messaging = messaging;
+        this.surveys = surveys;
     }
 
-    /** @throws PeerUnavailableException when a service that would tell cannot be asked now */
+    /** @throws io.rekindle.platform.peers.PeerUnavailableException when a service that would tell cannot be asked now */
     public List<FieldError> check(ScenarioDefinition scenario) {
         List<FieldError> errors = new ArrayList<>();
         String segment = scenario.trigger().segment();
-        if (segment != null && !exists(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment))) {
+        if (segment != null && !segments.segmentExists(segment)) {
             errors.add(new FieldError("trigger.segment", "no segment '" + segment + "' in segment-service"));
         }
         for (int i = 0; i < scenario.steps().size(); i++) {
@@ -38,17 +42,17 @@ public class References {
                 templates.addAll(step.templates().values());
             }
             for (String template : templates) {
-                if (!exists(Peers.Service.MESSAGING, "/v1/templates/" + Peers.segment(template))) {
+                if (!messaging.templateExists(template)) {
                     errors.add(new FieldError("steps[" + i + "].template", "no template '" + template
                             + "' in messaging-service"));
                 }
             }
-            if (step.survey() != null && !exists(Peers.Service.SURVEY, "/v1/surveys/" + Peers.segment(step.survey()))) {
+            if (step.survey() != null && !surveys.surveyExists(step.survey())) {
                 errors.add(new FieldError("steps[" + i + "].survey", "no survey '" + step.survey()
                         + "' in survey-service"));
             }
             if (step.condition() != null && step.condition().get("segment") instanceof String s
-                    && !exists(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(s))) {
+                    && !segments.segmentExists(s)) {
                 errors.add(new FieldError("steps[" + i + "].condition.segment", "no segment '" + s
                         + "' in segment-service"));
             }
@@ -56,15 +60,5 @@ public class References {
         return errors;
     }
 
-    private boolean exists(Peers.Service service, String path) {
-        Peers.Reply reply = peers.get(service, path);
-        if (reply.status() == 404) {
-            return false;
-        }
-        if (!reply.ok()) {
-            throw new PeerUnavailableException(service + " answered " + reply.status() + " for " + path);
-        }
-        return true;
-    }
 
 }

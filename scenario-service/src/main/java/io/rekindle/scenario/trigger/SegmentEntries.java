@@ -22,16 +22,17 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.rekindle.scenario.engine.Enrollments;
 import io.rekindle.scenario.engine.Profile;
 import io.rekindle.scenario.engine.Profiles;
-import io.rekindle.scenario.peers.PeerUnavailableException;
-import io.rekindle.scenario.peers.Peers;
+import io.rekindle.platform.peers.PeerUnavailableException;
+import io.rekindle.scenario.peers.SegmentPeer;
+import io.rekindle.scenario.peers.segment.model.ChangePage;
+import io.rekindle.scenario.peers.segment.model.ChangePageChangesInner;
+import io.rekindle.scenario.peers.segment.model.MemberPage;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
 import io.rekindle.platform.time.MovableClock;
@@ -55,12 +56,14 @@ public class SegmentEntries {
 
     private static final Logger LOG = Logger.getLogger(SegmentEntries.class);
     private static final int PAGE = 500;
+    private static final int MEMBER_PAGE = 1_000;
+    private static final ChangePageChangesInner.KindEnum ENTERED = ChangePageChangesInner.KindEnum.ENTERED;
 
     private final ScenarioCatalog catalog;
     private final Entry entry;
     private final Enrollments enrollments;
     private final Profiles profiles;
-    private final Peers peers;
+    private final SegmentPeer segments;
     private final DataSource dataSource;
     private final Duration every;
     private final java.time.Clock clock;
@@ -69,7 +72,7 @@ public class SegmentEntries {
     /** The clock's moves as seen at the start of the last complete read. */
     private volatile long movesRead;
 
-    SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Profiles profiles, Peers peers,
+    SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Profiles profiles, SegmentPeer segments,
             DataSource dataSource, java.time.Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
         this.profiles = profiles;
@@ -77,7 +80,7 @@ public class SegmentEntries {
         this.catalog = catalog;
         this.entry = entry;
         this.enrollments = enrollments;
-        this.peers = peers;
+        this.segments = segments;
         this.dataSource = dataSource;
         this.every = "off".equals(every) ? null : DurationConverter.parseDuration(every);
     }
@@ -147,24 +150,24 @@ public class SegmentEntries {
         int enrolled = 0;
         String after = cursor(cursorKey);
         while (true) {
-            Peers.Reply page = peers.get(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment)
-                    + "/changes?limit=" + PAGE + (after == null ? "" : "&after=" + after));
-            if (!page.ok()) {
+            String read = after;
+            Optional<ChangePage> page = segments.changes(segment, after, PAGE);
+            if (page.isEmpty()) {
                 return enrolled;
             }
-            JsonNode changes = page.body().path("changes");
+            List<ChangePageChangesInner> changes = orEmpty(page.get().getChanges());
             Instant now = clock.instant();
             // The page's entrants' profiles in one lookup (some read for nothing when the day fills up mid-page).
             List<String> entrants = new ArrayList<>();
             changes.forEach(change -> {
-                if ("entered".equals(change.path("kind").asText())) {
-                    entrants.add(change.path("customerId").asText());
+                if (change.getKind() == ENTERED) {
+                    entrants.add(change.getCustomerId());
                 }
             });
             Map<String, Supplier<Optional<Profile>>> profileOf = profiles.findEach(entrants.stream().distinct().toList());
-            for (JsonNode change : changes) {
-                String customer = change.path("customerId").asText();
-                boolean entered = "entered".equals(change.path("kind").asText());
+            for (ChangePageChangesInner change : changes) {
+                String customer = change.getCustomerId();
+                boolean entered = change.getKind() == ENTERED;
                 // The cursor stays before this entry when it is stamped ahead of this clock (skew; in the demo,
                 // segment-service's clock moves first: the pass that runs that moment reads it), or when the day is
                 // full (the rest enter on the next days, in turn).
@@ -174,23 +177,28 @@ public class SegmentEntries {
                     }
                     return enrolled;
                 }
-                if (entered && stillMember(segment, customer)
+                if (entered && segments.isMember(segment, customer)
                         && entry.enter(scenario, customer, null, profileOf.get(customer).get()).isPresent()) {
                     enrolled++;
                 }
-                after = change.path("cursor").asText();
+                after = change.getCursor();
             }
-            if (changes.isEmpty()) {
+            String next = page.get().getNext();
+            // A page that does not move the cursor (a misbehaving feed) ends the read instead of repeating it.
+            if (changes.isEmpty() || next == null || next.equals(read)) {
                 return enrolled;
             }
-            after = page.body().path("next").asText();
+            after = next;
             saveCursor(cursorKey, after);
         }
     }
 
-    private static boolean ahead(JsonNode change, Instant now) {
-        String at = change.path("at").asText("");
-        return !at.isEmpty() && Instant.parse(at).isAfter(now);
+    private static boolean ahead(ChangePageChangesInner change, Instant now) {
+        return change.getAt() != null && change.getAt().toInstant().isAfter(now);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** A schedule trigger runs once a day, at its time (UTC), for whoever is in the segment then. */
@@ -205,32 +213,25 @@ public class SegmentEntries {
         int enrolled = 0;
         String after = null;
         while (true) {
-            Peers.Reply page = peers.get(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment)
-                    + "/members?limit=1000" + (after == null ? "" : "&after=" + Peers.segment(after)));
-            if (!page.ok()) {
+            Optional<MemberPage> page = segments.members(segment, after, MEMBER_PAGE);
+            if (page.isEmpty()) {
                 return enrolled;
             }
-            JsonNode ids = page.body().path("customerIds");
-            List<String> members = new ArrayList<>();
-            ids.forEach(id -> members.add(id.asText()));
+            List<String> members = orEmpty(page.get().getCustomerIds());
             Map<String, Supplier<Optional<Profile>>> profileOf = profiles.findEach(members);
             for (String member : members) {
                 if (entry.enter(scenario, member, null, profileOf.get(member).get()).isPresent()) {
                     enrolled++;
                 }
             }
-            after = page.body().path("next").asText(null);
-            if (ids.isEmpty() || after == null) {
+            String previous = after;
+            after = page.get().getNext();
+            if (members.isEmpty() || after == null || after.equals(previous)) {
                 saveCursor(scenario.id() + "|schedule",
                         clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
                 return enrolled;
             }
         }
-    }
-
-    private boolean stillMember(String segment, String customerId) {
-        return peers.get(Peers.Service.SEGMENT, "/v1/segments/" + Peers.segment(segment) + "/members/"
-                + Peers.segment(customerId)).ok();
     }
 
     private String cursor(String key) {

@@ -1,5 +1,6 @@
 package io.rekindle.scenario.engine;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -72,7 +73,7 @@ class LibraryJourneysTest {
         PeerStandIn.http.stubFor(get(urlPathEqualTo("/v1/segments/" + segment + "/changes")).atPriority(2)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"changes\":[" + changes + "],\"next\":\"1\"}")));
-        PeerStandIn.http.stubFor(get(urlEqualTo("/v1/segments/" + segment + "/changes?limit=500&after=1")).atPriority(1)
+        PeerStandIn.http.stubFor(get(urlPathEqualTo("/v1/segments/" + segment + "/changes")).withQueryParam("after", equalTo("1")).atPriority(1)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"changes\":[],\"next\":\"1\"}")));
     }
@@ -206,10 +207,10 @@ class LibraryJourneysTest {
                  "entry":{"reentryAfterDays":0},
                  "steps":[{"id":"mail","type":"send","channel":"email","template":"t","category":"transactional"}]}""")
                 .when().post("/v1/scenarios").then().statusCode(201);
-        PeerStandIn.http.stubFor(get(urlEqualTo("/v1/segments/weekly-vips/members?limit=1000")).atPriority(1)
+        PeerStandIn.http.stubFor(get(urlPathEqualTo("/v1/segments/weekly-vips/members")).withQueryParam("after", absent()).atPriority(1)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"customerIds\":[\"vip-a\",\"vip-b\"],\"next\":\"vip-b\"}")));
-        PeerStandIn.http.stubFor(get(urlEqualTo("/v1/segments/weekly-vips/members?limit=1000&after=vip-b")).atPriority(1)
+        PeerStandIn.http.stubFor(get(urlPathEqualTo("/v1/segments/weekly-vips/members")).withQueryParam("after", equalTo("vip-b")).atPriority(1)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"customerIds\":[],\"next\":null}")));
         profile("vip-a", null, 0);

@@ -56,7 +56,10 @@ class LibraryTest {
         PeerStandIn.http.verify(1, putRequestedFor(urlEqualTo("/v1/templates/reengage-while"))
                 .withRequestBody(matchingJsonPath("$.channel", com.github.tomakehurst.wiremock.client.WireMock.equalTo("email"))));
         PeerStandIn.http.verify(0, putRequestedFor(urlEqualTo("/v1/templates/reengage-survey")));
+        // Through the generated client, with the rule as the library wrote it and the first service key.
         PeerStandIn.http.verify(1, putRequestedFor(urlEqualTo("/v1/segments/reengagement-entry"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Bearer rekindle-dev-service-key"))
                 .withRequestBody(matchingJsonPath("$.rule.any[1].all")));
 
         api().when().post("/v1/scenarios/library/reengagement-cleaning/install").then().statusCode(200)

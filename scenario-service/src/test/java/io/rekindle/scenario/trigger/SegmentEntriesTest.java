@@ -1,8 +1,10 @@
 package io.rekindle.scenario.trigger;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,8 +114,10 @@ class SegmentEntriesTest {
             String changes = IntStream.range(from, customers.size()).mapToObj(i -> """
                     {"cursor":"%d","segmentId":"%s","customerId":"%s","kind":"entered","at":"2026-07-01T07:00:00Z"}"""
                     .formatted(i + 1, segment, customers.get(i))).collect(Collectors.joining(","));
-            String path = "/v1/segments/" + segment + "/changes?limit=500" + (after == 0 ? "" : "&after=" + after);
-            PeerStandIn.http.stubFor(get(urlEqualTo(path)).atPriority(1).willReturn(aResponse()
+            PeerStandIn.http.stubFor(get(urlPathEqualTo("/v1/segments/" + segment + "/changes"))
+                    .withQueryParam("limit", equalTo("500"))
+                    .withQueryParam("after", after == 0 ? absent() : equalTo(Integer.toString(after)))
+                    .atPriority(1).willReturn(aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"changes\":[" + changes + "],\"next\":\"" + Math.max(after, customers.size()) + "\"}")));
         }

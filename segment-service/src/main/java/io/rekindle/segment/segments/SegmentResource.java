@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -98,7 +99,7 @@ public class SegmentResource {
         return segments.preview(request.rule(), request.sample() == null ? 10 : request.sample());
     }
 
-    public record PreviewRequest(@NotNull JsonNode rule, @Min(0) @Max(100) Integer sample) {
+    public record PreviewRequest(@NotNull @Schema(ref = "Rule", required = true) JsonNode rule, @Min(0) @Max(100) Integer sample) {
     }
 
     @POST

@@ -352,8 +352,9 @@ public class Segments {
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    changes.add(new Change(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getTimestamp(5).toInstant()));
+                    changes.add(new Change(Long.toString(rs.getLong("seq")), rs.getString("segment_id"),
+                            rs.getString("customer_id"), ChangeKind.of(rs.getString("kind")),
+                            rs.getTimestamp("at").toInstant()));
                 }
             }
         } catch (SQLException e) {

@@ -1,4 +1,4 @@
-package io.rekindle.scenario.peers;
+package io.rekindle.platform.peers;
 
 import jakarta.ws.rs.core.Response;
 

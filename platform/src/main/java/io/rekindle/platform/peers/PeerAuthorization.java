@@ -1,0 +1,27 @@
+package io.rekindle.platform.peers;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.rekindle.platform.http.ApiKeys;
+
+/**
+ * Puts this service's first service key on every call to a peer; the generated clients register it
+ * ({@code additional-api-type-annotations}) in place of the generator's own authentication providers.
+ */
+@ApplicationScoped
+public class PeerAuthorization implements ClientRequestFilter {
+
+    private final ApiKeys keys;
+
+    PeerAuthorization(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, keys.peerAuthorization());
+    }
+}

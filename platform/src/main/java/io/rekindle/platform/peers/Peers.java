@@ -1,0 +1,23 @@
+package io.rekindle.platform.peers;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The peers this service calls, each with its own circuits. */
+@ApplicationScoped
+public class Peers {
+
+    private final PeerTuning tuning;
+    private final Map<String, Peer> byName = new ConcurrentHashMap<>();
+
+    Peers(PeerTuning tuning) {
+        this.tuning = tuning;
+    }
+
+    /** The peer of this name (segment-service, messaging-service...), the same one on every call. */
+    public Peer named(String name) {
+        return byName.computeIfAbsent(name, n -> new Peer(n, tuning));
+    }
+}
