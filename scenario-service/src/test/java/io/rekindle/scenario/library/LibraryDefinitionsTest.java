@@ -17,6 +17,9 @@ import io.quarkus.qute.TemplateException;
 import io.rekindle.scenario.scenario.ScenarioRules;
 import io.rekindle.scenario.scenario.Step;
 
+import io.rekindle.scenario.peers.messaging.model.TemplateDefinition;
+import io.rekindle.scenario.peers.segment.model.SegmentDefinition;
+
 /**
  * Every library scenario is a sound graph, every template it sends is one it installs or one shipped before, and
  * every send renders with what its step gives.
@@ -33,6 +36,21 @@ class LibraryDefinitionsTest {
             assertEquals(List.of(), ScenarioRules.check(entry.scenario()), entry.key());
             entry.scenario().steps().stream().filter(s -> s.template() != null).forEach(s -> assertEquals(true,
                     entry.templates().containsKey(s.template()), entry.key() + " installs " + s.template()));
+        }
+    }
+
+    /**
+     * What the library installs goes through the clients generated from segment's and messaging's contracts: each
+     * segment and template must survive the typed request model whole, or the peer receives less than was written.
+     */
+    @Test
+    void librarySegmentsAndTemplatesFitThePeersContracts() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        for (LibraryEntry entry : library.all()) {
+            entry.segments().forEach((id, definition) -> assertEquals(definition, mapper.valueToTree(
+                    mapper.convertValue(definition, SegmentDefinition.class)), entry.key() + " segment " + id));
+            entry.templates().forEach((id, definition) -> assertEquals(definition, mapper.valueToTree(
+                    mapper.convertValue(definition, TemplateDefinition.class)), entry.key() + " template " + id));
         }
     }
 
