@@ -36,7 +36,7 @@ import io.rekindle.messaging.channel.SmsChannel;
 import io.rekindle.messaging.links.PublicLinks;
 import io.rekindle.messaging.links.TrackedHtml;
 import io.rekindle.messaging.message.Category;
-import io.rekindle.messaging.message.MessageStore;
+import io.rekindle.messaging.message.MessageQueue;
 import io.rekindle.messaging.message.MessageStore.Sent;
 import io.rekindle.messaging.message.MessageStore.Transition;
 import io.rekindle.messaging.message.QueuedMessage;
@@ -63,7 +63,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final int BATCH = 100;
 
-    private final MessageStore messages;
+    private final MessageQueue messages;
     private final TemplateCatalog templates;
     private final TemplateRenderer renderer;
     private final ProfileDirectory profiles;
@@ -80,7 +80,7 @@ public class Dispatcher {
     private final ExecutorService senders;
     private List<Poller> pollers = List.of();
 
-    Dispatcher(MessageStore messages, TemplateCatalog templates, TemplateRenderer renderer, ProfileDirectory profiles,
+    Dispatcher(MessageQueue messages, TemplateCatalog templates, TemplateRenderer renderer, ProfileDirectory profiles,
             PublicLinks links, EmailChannel email, SmsChannel sms, PushChannel push, SendLedger ledger,
             SendingRules rules, Clock clock) {
         this.messages = messages;

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.rekindle.messaging.message.Category;
+import io.rekindle.messaging.message.MessageQueue;
 import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.message.MessageStore.Sent;
 import io.rekindle.messaging.message.MessageStore.Transition;
@@ -37,14 +38,16 @@ import io.rekindle.messaging.suppression.Suppressions;
 class SendLedger {
 
     private final MessageStore messages;
+    private final MessageQueue queue;
     private final Suppressions suppressions;
     private final DroppedSignals dropped;
     private final DataSource dataSource;
     private final Clock clock;
 
-    SendLedger(MessageStore messages, Suppressions suppressions, DroppedSignals dropped, DataSource dataSource,
+    SendLedger(MessageStore messages, MessageQueue queue, Suppressions suppressions, DroppedSignals dropped, DataSource dataSource,
             Clock clock) {
         this.messages = messages;
+        this.queue = queue;
         this.suppressions = suppressions;
         this.dropped = dropped;
         this.dataSource = dataSource;
@@ -64,7 +67,7 @@ class SendLedger {
         try (Connection c = dataSource.getConnection()) {
             List<QueuedMessage> claimed = candidates.stream().map(Candidate::message).toList();
             lockCustomers(c, claimed);
-            Set<String> held = messages.holdLeases(c, claimed, lease);
+            Set<String> held = queue.holdLeases(c, claimed, lease);
             Map<Suppressions.Address, String> suppressed = suppressions.reasons(c, candidates.stream()
                     .map(k -> new Suppressions.Address(k.message().channel(), k.recipient())).toList());
             Map<String, Instant> lastSend = lastMarketingSends(c, claimed);
@@ -100,7 +103,7 @@ class SendLedger {
             clearSlots(c, transitions.stream().map(Transition::messageId).toList());
             messages.transitionAll(c, transitions);
             dropped.queue(c, transitions);
-            messages.dueAgain(c, due);
+            queue.dueAgain(c, due);
             holdSlots(c, go, now);
             return go;
         } catch (SQLException e) {

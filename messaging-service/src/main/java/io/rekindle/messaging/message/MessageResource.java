@@ -35,10 +35,12 @@ import io.rekindle.messaging.template.TemplateCatalog;
 public class MessageResource {
 
     private final MessageStore messages;
+    private final MessageViews views;
     private final TemplateCatalog templates;
 
-    MessageResource(MessageStore messages, TemplateCatalog templates) {
+    MessageResource(MessageStore messages, MessageViews views, TemplateCatalog templates) {
         this.messages = messages;
+        this.views = views;
         this.templates = templates;
     }
 
@@ -55,7 +57,7 @@ public class MessageResource {
         }
         check("", request);
         MessageStore.Accepted accepted = messages.accept(key.trim(), request);
-        return Response.accepted(messages.find(accepted.messageId()).orElseThrow())
+        return Response.accepted(views.find(accepted.messageId()).orElseThrow())
                 .header("Location", "/v1/messages/" + accepted.messageId())
                 .header("Idempotent-Replayed", Boolean.toString(!accepted.created())).build();
     }
@@ -95,7 +97,7 @@ public class MessageResource {
     @GET
     @Path("/{id}")
     public MessageView get(@PathParam("id") String id) {
-        return messages.find(id)
+        return views.find(id)
                 .orElseThrow(() -> new WebApplicationException(Problems.notFound("No message '" + id + "'.")));
     }
 
@@ -105,7 +107,7 @@ public class MessageResource {
         if (customerId == null || customerId.isBlank()) {
             throw new WebApplicationException(Problems.badRequest("customerId", "is required"));
         }
-        return messages.byCustomer(customerId, limit);
+        return views.byCustomer(customerId, limit);
     }
 
     @ServerExceptionMapper

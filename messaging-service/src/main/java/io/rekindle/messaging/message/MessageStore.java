@@ -30,12 +30,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.rekindle.messaging.template.Channel;
 
-/** Messages, their state history, and the queue they form (due_at, claimed with FOR UPDATE SKIP LOCKED). */
+/**
+ * Messages and their state history: accepted under their idempotency keys, moved from state to state. The queue they
+ * form is {@link MessageQueue}; what callers read of them, {@link MessageViews}.
+ */
 @ApplicationScoped
 public class MessageStore {
-
-    private static final String VIEW_COLUMNS = "message_id, channel, customer_id, recipient, template_id, category, "
-            + "attribution, state, due_at, sent_at, provider_message_id, detail, attempts, created_at";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -171,93 +171,6 @@ public class MessageStore {
         return request.sendAt() != null && request.sendAt().isAfter(now) ? request.sendAt() : now;
     }
 
-    public Optional<MessageView> find(String id) {
-        return views("WHERE message_id = ?", id, 1).stream().findFirst();
-    }
-
-    public List<MessageView> byCustomer(String customerId, int limit) {
-        return views("WHERE customer_id = ? ORDER BY created_at DESC, message_id", customerId, limit);
-    }
-
-    /**
-     * Claims up to {@code limit} due messages for {@code lease}; a crashed worker's claims come due again after it.
-     * Messages due at one moment go in customer order, each customer's by key: the same order on every run.
-     */
-    @Transactional
-    public List<QueuedMessage> claimDue(int limit, Duration lease) {
-        Instant now = clock.instant();
-        List<QueuedMessage> claimed = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                WITH picked AS (
-                    SELECT message_id, due_at FROM message WHERE due_at <= ?
-                    ORDER BY due_at, customer_id, idempotency_key LIMIT ? FOR UPDATE SKIP LOCKED),
-                claimed AS (
-                    UPDATE message m SET due_at = ?, claimed = true FROM picked p WHERE m.message_id = p.message_id
-                    RETURNING p.due_at AS was_due, m.*)
-                SELECT message_id, channel, customer_id, recipient, template_id, locale, variables, category,
-                    when_capped, state, attempts
-                FROM claimed ORDER BY was_due, customer_id, idempotency_key""")) {
-            // To the microsecond, as PostgreSQL keeps it: the claim is recognised by it (see holdLease).
-            Instant until = now.plus(lease).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setInt(2, limit);
-            ps.setTimestamp(3, Timestamp.from(until));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new QueuedMessage(rs.getString(1), Channel.valueOf(rs.getString(2).toUpperCase()),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            mapper.readValue(rs.getString(7), new TypeReference<Map<String, Object>>() {
-                            }), Category.valueOf(rs.getString(8).toUpperCase()),
-                            WhenCapped.valueOf(rs.getString(9).toUpperCase()), rs.getString(10), rs.getInt(11),
-                            until));
-                }
-            }
-            return claimed;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Renews this worker's claims on messages just before they are sent; answers the ids still held. A message whose
-     * lease ran out may have been claimed by another worker since: that one sends it, this one must not. Joins the
-     * caller's transaction.
-     */
-    public java.util.Set<String> holdLeases(Connection c, List<QueuedMessage> claimed, Duration lease)
-            throws SQLException {
-        java.util.Set<String> held = new java.util.HashSet<>();
-        if (claimed.isEmpty()) {
-            return held;
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE message m SET due_at = ? FROM unnest(?::text[], "
-                + "?::text[]) AS h(id, until) WHERE m.message_id = h.id AND m.due_at = h.until::timestamptz "
-                + "RETURNING m.message_id")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant().plus(lease).truncatedTo(
-                    java.time.temporal.ChronoUnit.MICROS)));
-            ps.setArray(2, c.createArrayOf("text", claimed.stream().map(QueuedMessage::id).toArray()));
-            ps.setArray(3, c.createArrayOf("text", claimed.stream().map(m -> m.leasedUntil().toString()).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.add(rs.getString(1));
-                }
-            }
-        }
-        return held;
-    }
-
-    /** Puts messages back in the queue, each due at its time, without a new state; joins the caller's transaction. */
-    public void dueAgain(Connection c, Map<String, Instant> dueAt) throws SQLException {
-        if (dueAt.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE message m SET due_at = d.due::timestamptz, "
-                + "claimed = false FROM unnest(?::text[], ?::text[]) AS d(id, due) WHERE m.message_id = d.id")) {
-            ps.setArray(1, c.createArrayOf("text", dueAt.keySet().toArray()));
-            ps.setArray(2, c.createArrayOf("text", dueAt.values().stream().map(Instant::toString).toArray()));
-            ps.executeUpdate();
-        }
-    }
-
     /** Moves a message to a state; joins the caller's transaction. */
     public void transition(Connection c, String id, String state, Instant due, String detail) throws SQLException {
         transitionAll(c, List.of(new Transition(id, state, due, detail)));
@@ -342,51 +255,6 @@ public class MessageStore {
         }
     }
 
-    private List<MessageView> views(String where, String parameter, int limit) {
-        List<MessageView> views = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + VIEW_COLUMNS + " FROM message " + where
-                    + " LIMIT ?")) {
-                ps.setString(1, parameter);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String state = rs.getString(8);
-                        Timestamp due = rs.getTimestamp(9);
-                        views.add(new MessageView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), mapper.readValue(rs.getString(7), Attribution.class),
-                                state, "queued".equals(state) || "deferred".equals(state) ? instant(due) : null,
-                                instant(rs.getTimestamp(10)), rs.getString(11), rs.getString(12), rs.getInt(13),
-                                instant(rs.getTimestamp(14)), new ArrayList<>()));
-                    }
-                }
-            }
-            withHistories(c, views);
-            return views;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Fills in the state histories of these messages with one query. */
-    private static void withHistories(Connection c, List<MessageView> views) throws SQLException {
-        if (views.isEmpty()) {
-            return;
-        }
-        Map<String, List<StateChange>> byMessage = new java.util.HashMap<>();
-        views.forEach(v -> byMessage.put(v.id(), v.history()));
-        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, state, at, detail FROM message_state "
-                + "WHERE message_id = ANY (?) ORDER BY id")) {
-            ps.setArray(1, c.createArrayOf("text", byMessage.keySet().toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byMessage.get(rs.getString(1)).add(new StateChange(rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            rs.getString(4)));
-                }
-            }
-        }
-    }
-
     private String fingerprint(SendRequest request) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
@@ -408,7 +276,4 @@ public class MessageStore {
         return value.name().toLowerCase();
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 }

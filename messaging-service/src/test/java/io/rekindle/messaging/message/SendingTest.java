@@ -48,7 +48,7 @@ class SendingTest {
     @Inject
     Dispatcher dispatcher;
     @Inject
-    MessageStore store;
+    MessageQueue store;
 
     @BeforeEach
     void setUp() {
