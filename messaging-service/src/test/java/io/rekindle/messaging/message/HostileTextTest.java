@@ -107,9 +107,8 @@ class HostileTextTest {
         template("hello", """
                 {"channel":"email","locales":{"en":{"subject":"Hi","html":"<p>Hello {customer.firstName}</p><a href=\\"https://shop.example/new\\">Shop</a>","text":"Hello"}}}""");
         send("h-1", "h1");
-        dispatcher.drain();
 
-        String html = html(lastMail());
+        String html = html(deliver());
         assertTrue(html.contains("Hello &lt;script&gt;"), html);
         assertFalse(html.contains("<script"), html);
         assertFalse(html.contains("href=\"https://evil.example"), html);
@@ -124,9 +123,8 @@ class HostileTextTest {
         template("subject", """
                 {"channel":"email","locales":{"en":{"subject":"Hi {customer.firstName}","text":"Hello"}}}""");
         send("h-2", "h2");
-        dispatcher.drain();
 
-        MimeMessage mail = lastMail();
+        MimeMessage mail = deliver();
         assertNull(mail.getHeader("Bcc"), "no header of the customer's choosing");
         assertNull(mail.getHeader("Cc"), "no empty Cc header");
         assertEquals(1, mail.getAllRecipients().length);
@@ -140,8 +138,7 @@ class HostileTextTest {
         template("shop", """
                 {"channel":"email","locales":{"en":{"subject":"Hi","html":"<a href=\\"https://shop.example/new\\">Shop</a>"}}}""");
         String first = send("h-3", "h3");
-        dispatcher.drain();
-        String click = trackedPaths(html(lastMail())).get(0);
+        String click = trackedPaths(html(deliver())).get(0);
         String other = send("h-4", "h3");
         dispatcher.drain();
 
@@ -169,9 +166,20 @@ class HostileTextTest {
                 .when().post("/v1/messages").then().statusCode(202).extract().path("id");
     }
 
-    private static MimeMessage lastMail() {
+    /**
+     * Sends what is due and answers the mail it delivered. A hand-off the SMTP server did not answer within the test's
+     * time limit (5 s; a cold GreenMail has been that slow) is retried later under the same Message-ID, as in
+     * production: the clock moves to that retry, at most twice.
+     */
+    private MimeMessage deliver() {
+        int before = StandIns.smtp.getReceivedMessages().length;
+        dispatcher.drain();
+        for (int retry = 0; retry < 2 && StandIns.smtp.getReceivedMessages().length == before; retry++) {
+            clock.set(clock.instant().plus(Duration.ofMinutes(10)));
+            dispatcher.drain();
+        }
         MimeMessage[] all = StandIns.smtp.getReceivedMessages();
-        assertTrue(all.length > 0, "no mail arrived");
+        assertTrue(all.length > before, "no mail arrived");
         return all[all.length - 1];
     }
 
