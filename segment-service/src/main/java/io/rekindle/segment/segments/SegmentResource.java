@@ -40,11 +40,14 @@ import io.rekindle.platform.http.Problems;
 public class SegmentResource {
 
     private final Segments segments;
+    private final Memberships memberships;
     private final Reevaluations reevaluations;
     private final AudienceExport audience;
 
-    SegmentResource(Segments segments, Reevaluations reevaluations, AudienceExport audience) {
+    SegmentResource(Segments segments, Memberships memberships, Reevaluations reevaluations,
+            AudienceExport audience) {
         this.segments = segments;
+        this.memberships = memberships;
         this.reevaluations = reevaluations;
         this.audience = audience;
     }
@@ -116,7 +119,7 @@ public class SegmentResource {
     public MemberPage members(@PathParam("id") String id, @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(10_000) int limit) {
         segments.find(id).orElseThrow(() -> notFound(id));
-        return segments.members(id, after, limit);
+        return memberships.members(id, after, limit);
     }
 
     /** Whether one customer is a member now (200 with since when), else 404: a scenario's condition asks this. */
@@ -125,7 +128,7 @@ public class SegmentResource {
     @Path("/{id}/members/{customerId}")
     public java.util.Map<String, Object> member(@PathParam("id") String id, @PathParam("customerId") String customerId) {
         segments.find(id).orElseThrow(() -> notFound(id));
-        java.time.Instant since = segments.memberSince(id, customerId).orElseThrow(() -> new WebApplicationException(
+        java.time.Instant since = memberships.memberSince(id, customerId).orElseThrow(() -> new WebApplicationException(
                 Problems.notFound("'" + customerId + "' is not in segment '" + id + "'.")));
         return java.util.Map.of("segmentId", id, "customerId", customerId, "since", since);
     }
@@ -143,7 +146,7 @@ public class SegmentResource {
         } catch (NumberFormatException e) {
             throw new WebApplicationException(Problems.badRequest("after", "is not a cursor from this feed"));
         }
-        return segments.changes(id, cursor, limit);
+        return memberships.changes(id, cursor, limit);
     }
 
     /** The members as a hashed customer list for retargeting (format google, the default, or meta). */

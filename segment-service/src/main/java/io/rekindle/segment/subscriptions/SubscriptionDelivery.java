@@ -22,7 +22,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.http.OutboundUrls;
 import io.rekindle.segment.segments.Change;
 import io.rekindle.segment.segments.ChangePage;
-import io.rekindle.segment.segments.Segments;
+import io.rekindle.segment.segments.Memberships;
 import io.rekindle.platform.work.Backoff;
 import io.rekindle.platform.work.Poller;
 import io.vertx.core.Vertx;
@@ -53,7 +53,7 @@ public class SubscriptionDelivery {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Subscriptions subscriptions;
-    private final Segments segments;
+    private final Memberships memberships;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Backoff backoff;
@@ -65,7 +65,7 @@ public class SubscriptionDelivery {
     private final String every;
     private Optional<Poller> poller = Optional.empty();
 
-    SubscriptionDelivery(Subscriptions subscriptions, Segments segments, ObjectMapper mapper, Clock clock,
+    SubscriptionDelivery(Subscriptions subscriptions, Memberships memberships, ObjectMapper mapper, Clock clock,
             OutboundUrls outbound, Vertx vertx,
             @ConfigProperty(name = "rekindle.subscriptions.batch") int batch,
             @ConfigProperty(name = "rekindle.subscriptions.poll") Duration idle,
@@ -75,7 +75,7 @@ public class SubscriptionDelivery {
             @ConfigProperty(name = "rekindle.subscriptions.deliver-every") String every) {
         this.every = every;
         this.subscriptions = subscriptions;
-        this.segments = segments;
+        this.memberships = memberships;
         this.mapper = mapper;
         this.clock = clock;
         this.batch = batch;
@@ -110,7 +110,7 @@ public class SubscriptionDelivery {
     }
 
     private boolean deliver(Subscriptions.Claim claim) {
-        ChangePage page = segments.changes(claim.segments(), claim.cursor(), batch);
+        ChangePage page = memberships.changes(claim.segments(), claim.cursor(), batch);
         if (page.changes().isEmpty()) {
             subscriptions.acknowledged(claim.id(), claim.cursor(), idle);
             return false;

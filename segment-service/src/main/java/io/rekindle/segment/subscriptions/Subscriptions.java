@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.rekindle.segment.segments.Segments;
+import io.rekindle.segment.segments.Memberships;
 
 /** Stored subscriptions, their cursors and their delivery state. */
 @ApplicationScoped
@@ -42,12 +42,12 @@ public class Subscriptions {
     }
 
     private final DataSource dataSource;
-    private final Segments segments;
+    private final Memberships memberships;
     private final Clock clock;
 
-    Subscriptions(DataSource dataSource, Segments segments, Clock clock) {
+    Subscriptions(DataSource dataSource, Memberships memberships, Clock clock) {
         this.dataSource = dataSource;
-        this.segments = segments;
+        this.memberships = memberships;
         this.clock = clock;
     }
 
@@ -59,7 +59,7 @@ public class Subscriptions {
     public Subscribed subscribe(SubscriptionRequest request) {
         Timestamp now = Timestamp.from(clock.instant());
         String secret = HexFormat.of().formatHex(bytes(32));
-        long start = "beginning".equals(request.from()) ? 0 : segments.latestCursor();
+        long start = "beginning".equals(request.from()) ? 0 : memberships.latestCursor();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO subscription (subscription_id, callback_url, segment_ids, authorization_header,
                     signing_secret, cursor, next_attempt_at, created_at)
