@@ -26,7 +26,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.rekindle.platform.peers.PeerUnavailableException;
 import io.rekindle.messaging.channel.EmailChannel;
 import io.rekindle.messaging.channel.Outgoing;
 import io.rekindle.messaging.channel.ProviderChannel;
@@ -46,6 +45,7 @@ import io.rekindle.messaging.template.Template;
 import io.rekindle.messaging.template.TemplateCatalog;
 import io.rekindle.messaging.template.TemplateData;
 import io.rekindle.messaging.template.TemplateRenderer;
+import io.rekindle.platform.peers.PeerUnavailableException;
 import io.rekindle.platform.work.Backoff;
 import io.rekindle.platform.work.Poller;
 

@@ -35,10 +35,6 @@ public final class Peer {
                 .withCircuitBreaker().with(breaker -> tuning.configure(breaker, name + "-reads")).done().build();
     }
 
-    public String name() {
-        return name;
-    }
-
     /** A call that only reads: asked again once when it did not arrive. */
     public <T> T read(Supplier<T> call) {
         return guarded(reads, call);

@@ -1,6 +1,7 @@
 package io.rekindle.scenario.peers;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public class SegmentPeer {
     public Map<String, JsonNode> profiles(List<String> customerIds) {
         List<CustomerResourceGet200Response> found = peer.read(() -> customers.customerResourceLookup(new CustomerLookup()
                 .customerIds(customerIds).withMetrics(true))).getCustomers();
-        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        Map<String, JsonNode> byId = new HashMap<>();
         if (found != null) {
             found.forEach(view -> byId.put(view.getCustomerId(), mapper.valueToTree(view)));
         }

@@ -72,8 +72,8 @@ public class SegmentEntries {
     /** The clock's moves as seen at the start of the last complete read. */
     private volatile long movesRead;
 
-    SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Profiles profiles, SegmentPeer segments,
-            DataSource dataSource, java.time.Clock clock,
+    SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Profiles profiles,
+            SegmentPeer segments, DataSource dataSource, java.time.Clock clock,
             @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
         this.profiles = profiles;
         this.clock = clock;

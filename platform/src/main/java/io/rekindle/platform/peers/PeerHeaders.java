@@ -15,11 +15,11 @@ import io.rekindle.platform.http.ApiKeys;
  * authentication providers.
  */
 @ApplicationScoped
-public class PeerAuthorization implements ClientRequestFilter {
+public class PeerHeaders implements ClientRequestFilter {
 
     private final ApiKeys keys;
 
-    PeerAuthorization(ApiKeys keys) {
+    PeerHeaders(ApiKeys keys) {
         this.keys = keys;
     }
 
