@@ -27,7 +27,10 @@ final class Mailbox implements AutoCloseable {
     }
 
     static Mailbox start(int port) {
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup smtp = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail's 2 s default was too short once on a loaded 2-core CI machine (the demo's replay failed to start).
+        smtp.setServerStartupTimeout(10_000);
+        GreenMail server = new GreenMail(smtp);
         server.start();
         return new Mailbox(server);
     }
