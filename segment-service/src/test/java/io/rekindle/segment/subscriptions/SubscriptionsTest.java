@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.segment.segments.Reevaluations;
 import io.rekindle.segment.support.TestClock;
 import io.rekindle.segment.support.TestStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
 
 /** Push delivery to a real local HTTP subscriber that can be down, answer errors, and come back. */
 @QuarkusTest
@@ -47,6 +49,8 @@ class SubscriptionsTest {
     SubscriptionDelivery delivery;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Vertx vertx;
 
     private HttpServer subscriber;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -57,52 +61,56 @@ class SubscriptionsTest {
     }
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         store.clear();
         clock.set(T0);
         listen(0);
     }
 
     /** A subscriber on this port (0: any) that records what it acknowledges and answers {@link #answer}. */
-    private void listen(int port) throws IOException {
-        subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        subscriber.createContext("/changes", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                byte[] raw = in.readAllBytes();
+    private void listen(int port) throws Exception {
+        subscriber = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/elsewhere")) {
+                redirectsFollowed.incrementAndGet();
+                request.response().end();
+                return;
+            }
+            request.body().onSuccess(raw -> {
                 int status = answer.get();
                 if (status == 200) {
-                    received.add(new Received(mapper.readTree(raw),
-                            exchange.getRequestHeaders().getFirst("Rekindle-Signature"),
-                            exchange.getRequestHeaders().getFirst("Authorization"), raw));
+                    received.add(new Received(json(raw.getBytes()), request.getHeader("Rekindle-Signature"),
+                            request.getHeader("Authorization"), raw.getBytes()));
                 }
+                HttpServerResponse response = request.response().setStatusCode(status);
                 if (status == 302) {
-                    exchange.getResponseHeaders().add("Location", "/elsewhere");
+                    response.putHeader("Location", "/elsewhere");
                 }
-                byte[] answerBody = "internal secret".getBytes();
-                exchange.sendResponseHeaders(status, status == 200 ? -1 : answerBody.length);
-                if (status != 200) {
-                    exchange.getResponseBody().write(answerBody);
-                }
-            } finally {
-                exchange.close();
-            }
-        });
-        subscriber.createContext("/elsewhere", exchange -> {
-            redirectsFollowed.incrementAndGet();
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        subscriber.start();
+                response.end(status == 200 ? "" : "internal secret");
+            });
+        }).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private JsonNode json(byte[] raw) {
+        try {
+            return mapper.readTree(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes the listener and every open connection, as a subscriber process that stops. */
+    private void stopSubscriber() throws Exception {
+        subscriber.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
-    void stop() {
-        subscriber.stop(0);
+    void stop() throws Exception {
+        stopSubscriber();
         clock.reset();
     }
 
     private String callback() {
-        return "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/changes";
+        return "http://127.0.0.1:" + subscriber.actualPort() + "/changes";
     }
 
     private String vipSegment() {
@@ -126,7 +134,7 @@ class SubscriptionsTest {
     }
 
     @Test
-    void aSubscriberThatIsDownReceivesEverythingOnceInOrderWhenItIsBack() throws IOException {
+    void aSubscriberThatIsDownReceivesEverythingOnceInOrderWhenItIsBack() throws Exception {
         String segment = vipSegment();
         var created = api().body("{\"callbackUrl\":\"" + callback() + "\",\"segments\":[\"" + segment
                 + "\"],\"authorization\":\"Bearer scenario-key\"}").when().post("/v1/subscriptions").then()
@@ -149,8 +157,8 @@ class SubscriptionsTest {
         clock.set(T0.plusSeconds(2));
         assertEquals(0, delivery.deliverDue());
         api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(2));
-        int port = subscriber.getAddress().getPort();
-        subscriber.stop(0);
+        int port = subscriber.actualPort();
+        stopSubscriber();
         clock.set(T0.plusSeconds(10));
         assertEquals(0, delivery.deliverDue());
         api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(3))
@@ -160,7 +168,8 @@ class SubscriptionsTest {
         answer.set(200);
         listen(port);
         clock.set(T0.plusSeconds(60));
-        assertEquals(1, delivery.deliverDue());
+        assertEquals(1, delivery.deliverDue(), () -> "delivered after the subscriber came back; subscription now "
+                + api().when().get("/v1/subscriptions/" + id).asString());
         assertEquals(List.of("ann:entered", "bob:entered", "ann:exited"), deliveredChanges());
         assertEquals(0, delivery.deliverDue(), "nothing delivered twice");
         clock.set(T0.plusSeconds(120));
