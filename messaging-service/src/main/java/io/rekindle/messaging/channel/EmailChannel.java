@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.rekindle.messaging.config.MessagingConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
 import io.vertx.mutiny.ext.mail.MailClient;
@@ -34,14 +35,12 @@ public class EmailChannel implements ProviderChannel {
     private final Duration timeLimit;
 
     EmailChannel(MailClient mailer, @ConfigProperty(name = "quarkus.mailer.from") String from,
-            @ConfigProperty(name = "rekindle.email.message-id-domain") String domain,
-            @ConfigProperty(name = "rekindle.email.rate-per-second") double perSecond,
-            @ConfigProperty(name = "rekindle.email.send-time-limit") Duration timeLimit) {
+            MessagingConfig config) {
         this.mailer = mailer;
         this.from = HeaderValues.clean(from);
-        this.domain = domain;
-        this.rate = new RateLimiter(perSecond);
-        this.timeLimit = timeLimit;
+        this.domain = config.email().messageIdDomain();
+        this.rate = new RateLimiter(config.email().ratePerSecond());
+        this.timeLimit = config.email().sendTimeLimit();
     }
 
     public String messageIdHeader(String messageId) {

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rekindle.messaging.config.MessagingConfig;
 
 /** Push through the FCM HTTP v1 API (messages:send) with an OAuth 2 access token. */
 @ApplicationScoped
@@ -22,17 +22,17 @@ public class PushChannel implements ProviderChannel {
     private final String url;
     private final String project;
     private final String accessToken;
+    private final Duration timeout;
     private final RateLimiter rate;
 
-    PushChannel(ObjectMapper mapper, @ConfigProperty(name = "rekindle.push.fcm.url") String url,
-            @ConfigProperty(name = "rekindle.push.fcm.project") String project,
-            @ConfigProperty(name = "rekindle.push.fcm.access-token") String accessToken,
-            @ConfigProperty(name = "rekindle.push.rate-per-second") double perSecond) {
+    PushChannel(ObjectMapper mapper, MessagingConfig config) {
+        MessagingConfig.Push.Fcm fcm = config.push().fcm();
         this.mapper = mapper;
-        this.url = url;
-        this.project = project;
-        this.accessToken = accessToken;
-        this.rate = new RateLimiter(perSecond);
+        this.url = fcm.url();
+        this.project = fcm.project();
+        this.accessToken = fcm.accessToken();
+        this.timeout = fcm.timeout();
+        this.rate = new RateLimiter(config.push().ratePerSecond());
     }
 
     @Override
@@ -54,7 +54,7 @@ public class PushChannel implements ProviderChannel {
             throw new IllegalStateException(e);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/projects/" + project + "/messages:send"))
-                .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + accessToken)
+                .timeout(timeout).header("Authorization", "Bearer " + accessToken)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
         rate.acquire();
         String answer = provider.send(request);

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rekindle.messaging.config.MessagingConfig;
 
 /** SMS through a Twilio-compatible Messages API, with a status callback to our Twilio webhook. */
 @ApplicationScoped
@@ -25,23 +25,21 @@ public class SmsChannel implements ProviderChannel {
     private final String url;
     private final String accountSid;
     private final String authToken;
+    private final Duration timeout;
     private final String from;
     private final String statusCallback;
     private final RateLimiter rate;
 
-    SmsChannel(ObjectMapper mapper, @ConfigProperty(name = "rekindle.sms.twilio.url") String url,
-            @ConfigProperty(name = "rekindle.sms.twilio.account-sid") String accountSid,
-            @ConfigProperty(name = "rekindle.sms.twilio.auth-token") String authToken,
-            @ConfigProperty(name = "rekindle.sms.from") String from,
-            @ConfigProperty(name = "rekindle.public-url") String publicUrl,
-            @ConfigProperty(name = "rekindle.sms.rate-per-second") double perSecond) {
+    SmsChannel(ObjectMapper mapper, MessagingConfig config) {
+        MessagingConfig.Sms.Twilio twilio = config.sms().twilio();
         this.mapper = mapper;
-        this.url = url;
-        this.accountSid = accountSid;
-        this.authToken = authToken;
-        this.from = from;
-        this.statusCallback = publicUrl + "/v1/webhooks/twilio";
-        this.rate = new RateLimiter(perSecond);
+        this.url = twilio.url();
+        this.accountSid = twilio.accountSid();
+        this.authToken = twilio.authToken();
+        this.timeout = twilio.timeout();
+        this.from = config.sms().from();
+        this.statusCallback = config.publicUrl() + "/v1/webhooks/twilio";
+        this.rate = new RateLimiter(config.sms().ratePerSecond());
     }
 
     @Override
@@ -54,7 +52,7 @@ public class SmsChannel implements ProviderChannel {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/2010-04-01/Accounts/" + accountSid
-                + "/Messages.json")).timeout(Duration.ofSeconds(15))
+                + "/Messages.json")).timeout(timeout)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")

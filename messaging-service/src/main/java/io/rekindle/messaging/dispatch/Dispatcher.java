@@ -32,20 +32,19 @@ import io.rekindle.messaging.channel.ProviderChannel;
 import io.rekindle.messaging.channel.ProviderException;
 import io.rekindle.messaging.channel.PushChannel;
 import io.rekindle.messaging.channel.SmsChannel;
+import io.rekindle.messaging.config.MessagingConfig;
 import io.rekindle.messaging.links.PublicLinks;
 import io.rekindle.messaging.links.TrackedHtml;
 import io.rekindle.messaging.message.Category;
 import io.rekindle.messaging.message.MessageQueue;
+import io.rekindle.messaging.message.MessageState;
 import io.rekindle.messaging.message.MessageStore.Sent;
 import io.rekindle.messaging.message.MessageStore.Transition;
 import io.rekindle.messaging.message.QueuedMessage;
 import io.rekindle.messaging.template.Channel;
 import io.rekindle.messaging.template.Rendered;
-import io.rekindle.messaging.template.Template;
-import io.rekindle.messaging.template.TemplateCatalog;
 import io.rekindle.messaging.template.TemplateData;
 import io.rekindle.messaging.template.TemplateRenderer;
-import io.rekindle.platform.peers.PeerUnavailableException;
 import io.rekindle.platform.work.Backoff;
 import io.rekindle.platform.work.Poller;
 
@@ -61,12 +60,10 @@ import io.rekindle.platform.work.Poller;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final int BATCH = 100;
-
     private final MessageQueue messages;
-    private final TemplateCatalog templates;
+    private final int batchSize;
+    private final CandidateLookup lookup;
     private final TemplateRenderer renderer;
-    private final ProfileDirectory profiles;
     private final PublicLinks links;
     private final Map<Channel, ProviderChannel> channels;
     private final SendLedger ledger;
@@ -80,13 +77,14 @@ public class Dispatcher {
     private final ExecutorService senders;
     private List<Poller> pollers = List.of();
 
-    Dispatcher(MessageQueue messages, TemplateCatalog templates, TemplateRenderer renderer, ProfileDirectory profiles,
+    Dispatcher(MessageQueue messages, CandidateLookup lookup, TemplateRenderer renderer,
             PublicLinks links, EmailChannel email, SmsChannel sms, PushChannel push, SendLedger ledger,
-            SendingRules rules, Clock clock) {
+            MessagingConfig config, Clock clock) {
+        SendingRules rules = config.sending();
+        this.batchSize = rules.dispatchBatch();
         this.messages = messages;
-        this.templates = templates;
+        this.lookup = lookup;
         this.renderer = renderer;
-        this.profiles = profiles;
         this.links = links;
         this.channels = Map.of(Channel.EMAIL, email, Channel.SMS, sms, Channel.PUSH, push);
         this.ledger = ledger;
@@ -120,66 +118,15 @@ public class Dispatcher {
     @ActivateRequestContext
     public int drain() {
         int handled = 0;
-        for (List<QueuedMessage> batch = messages.claimDue(BATCH, lease); !batch.isEmpty();
-                batch = messages.claimDue(BATCH, lease)) {
+        for (List<QueuedMessage> batch = messages.claimDue(batchSize, lease); !batch.isEmpty();
+                batch = messages.claimDue(batchSize, lease)) {
             List<Transition> settled = new ArrayList<>();
             Map<String, Instant> retryAt = new LinkedHashMap<>();
-            List<Candidate> candidates = candidates(batch, settled, retryAt);
+            List<Candidate> candidates = lookup.candidates(batch, settled, retryAt, this::retryTime);
             send(ledger.reserve(candidates, policy, lease, settled, retryAt));
             handled += batch.size();
         }
         return handled;
-    }
-
-    /**
-     * Each message with its template, profile and recipient; one that cannot go gets its final state in
-     * {@code settled}, or a retry time in {@code retryAt} when segment-service could not answer for it.
-     */
-    private List<Candidate> candidates(List<QueuedMessage> batch, List<Transition> settled,
-            Map<String, Instant> retryAt) {
-        Map<String, Optional<Profile>> found;
-        try {
-            found = profiles.findAll(batch.stream().map(QueuedMessage::customerId).distinct().toList());
-        } catch (PeerUnavailableException e) {
-            found = Map.of();
-            LOG.debugf("a batch's messages wait: %s", e.getMessage());
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        for (QueuedMessage m : batch) {
-            Optional<Template> template = templates.find(m.templateId());
-            if (template.isEmpty() || template.get().channel != m.channel()) {
-                settled.add(new Transition(m.id(), "failed", null, template.isEmpty()
-                        ? "no template '" + m.templateId() + "'"
-                        : "template '" + m.templateId() + "' is for " + template.get().channel.name().toLowerCase()));
-                continue;
-            }
-            if (!found.containsKey(m.customerId())) {
-                retryAt.put(m.id(), retryTime(m));
-                continue;
-            }
-            Profile profile = found.get(m.customerId()).orElse(null);
-            List<Map<String, Object>> recommended = List.of();
-            if (profile != null && template.get().usesRecommendations()) {
-                try {
-                    recommended = profiles.recommendations(m.customerId(), m.variables());
-                } catch (PeerUnavailableException e) {
-                    retryAt.put(m.id(), retryTime(m));
-                    LOG.debugf("message %s waits: %s", m.id(), e.getMessage());
-                    continue;
-                }
-            }
-            String recipient = m.recipient() != null ? m.recipient() : profile == null ? null
-                    : m.channel() == Channel.EMAIL ? profile.email() : m.channel() == Channel.SMS ? profile.phone()
-                    : profile.pushToken();
-            if (recipient == null || recipient.isBlank()) {
-                settled.add(new Transition(m.id(), "failed", null, profile == null
-                        ? "unknown customer and no recipient given"
-                        : "no " + m.channel().name().toLowerCase() + " address on the profile"));
-                continue;
-            }
-            candidates.add(new Candidate(m, template.get(), profile, recipient, recommended));
-        }
-        return candidates;
     }
 
     /** A send's answer; a hand-off that timed out may still be accepted later ({@code lateAcceptance}). */
@@ -239,21 +186,24 @@ public class Dispatcher {
     private Outcome attempt(Candidate k, Instant sendBy) {
         QueuedMessage m = k.message();
         if (!clock.instant().isBefore(sendBy)) {
-            return notSent(m, "queued", clock.instant(), "waited for a sender until its lease ran short; queued again");
+            return notSent(m, MessageState.QUEUED, clock.instant(),
+                    "waited for a sender until its lease ran short; queued again");
         }
         String unsubscribe = m.category() == Category.MARKETING ? links.unsubscribeUrl(m.id()) : null;
         Rendered content;
         try {
             content = render(k, unsubscribe);
         } catch (RuntimeException e) {
-            return notSent(m, "failed", null, "template did not render: " + TemplateRenderer.renderFailure(e));
+            return notSent(m, MessageState.FAILED, null,
+                    "template did not render: " + TemplateRenderer.renderFailure(e));
         }
         try {
             return new Outcome(new Sent(m.id(), channels.get(m.channel()).send(new Outgoing(m.id(), k.recipient(),
                     content, unsubscribe))), null);
         } catch (ProviderException e) {
-            Outcome notSent = e.permanent() || m.attempts() + 1 >= maxAttempts ? notSent(m, "failed", null,
-                    e.getMessage()) : notSent(m, "queued", retryTime(m), e.getMessage());
+            Outcome notSent = e.permanent() || m.attempts() + 1 >= maxAttempts
+                    ? notSent(m, MessageState.FAILED, null, e.getMessage())
+                    : notSent(m, MessageState.QUEUED, retryTime(m), e.getMessage());
             return e.lateAcceptance() == null ? notSent : new Outcome(null, notSent.notSent(), e.lateAcceptance());
         }
     }
@@ -273,8 +223,8 @@ public class Dispatcher {
                 null);
     }
 
-    private static Outcome notSent(QueuedMessage m, String state, Instant due, String detail) {
-        if ("failed".equals(state)) {
+    private static Outcome notSent(QueuedMessage m, MessageState state, Instant due, String detail) {
+        if (state == MessageState.FAILED) {
             LOG.debugf("message %s failed: %s", m.id(), detail);
         }
         return new Outcome(null, new Transition(m.id(), state, due, detail));

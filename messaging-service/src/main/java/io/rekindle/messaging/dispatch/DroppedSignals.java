@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rekindle.messaging.message.Attribution;
+import io.rekindle.messaging.message.MessageState;
 import io.rekindle.messaging.message.MessageStore.Transition;
 import io.rekindle.messaging.outbox.Destination;
 import io.rekindle.platform.outbox.Outbox;
@@ -28,7 +30,7 @@ import io.rekindle.platform.outbox.Outbox;
 @ApplicationScoped
 class DroppedSignals {
 
-    private static final Set<String> NOT_SENT = Set.of("suppressed", "failed");
+    private static final Set<MessageState> NOT_SENT = EnumSet.of(MessageState.SUPPRESSED, MessageState.FAILED);
 
     private final Outbox outbox;
     private final ObjectMapper json;
@@ -49,13 +51,13 @@ class DroppedSignals {
         }
         List<Object> signals = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT message_id, customer_id, channel, attribution::text, detail FROM message
+                SELECT message_id, customer_id, channel, attribution::text AS attribution, detail FROM message
                 WHERE message_id = ANY (?) AND attribution ->> 'scenario' IS NOT NULL ORDER BY message_id""")) {
             ps.setArray(1, c.createArrayOf("text", ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    signals.add(signal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                    signals.add(signal(rs.getString("message_id"), rs.getString("customer_id"),
+                            rs.getString("channel"), rs.getString("attribution"), rs.getString("detail")));
                 }
             }
         }

@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 
 import io.rekindle.messaging.message.Category;
 import io.rekindle.messaging.message.MessageQueue;
+import io.rekindle.messaging.message.MessageState;
 import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.message.MessageStore.Sent;
 import io.rekindle.messaging.message.MessageStore.Transition;
@@ -85,12 +86,12 @@ class SendLedger {
                         p == null ? null : p.hygieneStatus(), lastSend.get(m.customerId()),
                         p == null ? ZoneOffset.UTC : p.zone(), p == null ? null : p.country()), now);
                 if (decision instanceof Decision.Suppress s) {
-                    transitions.add(new Transition(m.id(), "suppressed", null, s.reason()));
+                    transitions.add(new Transition(m.id(), MessageState.SUPPRESSED, null, s.reason()));
                 } else if (decision instanceof Decision.Defer d) {
-                    if ("deferred".equals(m.state())) {
+                    if (m.state() == MessageState.DEFERRED) {
                         due.put(m.id(), d.until());
                     } else {
-                        transitions.add(new Transition(m.id(), "deferred", d.until(), d.reason()));
+                        transitions.add(new Transition(m.id(), MessageState.DEFERRED, d.until(), d.reason()));
                     }
                 } else {
                     go.add(k);
@@ -168,14 +169,14 @@ class SendLedger {
     private static Map<String, Instant> lastMarketingSends(Connection c, List<QueuedMessage> claimed)
             throws SQLException {
         Map<String, Instant> last = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, max(sent_at) FROM message "
+        try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, max(sent_at) AS last_sent_at FROM message "
                 + "WHERE customer_id = ANY (?) AND category = 'marketing' AND sent_at IS NOT NULL "
                 + "AND message_id <> ALL (?) GROUP BY customer_id")) {
             ps.setArray(1, c.createArrayOf("text", claimed.stream().map(QueuedMessage::customerId).distinct().toArray()));
             ps.setArray(2, c.createArrayOf("text", claimed.stream().map(QueuedMessage::id).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                    last.put(rs.getString("customer_id"), rs.getTimestamp("last_sent_at").toInstant());
                 }
             }
         }

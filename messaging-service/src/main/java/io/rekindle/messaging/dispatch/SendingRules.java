@@ -3,10 +3,9 @@ package io.rekindle.messaging.dispatch;
 import java.time.Duration;
 import java.util.Map;
 
-import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
-/** The send-time rules (rekindle.sending.*). */
-@ConfigMapping(prefix = "rekindle.sending")
+/** The send-time rules ({@code rekindle.sending.*}), a part of {@code MessagingConfig}. */
 public interface SendingRules {
 
     /** Marketing messages per customer: at most one per this window, across all scenarios and channels. */
@@ -27,6 +26,10 @@ public interface SendingRules {
 
     /** The pause between queue polls ("off" in tests, which drain the queue themselves). */
     String dispatchEvery();
+
+    /** Messages one draining thread claims at once. */
+    @WithDefault("100")
+    int dispatchBatch();
 
     /** Draining threads per replica. */
     int dispatchThreads();

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.messaging.config.MessagingConfig;
+
 
 /**
  * The signed public links a message carries: one-click unsubscribe, the open pixel and tracked clicks. Built at
@@ -31,13 +31,11 @@ public class PublicLinks {
     private final Clock clock;
     private final Duration trackingLifetime;
 
-    PublicLinks(@ConfigProperty(name = "rekindle.links.keys") List<String> keys,
-            @ConfigProperty(name = "rekindle.public-url") String publicUrl, Clock clock,
-            @ConfigProperty(name = "rekindle.links.tracking-lifetime") Duration trackingLifetime) {
-        this.tokens = new SignedTokens(keys);
-        this.publicUrl = publicUrl;
+    PublicLinks(MessagingConfig config, Clock clock) {
+        this.tokens = new SignedTokens(config.links().keys());
+        this.publicUrl = config.publicUrl();
         this.clock = clock;
-        this.trackingLifetime = trackingLifetime;
+        this.trackingLifetime = config.links().trackingLifetime();
     }
 
     public String unsubscribeUrl(String messageId) {

@@ -40,11 +40,11 @@ public class Unsubscribes {
                     "SELECT channel, recipient FROM message WHERE message_id = ?")) {
                 ps.setString(1, messageId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getString(2) == null) {
+                    if (!rs.next() || rs.getString("recipient") == null) {
                         return false;
                     }
-                    channel = rs.getString(1);
-                    recipient = rs.getString(2);
+                    channel = rs.getString("channel");
+                    recipient = rs.getString("recipient");
                 }
             }
             // As any provider's unsubscribe event: suppressed at once, the message's state, segment- and

@@ -76,7 +76,8 @@ public class MessageQueue {
                             rs.getString("recipient"), rs.getString("template_id"), rs.getString("locale"),
                             mapper.readValue(rs.getString("variables"), VARIABLES),
                             Category.valueOf(rs.getString("category").toUpperCase()),
-                            WhenCapped.valueOf(rs.getString("when_capped").toUpperCase()), rs.getString("state"),
+                            WhenCapped.valueOf(rs.getString("when_capped").toUpperCase()),
+                            MessageState.of(rs.getString("state")),
                             rs.getInt("attempts"), until));
                 }
             }

@@ -9,13 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -24,11 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.rekindle.messaging.template.Channel;
 
 /**
  * Messages and their state history: accepted under their idempotency keys, moved from state to state. The queue they
@@ -58,7 +54,7 @@ public class MessageStore {
     }
 
     /** A message moving to a state; {@code due} is when a worker acts on it next (null: final). */
-    public record Transition(String messageId, String state, Instant due, String detail) {
+    public record Transition(String messageId, MessageState state, Instant due, String detail) {
     }
 
     /** {@link #acceptAll} for one message. */
@@ -132,7 +128,7 @@ public class MessageStore {
             for (int i = 0; i < n; i++) {
                 if (created.contains(ids[i])) {
                     Instant due = Instant.parse(dues[i]);
-                    queued.add(new Transition(ids[i], "queued", due, due.isAfter(now) ? "send at " + due : null));
+                    queued.add(new Transition(ids[i], MessageState.QUEUED, due, due.isAfter(now) ? "send at " + due : null));
                 } else {
                     earlier.put(keys[i], null);
                 }
@@ -144,7 +140,8 @@ public class MessageStore {
                     ps.setArray(1, c.createArrayOf("text", earlier.keySet().toArray()));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            earlier.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
+                            earlier.put(rs.getString("idempotency_key"),
+                                    new String[] { rs.getString("message_id"), rs.getString("request_hash") });
                         }
                     }
                 }
@@ -172,7 +169,7 @@ public class MessageStore {
     }
 
     /** Moves a message to a state; joins the caller's transaction. */
-    public void transition(Connection c, String id, String state, Instant due, String detail) throws SQLException {
+    public void transition(Connection c, String id, MessageState state, Instant due, String detail) throws SQLException {
         transitionAll(c, List.of(new Transition(id, state, due, detail)));
     }
 
@@ -194,7 +191,7 @@ public class MessageStore {
                 WHERE m.message_id = t.id""")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setArray(2, c.createArrayOf("text", last.values().stream().map(Transition::messageId).toArray()));
-            ps.setArray(3, c.createArrayOf("text", last.values().stream().map(Transition::state).toArray()));
+            ps.setArray(3, c.createArrayOf("text", last.values().stream().map(t -> t.state().value()).toArray()));
             ps.setArray(4, c.createArrayOf("text", last.values().stream()
                     .map(t -> t.due() == null ? null : t.due().toString()).toArray()));
             ps.setArray(5, c.createArrayOf("text", last.values().stream().map(Transition::detail).toArray()));
@@ -203,9 +200,9 @@ public class MessageStore {
         history(c, transitions, now);
     }
 
-    /** {@link #transition(Connection, String, String, Instant, String)} in a transaction of its own. */
+    /** {@link #transition(Connection, String, MessageState, Instant, String)} in a transaction of its own. */
     @Transactional
-    public void transition(String id, String state, Instant due, String detail) {
+    public void transition(String id, MessageState state, Instant due, String detail) {
         try (Connection c = dataSource.getConnection()) {
             transition(c, id, state, due, detail);
         } catch (SQLException e) {
@@ -235,7 +232,7 @@ public class MessageStore {
             ps.setArray(3, c.createArrayOf("text", sent.stream().map(Sent::providerMessageId).toArray()));
             ps.executeUpdate();
         }
-        history(c, sent.stream().map(s -> new Transition(s.messageId(), "sent", null, null)).toList(), now);
+        history(c, sent.stream().map(s -> new Transition(s.messageId(), MessageState.SENT, null, null)).toList(), now);
     }
 
     private static void history(Connection c, List<Transition> transitions, Instant at) throws SQLException {
@@ -249,7 +246,7 @@ public class MessageStore {
                 ORDER BY n""")) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setArray(2, c.createArrayOf("text", transitions.stream().map(Transition::messageId).toArray()));
-            ps.setArray(3, c.createArrayOf("text", transitions.stream().map(Transition::state).toArray()));
+            ps.setArray(3, c.createArrayOf("text", transitions.stream().map(t -> t.state().value()).toArray()));
             ps.setArray(4, c.createArrayOf("text", transitions.stream().map(Transition::detail).toArray()));
             ps.executeUpdate();
         }

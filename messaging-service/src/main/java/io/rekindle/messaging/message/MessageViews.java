@@ -51,8 +51,8 @@ public class MessageViews {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String state = rs.getString("state");
-                        boolean waiting = "queued".equals(state) || "deferred".equals(state);
+                        MessageState state = MessageState.of(rs.getString("state"));
+                        boolean waiting = state.waiting();
                         views.add(new MessageView(rs.getString("message_id"), rs.getString("channel"),
                                 rs.getString("customer_id"), rs.getString("recipient"), rs.getString("template_id"),
                                 rs.getString("category"), mapper.readValue(rs.getString("attribution"),
@@ -82,7 +82,7 @@ public class MessageViews {
             ps.setArray(1, c.createArrayOf("text", byMessage.keySet().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byMessage.get(rs.getString("message_id")).add(new StateChange(rs.getString("state"),
+                    byMessage.get(rs.getString("message_id")).add(new StateChange(MessageState.of(rs.getString("state")),
                             rs.getTimestamp("at").toInstant(), rs.getString("detail")));
                 }
             }

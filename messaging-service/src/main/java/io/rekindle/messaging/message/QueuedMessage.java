@@ -7,6 +7,6 @@ import io.rekindle.messaging.template.Channel;
 
 /** A message a worker has claimed, with what it needs to send it. */
 public record QueuedMessage(String id, Channel channel, String customerId, String recipient, String templateId,
-        String locale, Map<String, Object> variables, Category category, WhenCapped whenCapped, String state,
+        String locale, Map<String, Object> variables, Category category, WhenCapped whenCapped, MessageState state,
         int attempts, Instant leasedUntil) {
 }

@@ -2,5 +2,5 @@ package io.rekindle.messaging.message;
 
 import java.time.Instant;
 
-public record StateChange(String state, Instant at, String detail) {
+public record StateChange(MessageState state, Instant at, String detail) {
 }

@@ -14,8 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.rekindle.messaging.config.MessagingConfig;
 import io.rekindle.platform.outbox.Outbox;
 import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;
@@ -40,8 +39,8 @@ public class Erasure {
     private final String salt;
 
     Erasure(DataSource dataSource, Suppressions suppressions, Outbox outbox, Clock clock,
-            @ConfigProperty(name = "rekindle.erasure.salt") String salt) {
-        this.salt = salt;
+            MessagingConfig config) {
+        this.salt = config.erasure().salt();
         this.dataSource = dataSource;
         this.suppressions = suppressions;
         this.outbox = outbox;
@@ -104,14 +103,16 @@ public class Erasure {
         Set<String> seen = new LinkedHashSet<>();
         Set<String[]> addresses = new java.util.LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT channel, recipient FROM message WHERE customer_id = ? AND recipient IS NOT NULL
+                SELECT channel, recipient AS address FROM message WHERE customer_id = ? AND recipient IS NOT NULL
                 UNION SELECT channel, address FROM engagement_event WHERE customer_id = ? AND address IS NOT NULL""")) {
             ps.setString(1, customerId);
             ps.setString(2, customerId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (seen.add(rs.getString(1) + "|" + rs.getString(2))) {
-                        addresses.add(new String[] {rs.getString(1), rs.getString(2)});
+                    String channel = rs.getString("channel");
+                    String address = rs.getString("address");
+                    if (seen.add(channel + "|" + address)) {
+                        addresses.add(new String[] {channel, address});
                     }
                 }
             }

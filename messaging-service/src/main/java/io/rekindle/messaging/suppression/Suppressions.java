@@ -71,7 +71,7 @@ public class Suppressions {
         java.util.List<Address> list = java.util.List.copyOf(addresses);
         Object[] channels = list.stream().map(a -> a.channel().name().toLowerCase()).toArray();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.n, coalesce(s.reason, 'erased') FROM unnest(?::text[], ?::text[], ?::text[])
+                SELECT a.n, coalesce(s.reason, 'erased') AS reason FROM unnest(?::text[], ?::text[], ?::text[])
                     WITH ORDINALITY AS a(channel, address, address_hash, n)
                 LEFT JOIN suppression s ON s.channel = a.channel AND s.address = a.address
                 WHERE s.reason IS NOT NULL OR EXISTS (SELECT 1 FROM erased_address e
@@ -81,7 +81,7 @@ public class Suppressions {
             ps.setArray(3, c.createArrayOf("text", list.stream().map(a -> hash(a.channel(), a.address())).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    reasons.put(list.get(rs.getInt(1) - 1), rs.getString(2));
+                    reasons.put(list.get(rs.getInt("n") - 1), rs.getString("reason"));
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -20,9 +21,9 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.rekindle.messaging.config.MessagingConfig;
 import io.rekindle.messaging.message.Attribution;
+import io.rekindle.messaging.message.MessageState;
 import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.outbox.Destination;
 import io.rekindle.platform.outbox.Outbox;
@@ -41,8 +42,6 @@ public class EngagementEvents {
 
     private static final String BY_ID = "id:";
     private static final String BY_PROVIDER_ID = "provider:";
-    private static final Set<String> MESSAGE_STATES = Set.of("delivered", "opened", "clicked", "bounced", "complained",
-            "unsubscribed", "failed");
 
     private final DataSource dataSource;
     private final MessageStore messages;
@@ -53,7 +52,7 @@ public class EngagementEvents {
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     EngagementEvents(DataSource dataSource, MessageStore messages, Suppressions suppressions, Outbox outbox,
-            Clock clock, @ConfigProperty(name = "rekindle.webhooks.soft-bounce-limit") int softBounceLimit,
+            Clock clock, MessagingConfig config,
             com.fasterxml.jackson.databind.ObjectMapper json) {
         this.json = json;
         this.dataSource = dataSource;
@@ -61,7 +60,7 @@ public class EngagementEvents {
         this.suppressions = suppressions;
         this.outbox = outbox;
         this.clock = clock;
-        this.softBounceLimit = softBounceLimit;
+        this.softBounceLimit = config.webhooks().softBounceLimit();
     }
 
     /**
@@ -84,8 +83,9 @@ public class EngagementEvents {
             List<Object> signals = new ArrayList<>();
             for (ProviderEvent e : fresh) {
                 Target target = targetOf(targets, e);
-                if (target != null && MESSAGE_STATES.contains(e.type())) {
-                    transitions.add(new MessageStore.Transition(target.messageId(), e.type(), null,
+                Optional<MessageState> moved = MessageState.afterEvent(e.type());
+                if (target != null && moved.isPresent()) {
+                    transitions.add(new MessageStore.Transition(target.messageId(), moved.get(), null,
                             e.bounce() == null ? e.detail() : e.bounce() + (e.detail() == null ? "" : ": " + e.detail())));
                 }
                 if (erased.contains(key(e))) {
@@ -273,15 +273,17 @@ public class EngagementEvents {
             return targets;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT message_id, provider_message_id, customer_id, recipient, "
-                + "attribution::text FROM message WHERE message_id = ANY (?) OR provider_message_id = ANY (?)")) {
+                + "attribution::text AS attribution FROM message WHERE message_id = ANY (?) OR provider_message_id = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("text", ids));
             ps.setArray(2, c.createArrayOf("text", providerIds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Target target = new Target(rs.getString(1), rs.getString(3), rs.getString(4), rs.getString(5));
+                    Target target = new Target(rs.getString("message_id"), rs.getString("customer_id"),
+                            rs.getString("recipient"), rs.getString("attribution"));
                     targets.put(BY_ID + target.messageId(), target);
-                    if (rs.getString(2) != null) {
-                        targets.put(BY_PROVIDER_ID + rs.getString(2), target);
+                    String providerId = rs.getString("provider_message_id");
+                    if (providerId != null) {
+                        targets.put(BY_PROVIDER_ID + providerId, target);
                     }
                 }
             }

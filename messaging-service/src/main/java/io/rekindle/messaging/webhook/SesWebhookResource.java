@@ -15,13 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.messaging.config.MessagingConfig;
 import io.rekindle.platform.http.Problems;
 import io.rekindle.platform.http.PublicEndpoint;
 
@@ -43,14 +43,13 @@ public class SesWebhookResource {
     private final Set<String> topics;
 
     SesWebhookResource(EngagementEvents events, SnsCertificates certificates, ObjectMapper mapper, Clock clock,
-            @ConfigProperty(name = "rekindle.webhooks.tolerance") Duration tolerance,
-            @ConfigProperty(name = "rekindle.webhooks.ses.topic-arns") java.util.Optional<List<String>> topics) {
+            MessagingConfig config) {
         this.events = events;
         this.certificates = certificates;
         this.mapper = mapper;
         this.clock = clock;
-        this.tolerance = tolerance;
-        this.topics = Set.copyOf(topics.orElse(List.of()));
+        this.tolerance = config.webhooks().tolerance();
+        this.topics = Set.copyOf(config.webhooks().ses().topicArns().orElse(List.of()));
     }
 
     @POST

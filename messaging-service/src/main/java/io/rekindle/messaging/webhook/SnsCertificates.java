@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.rekindle.messaging.config.MessagingConfig;
 import io.rekindle.platform.http.OutboundUrls;
 
 /**
@@ -37,25 +36,25 @@ public class SnsCertificates {
 
     static final Pattern SNS_HOST = Pattern.compile("sns\\.[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]\\.amazonaws\\.com(\\.cn)?");
     static final Pattern CERTIFICATE_PATH = Pattern.compile("/SimpleNotificationService-[0-9a-f]{8,64}\\.pem");
-    private static final int KEPT = 16;
-
     private final Optional<String> override;
+    private final int kept;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final OutboundUrls outbound;
     private final Map<String, PublicKey> keys = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(KEPT, 0.75f, true) {
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, PublicKey> eldest) {
-                    return size() > KEPT;
+                    return size() > kept;
                 }
             });
 
     SnsCertificates(Clock clock, OutboundUrls outbound,
-            @ConfigProperty(name = "rekindle.webhooks.ses.endpoint-override") Optional<String> override) {
+            MessagingConfig config) {
+        this.kept = config.webhooks().ses().certificatesKept();
         this.clock = clock;
         this.outbound = outbound;
-        this.override = override.filter(o -> !o.isBlank());
+        this.override = config.webhooks().ses().endpointOverride().filter(o -> !o.isBlank());
     }
 
     /** Whether this is an SNS endpoint URL we may call (https, an SNS host). */

@@ -1,13 +1,10 @@
 package io.rekindle.messaging.webhook;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.messaging.config.MessagingConfig;
 import io.rekindle.platform.http.FormBody;
 import io.rekindle.platform.http.Problems;
 import io.rekindle.platform.http.PublicEndpoint;
@@ -52,26 +49,22 @@ public class WebhookResource {
     private final Optional<String> postmarkAuthorization;
 
     WebhookResource(EngagementEvents events, ObjectMapper mapper, Clock clock,
-            @ConfigProperty(name = "rekindle.webhooks.tolerance") Duration tolerance,
-            @ConfigProperty(name = "rekindle.webhooks.sendgrid.public-key") Optional<String> sendgridKey,
-            @ConfigProperty(name = "rekindle.webhooks.mailgun.signing-key") Optional<String> mailgunKey,
-            @ConfigProperty(name = "rekindle.sms.twilio.auth-token") Optional<String> twilioToken,
-            @ConfigProperty(name = "rekindle.public-url") String publicUrl,
-            @ConfigProperty(name = "rekindle.sms.help-text") String helpText,
-            @ConfigProperty(name = "rekindle.webhooks.postmark.username") Optional<String> postmarkUser,
-            @ConfigProperty(name = "rekindle.webhooks.postmark.password") Optional<String> postmarkPassword) {
-        this.postmarkAuthorization = postmarkUser.filter(u -> !u.isBlank()).flatMap(u -> postmarkPassword
+            MessagingConfig config) {
+        MessagingConfig.Webhooks webhooks = config.webhooks();
+        this.postmarkAuthorization = webhooks.postmark().username().filter(u -> !u.isBlank()).flatMap(u -> webhooks
+                .postmark().password()
                 .filter(p -> !p.isBlank()).map(p -> "Basic " + java.util.Base64.getEncoder()
                         .encodeToString((u + ":" + p).getBytes(StandardCharsets.UTF_8))));
         this.events = events;
         this.mapper = mapper;
         this.clock = clock;
-        this.tolerance = tolerance;
-        this.sendgrid = sendgridKey.filter(k -> !k.isBlank()).map(SendgridSignature::new);
-        this.mailgun = mailgunKey.filter(k -> !k.isBlank()).map(MailgunSignature::new);
-        this.twilio = twilioToken.filter(t -> !t.isBlank()).map(TwilioSignature::new);
-        this.publicUrl = publicUrl;
-        this.helpText = helpText;
+        this.tolerance = webhooks.tolerance();
+        this.sendgrid = webhooks.sendgrid().publicKey().filter(k -> !k.isBlank()).map(SendgridSignature::new);
+        this.mailgun = webhooks.mailgun().signingKey().filter(k -> !k.isBlank()).map(MailgunSignature::new);
+        this.twilio = Optional.of(config.sms().twilio().authToken()).filter(t -> !t.isBlank())
+                .map(TwilioSignature::new);
+        this.publicUrl = config.publicUrl();
+        this.helpText = config.sms().helpText();
     }
 
     public record Stored(int received, int recorded) {

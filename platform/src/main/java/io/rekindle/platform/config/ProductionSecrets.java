@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -41,8 +40,8 @@ public class ProductionSecrets {
 
     private final List<String> names;
 
-    ProductionSecrets(@ConfigProperty(name = "rekindle.production.secrets") List<String> names) {
-        this.names = names;
+    ProductionSecrets(PlatformConfig config) {
+        this.names = config.production().secrets();
     }
 
     /** Before the beans that read these secrets start (their default startup priority is 2500). */

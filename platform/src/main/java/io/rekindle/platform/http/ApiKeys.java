@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.platform.config.PlatformConfig;
 
 /**
  * The API keys this service accepts, by scope, each a comma-separated list: every listed key is accepted, so a new
@@ -22,13 +22,12 @@ public class ApiKeys {
     private final Map<KeyScope, List<byte[]>> keys = new EnumMap<>(KeyScope.class);
     private final String peerAuthorization;
 
-    ApiKeys(@ConfigProperty(name = "rekindle.api.keys.admin") List<String> admin,
-            @ConfigProperty(name = "rekindle.api.keys.storefront") List<String> storefront,
-            @ConfigProperty(name = "rekindle.api.keys.service") List<String> service) {
-        keys.put(KeyScope.ADMIN, bytes(admin));
-        keys.put(KeyScope.STOREFRONT, bytes(storefront));
-        keys.put(KeyScope.SERVICE, bytes(service));
-        this.peerAuthorization = "Bearer " + service.stream().map(String::trim).filter(k -> !k.isEmpty()).findFirst()
+    ApiKeys(PlatformConfig config) {
+        PlatformConfig.Api.Keys given = config.api().keys();
+        keys.put(KeyScope.ADMIN, bytes(given.admin()));
+        keys.put(KeyScope.STOREFRONT, bytes(given.storefront()));
+        keys.put(KeyScope.SERVICE, bytes(given.service()));
+        this.peerAuthorization = "Bearer " + given.service().stream().map(String::trim).filter(k -> !k.isEmpty()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("rekindle.api.keys.service: no key to call peers with"));
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.rekindle.platform.config.PlatformConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -30,9 +31,9 @@ class BodyLimit {
 
     void refuseOversizedBodies(@Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
-            @ConfigProperty(name = "rekindle.http.public-body-limits") Optional<List<String>> publicLimits) {
+            PlatformConfig config) {
         long max = limit.asLongValue();
-        List<RouteLimit> routes = parse(publicLimits.orElse(List.of()));
+        List<RouteLimit> routes = parse(config.http().publicBodyLimits().orElse(List.of()));
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String path = ctx.normalizedPath();
             Optional<RouteLimit> route = routes.stream().filter(r -> path.startsWith(r.prefix())).findFirst();

@@ -7,12 +7,11 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.platform.config.PlatformConfig;
 
 /**
  * The rule for every URL Rekindle fetches or posts to on someone's behalf (a subscriber's callback, a certificate
@@ -41,9 +40,8 @@ public class OutboundUrls {
     private final List<Cidr> allowed;
 
     @Inject
-    OutboundUrls(@ConfigProperty(name = "rekindle.outbound.allow-http", defaultValue = "false") boolean allowHttp,
-            @ConfigProperty(name = "rekindle.outbound.allowed-ranges") Optional<List<String>> allowedRanges) {
-        this(allowHttp, allowedRanges.orElse(List.of()));
+    OutboundUrls(PlatformConfig config) {
+        this(config.outbound().allowHttp(), config.outbound().allowedRanges().orElse(List.of()));
     }
 
     public OutboundUrls(boolean allowHttp, List<String> allowedRanges) {

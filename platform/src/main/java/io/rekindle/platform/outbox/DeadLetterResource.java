@@ -48,8 +48,8 @@ public class DeadLetterResource {
                 ResultSet rs = ps.executeQuery()) {
             List<DeadLetter> letters = new ArrayList<>();
             while (rs.next()) {
-                letters.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5)));
+                letters.add(new DeadLetter(rs.getLong("id"), rs.getString("destination"), rs.getInt("attempts"),
+                        rs.getTimestamp("dead_at").toInstant(), rs.getString("dead_reason")));
             }
             return letters;
         } catch (SQLException e) {

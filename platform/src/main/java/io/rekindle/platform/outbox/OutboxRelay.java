@@ -24,10 +24,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rekindle.platform.config.PlatformConfig;
 import io.rekindle.platform.http.ApiKeys;
 import io.rekindle.platform.work.Backoff;
 import io.rekindle.platform.work.Poller;
@@ -45,28 +45,34 @@ public class OutboxRelay {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OutboxRelay.class);
 
-    private static final int BATCH = 200;
-    private static final Duration LEASE = Duration.ofMinutes(1);
 
     private final DataSource dataSource;
     private final Clock clock;
     private final Config config;
     private final String authorization;
     private final String every;
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final int batch;
+    private final Duration lease;
+    private final Duration timeout;
+    private final Backoff backoff;
+    private final HttpClient http;
     private final List<? extends OutboxDestination> destinations;
     private Optional<Poller> poller = Optional.empty();
 
     OutboxRelay(DataSource dataSource, Clock clock, Config config, ApiKeys keys,
             Instance<OutboxDestinations> destinations,
-            @ConfigProperty(name = "rekindle.outbox.relay-every", defaultValue = "500ms") String every) {
+            PlatformConfig platform) {
         this.destinations = destinations.isResolvable() ? destinations.get().all() : List.of();
         this.dataSource = dataSource;
         this.clock = clock;
         this.config = config;
         this.authorization = keys.peerAuthorization();
-        this.every = every;
+        this.every = platform.outbox().relayEvery();
+        this.batch = platform.outbox().batch();
+        this.lease = platform.outbox().lease();
+        this.timeout = platform.outbox().timeout();
+        this.backoff = new Backoff(platform.outbox().retryBase(), platform.outbox().retryMax());
+        this.http = HttpClient.newBuilder().connectTimeout(platform.outbox().connectTimeout()).build();
     }
 
     void start(@Observes StartupEvent event, io.micrometer.core.instrument.MeterRegistry registry) {
@@ -165,7 +171,7 @@ public class OutboxRelay {
         String body = "[" + String.join(",", batch.stream().map(Row::payload).toList()) + "]";
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .timeout(timeout).header("Content-Type", "application/json")
                     .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.statusCode() / 100 == 2 ? null
@@ -186,13 +192,13 @@ public class OutboxRelay {
                     SELECT id FROM outbox WHERE destination = ? AND due_at <= ? ORDER BY due_at, id LIMIT ?
                     FOR UPDATE SKIP LOCKED)
                 RETURNING id, attempts, payload""")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant().plus(LEASE)));
+            ps.setTimestamp(1, Timestamp.from(clock.instant().plus(lease)));
             ps.setString(2, destination.name());
             ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            ps.setInt(4, BATCH);
+            ps.setInt(4, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getString(3)));
+                    rows.add(new Row(rs.getLong("id"), rs.getInt("attempts"), rs.getString("payload")));
                 }
             }
             rows.sort(java.util.Comparator.comparingLong(Row::id));

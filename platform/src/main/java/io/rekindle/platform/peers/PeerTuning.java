@@ -3,12 +3,10 @@ package io.rekindle.platform.peers;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.faulttolerance.api.Guard;
 
 /** When a peer's circuit opens and how long it stays open (timeouts are the REST clients' own configuration). */
-@ConfigMapping(prefix = "rekindle.peers.circuit")
 public interface PeerTuning {
 
     /** Calls looked at before the circuit may open. */

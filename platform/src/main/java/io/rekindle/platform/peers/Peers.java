@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.rekindle.platform.config.PlatformConfig;
+
 /** The peers this service calls, each with its own circuits. */
 @ApplicationScoped
 public class Peers {
@@ -12,8 +14,8 @@ public class Peers {
     private final PeerTuning tuning;
     private final Map<String, Peer> byName = new ConcurrentHashMap<>();
 
-    Peers(PeerTuning tuning) {
-        this.tuning = tuning;
+    Peers(PlatformConfig config) {
+        this.tuning = config.peers().circuit();
     }
 
     /** The peer of this name (segment-service, messaging-service...), the same one on every call. */

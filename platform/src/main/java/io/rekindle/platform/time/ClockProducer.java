@@ -1,15 +1,12 @@
 package io.rekindle.platform.time;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.arc.DefaultBean;
+import io.rekindle.platform.config.PlatformConfig;
 
 /**
  * The one clock every computation reads, so tests can move time instead of waiting for it. With
@@ -22,11 +19,10 @@ public class ClockProducer {
     @Produces
     @Singleton
     @DefaultBean
-    Clock clock(@ConfigProperty(name = "rekindle.clock.adjustable", defaultValue = "false") boolean adjustable,
-            @ConfigProperty(name = "rekindle.clock.start") Optional<Instant> start) {
-        if (!adjustable) {
+    Clock clock(PlatformConfig config) {
+        if (!config.clock().adjustable()) {
             return Clock.systemUTC();
         }
-        return start.map(AdjustableClock::stoppedAt).orElseGet(AdjustableClock::new);
+        return config.clock().start().map(AdjustableClock::stoppedAt).orElseGet(AdjustableClock::new);
     }
 }

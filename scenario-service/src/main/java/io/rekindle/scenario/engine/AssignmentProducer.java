@@ -3,14 +3,15 @@ package io.rekindle.scenario.engine;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.scenario.config.ScenarioConfig;
+
 
 /** One salted assignment (holdout, split) for the whole service. */
 public class AssignmentProducer {
 
     @Produces
     @Singleton
-    Assignment assignment(@ConfigProperty(name = "rekindle.scenarios.assignment-salt") String salt) {
-        return new Assignment(salt);
+    Assignment assignment(ScenarioConfig config) {
+        return new Assignment(config.assignmentSalt());
     }
 }

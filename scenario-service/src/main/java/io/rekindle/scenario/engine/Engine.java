@@ -12,12 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.peers.PeerUnavailableException;
+import io.rekindle.scenario.config.ScenarioConfig;
 import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.ScenarioVersion;
 import io.rekindle.scenario.scenario.StepType;
@@ -34,10 +34,9 @@ import io.rekindle.platform.work.Poller;
 public class Engine {
 
     private static final Logger LOG = Logger.getLogger(Engine.class);
-    private static final int BATCH = 100;
-    private static final int MAX_STEPS_AT_ONCE = 50;
 
     private final EnrollmentStore store;
+    private final AttributionWindows windows;
     private final Profiles profiles;
     private final ExitCheck exits;
     private final StepRunner runner;
@@ -47,15 +46,19 @@ public class Engine {
     private final String every;
     private final int threads;
     private final Duration lease;
+    private final int batchSize;
+    private final int stepsPerPass;
     private final ConcurrentHashMap<String, ScenarioDefinition> versions = new ConcurrentHashMap<>();
     private List<Poller> pollers = List.of();
 
-    Engine(EnrollmentStore store, Profiles profiles, ExitCheck exits, StepRunner runner, Sends sends,
-            SegmentEntries entries, Clock clock,
-            @ConfigProperty(name = "rekindle.scenarios.engine-every") String every,
-            @ConfigProperty(name = "rekindle.scenarios.engine-threads") int threads,
-            @ConfigProperty(name = "rekindle.scenarios.lease") Duration lease) {
-        this.lease = lease;
+    Engine(EnrollmentStore store, AttributionWindows windows, Profiles profiles, ExitCheck exits, StepRunner runner,
+            Sends sends, SegmentEntries entries, Clock clock, ScenarioConfig config) {
+        this.windows = windows;
+        String every = config.engineEvery();
+        int threads = config.engineThreads();
+        this.lease = config.lease();
+        this.batchSize = config.engineBatch();
+        this.stepsPerPass = config.stepsPerPass();
         this.entries = entries;
         this.store = store;
         this.profiles = profiles;
@@ -85,8 +88,8 @@ public class Engine {
         Instant now = clock.instant();
         entries.pollIfDue();
         int advanced = 0;
-        for (List<EnrollmentRow> batch = store.claim(BATCH, lease, now); !batch.isEmpty();
-                batch = store.claim(BATCH, lease, now)) {
+        for (List<EnrollmentRow> batch = store.claim(batchSize, lease, now); !batch.isEmpty();
+                batch = store.claim(batchSize, lease, now)) {
             advance(batch);
             advanced += batch.size();
         }
@@ -99,8 +102,8 @@ public class Engine {
      * within the window; treatment and holdout are measured alike.
      */
     public void measureDue() {
-        for (List<EnrollmentRow> batch = store.claimMeasurements(BATCH, lease); !batch.isEmpty();
-                batch = store.claimMeasurements(BATCH, lease)) {
+        for (List<EnrollmentRow> batch = windows.claimDue(batchSize, lease); !batch.isEmpty();
+                batch = windows.claimDue(batchSize, lease)) {
             List<Supplier<Optional<Profile>>> lookups = profiles.findAll(
                     batch.stream().map(EnrollmentRow::customerId).toList());
             for (int i = 0; i < batch.size(); i++) {
@@ -110,7 +113,7 @@ public class Engine {
                     Instant windowEnd = e.enteredAt().plus(Duration.ofDays(definition(e).attributionWindowDays()));
                     boolean bought = profile.isPresent() && ExitCheck.purchasedSinceEntry(e, profile.get())
                             && !profile.get().lastOrderAt().isAfter(windowEnd);
-                    store.measured(e, bought ? profile.get().lastOrderAt() : null,
+                    windows.close(e, bought ? profile.get().lastOrderAt() : null,
                             bought ? ExitCheck.revenueSinceEntry(e, profile.get()) : null);
                 } catch (PeerUnavailableException ex) {
                     LOG.debugf("measurement of %s waits: %s", e.enrollmentId(), ex.getMessage());
@@ -125,7 +128,7 @@ public class Engine {
      */
     private void advance(List<EnrollmentRow> batch) {
         List<Run> runs = batch.stream().map(Run::new).toList();
-        for (int round = 0; round < MAX_STEPS_AT_ONCE; round++) {
+        for (int round = 0; round < stepsPerPass; round++) {
             List<Run> moving = runs.stream().filter(r -> r.enrollment != null).toList();
             if (moving.isEmpty()) {
                 return;
@@ -177,7 +180,7 @@ public class Engine {
                 Instant now = clock.instant();
                 Transition t;
                 if (profile.isEmpty()) {
-                    t = new Transition.End("gone", null, null, List.of());
+                    t = new Transition.End(Outcome.GONE, null, null, List.of());
                 } else {
                     Transition.End exit = exits.check(e, scenario, profile.get(), now);
                     t = exit != null ? exit : runner.run(e, scenario, profile.get(), now);

@@ -1,10 +1,13 @@
 package io.rekindle.scenario.engine;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** An enrollment as the engine works on it. */
@@ -17,14 +20,27 @@ public record EnrollmentRow(String enrollmentId, String scenarioId, int version,
 
     static EnrollmentRow read(ResultSet rs, com.fasterxml.jackson.databind.ObjectMapper mapper) throws SQLException {
         try {
-            return new EnrollmentRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                    rs.getBoolean(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
-                    mapper.readValue(rs.getString(10), new com.fasterxml.jackson.core.type.TypeReference<>() { }),
-                    mapper.readValue(rs.getString(11), new com.fasterxml.jackson.core.type.TypeReference<>() { }),
-                    rs.getBigDecimal(12), instant(rs.getTimestamp(13)));
+            return new EnrollmentRow(rs.getString("enrollment_id"), rs.getString("scenario_id"), rs.getInt("version"),
+                    rs.getString("customer_id"), rs.getString("entry_key"), rs.getBoolean("holdout"),
+                    rs.getString("variant"), rs.getString("current_step"), instant(rs.getTimestamp("step_started_at")),
+                    mapper.readValue(rs.getString("visits"), new com.fasterxml.jackson.core.type.TypeReference<>() { }),
+                    mapper.readValue(rs.getString("variables"),
+                            new com.fasterxml.jackson.core.type.TypeReference<>() { }),
+                    rs.getBigDecimal("revenue_at_entry"), instant(rs.getTimestamp("entered_at")));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static List<EnrollmentRow> readAll(PreparedStatement ps, com.fasterxml.jackson.databind.ObjectMapper mapper)
+            throws SQLException {
+        List<EnrollmentRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(read(rs, mapper));
+            }
+        }
+        return rows;
     }
 
     /** How many times the current step has been entered: with the enrollment and step, the side effect's key. */

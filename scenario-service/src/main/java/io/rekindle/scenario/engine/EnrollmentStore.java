@@ -23,6 +23,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.scenario.config.ScenarioConfig;
+
 /** The enrollment table as the engine uses it: claim due rows under a lease, commit a transition. */
 @ApplicationScoped
 public class EnrollmentStore {
@@ -31,20 +33,16 @@ public class EnrollmentStore {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    /** The outcome of an enrollment parked after too many unexpected failures in a row. */
-    public static final String PARKED = "parked";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EnrollmentStore.class);
 
     private final int maxAttempts;
     private final io.rekindle.platform.work.Backoff backoff;
 
     EnrollmentStore(DataSource dataSource, ObjectMapper mapper, Clock clock,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rekindle.scenarios.max-attempts")
-            int maxAttempts,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rekindle.scenarios.retry-base")
-            Duration retryBase,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rekindle.scenarios.retry-max")
-            Duration retryMax) {
+            ScenarioConfig config) {
+        int maxAttempts = config.maxAttempts();
+        Duration retryBase = config.retryBase();
+        Duration retryMax = config.retryMax();
         this.maxAttempts = maxAttempts;
         this.backoff = new io.rekindle.platform.work.Backoff(retryBase, retryMax);
         this.dataSource = dataSource;
@@ -77,7 +75,7 @@ public class EnrollmentStore {
             ps.setInt(2, limit);
             ps.setTimestamp(3, until);
             ps.setTimestamp(4, until);
-            return rows(ps);
+            return EnrollmentRow.readAll(ps, mapper);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -172,7 +170,7 @@ public class EnrollmentStore {
         if (d.failure().unexpected() && attempts >= maxAttempts) {
             LOG.errorf("enrollment %s parked at step %s after %d failed passes: %s", d.enrollment().enrollmentId(),
                     d.enrollment().currentStep(), attempts, d.failure().reason());
-            end(c, d.enrollment(), PARKED, null, null, now, 0);
+            end(c, d.enrollment(), Outcome.PARKED, null, null, now, 0);
             return;
         }
         update(c, "UPDATE enrollment SET due_at = ? WHERE enrollment_id = ?",
@@ -224,74 +222,32 @@ public class EnrollmentStore {
         if (t instanceof Transition.End end) {
             end(c, e, end.outcome(), end.convertedAt(), end.revenue(), now, attributionDays);
         } else {
-            end(c, e, "finished", null, null, now, attributionDays);
+            end(c, e, Outcome.FINISHED, null, null, now, attributionDays);
         }
         return null;
-    }
-
-    /** Ended enrollments whose attribution window has closed without a conversion seen yet, claimed for a lease. */
-    @Transactional
-    public List<EnrollmentRow> claimMeasurements(int limit, Duration lease) {
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE enrollment SET measure_at = ? WHERE enrollment_id IN (
-                    SELECT enrollment_id FROM enrollment WHERE converted_at IS NULL AND measure_at <= ?
-                    ORDER BY measure_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING\s""" + EnrollmentRow.COLUMNS)) {
-            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setInt(3, limit);
-            return rows(ps);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Closes an enrollment's attribution window: converted (with the revenue) or not. */
-    @Transactional
-    public void measured(EnrollmentRow e, Instant convertedAt, BigDecimal revenue) {
-        try (Connection c = dataSource.getConnection()) {
-            update(c, "UPDATE enrollment SET measure_at = NULL, converted_at = ?, revenue = ? WHERE enrollment_id = ?",
-                    convertedAt == null ? null : Timestamp.from(convertedAt), revenue, e.enrollmentId());
-            if (convertedAt != null) {
-                Journal.add(c, e, null, Journal.CONVERTED, clock.instant(), revenue);
-            }
-        } catch (SQLException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     /**
      * Ends the enrollment. A conversion is journaled now; otherwise the attribution window stays open and a later
      * purchase within it still counts ({@code measure_at}), for treatment and holdout alike.
      */
-    private void end(Connection c, EnrollmentRow e, String outcome, Instant convertedAt, BigDecimal revenue,
+    private void end(Connection c, EnrollmentRow e, Outcome outcome, Instant convertedAt, BigDecimal revenue,
             Instant now, int attributionDays) throws SQLException {
         // A parked journey did not get its treatment: it is left out of the groups, and counted apart.
-        Instant measureAt = convertedAt != null || outcome.equals(PARKED) ? null
+        Instant measureAt = convertedAt != null || outcome == Outcome.PARKED ? null
                 : e.enteredAt().plus(Duration.ofDays(attributionDays));
         update(c, "UPDATE enrollment SET state = 'ended', outcome = ?, ended_at = ?, converted_at = ?, revenue = ?, "
                 + "measure_at = ?, due_at = NULL, leased_until = NULL, waiting_for = NULL WHERE enrollment_id = ?",
-                outcome, Timestamp.from(now), convertedAt == null ? null : Timestamp.from(convertedAt), revenue,
+                outcome.value(), Timestamp.from(now), convertedAt == null ? null : Timestamp.from(convertedAt), revenue,
                 measureAt == null ? null : Timestamp.from(measureAt), e.enrollmentId());
         if (convertedAt != null) {
-            Journal.add(c, e, e.currentStep(), Journal.CONVERTED, now, revenue);
-        } else if (!outcome.equals("finished")) {
-            Journal.add(c, e, e.currentStep(), outcome, now, null);
+            Journal.add(c, e, e.currentStep(), JournalKind.CONVERTED, now, revenue);
+        } else if (outcome.journaled() != null) {
+            Journal.add(c, e, e.currentStep(), outcome.journaled(), now, null);
         }
     }
 
-    private List<EnrollmentRow> rows(PreparedStatement ps) throws SQLException {
-        List<EnrollmentRow> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(EnrollmentRow.read(rs, mapper));
-            }
-        }
-        return rows;
-    }
-
-    private static void update(Connection c, String sql, Object... values) throws SQLException {
+    static void update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);

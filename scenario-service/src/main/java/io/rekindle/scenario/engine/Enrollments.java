@@ -76,7 +76,7 @@ public class Enrollments {
             }
             EnrollmentRow row = new EnrollmentRow(id, scenario.id(), scenario.version(), customerId, entryKey, holdout,
                     null, definition.startStep(), now, java.util.Map.of(), java.util.Map.of(), revenueNow, now);
-            Journal.add(c, row, null, Journal.ENTERED, now, null);
+            Journal.add(c, row, null, JournalKind.ENTERED, now, null);
             return Optional.of(id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -86,17 +86,17 @@ public class Enrollments {
     private boolean mayEnter(Connection c, String scenarioId, String customerId, String key, EntryRules rules,
             Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT bool_or(state = 'active'), max(entered_at) FROM enrollment
+                SELECT bool_or(state = 'active') AS active, max(entered_at) AS last_entered FROM enrollment
                 WHERE scenario_id = ? AND customer_id = ? AND entry_key = ?""")) {
             ps.setString(1, scenarioId);
             ps.setString(2, customerId);
             ps.setString(3, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                if (rs.getBoolean(1)) {
+                if (rs.getBoolean("active")) {
                     return false;
                 }
-                Timestamp last = rs.getTimestamp(2);
+                Timestamp last = rs.getTimestamp("last_entered");
                 if (last != null) {
                     Integer days = rules == null ? null : rules.reentryAfterDays();
                     if (days == null || last.toInstant().plus(days, ChronoUnit.DAYS).isAfter(now)) {

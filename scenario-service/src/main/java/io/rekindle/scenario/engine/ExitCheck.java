@@ -36,28 +36,28 @@ public class ExitCheck {
         }
         if (!Boolean.FALSE.equals(rules.unsubscribed())
                 && signals.seen(e.customerId(), OPT_OUTS, e.enteredAt(), e.scenarioId())) {
-            return new Transition.End("unsubscribed", null, null, List.of());
+            return new Transition.End(Outcome.UNSUBSCRIBED, null, null, List.of());
         }
         if (rules.rfmBottomPercent() != null && profile.rfmPercentile() != null
                 && profile.rfmPercentile() <= rules.rfmBottomPercent()) {
-            return new Transition.End("rfm_floor", null, null, List.of());
+            return new Transition.End(Outcome.RFM_FLOOR, null, null, List.of());
         }
         if (rules.condition() != null && conditions.holds(rules.condition(), e, profile, now)) {
-            return new Transition.End("condition", null, null, List.of());
+            return new Transition.End(Outcome.CONDITION, null, null, List.of());
         }
         return null;
     }
 
     private static Transition.End wonBack(EnrollmentRow e, Profile profile) {
         return purchasedSinceEntry(e, profile)
-                ? new Transition.End("won_back", profile.lastOrderAt(), revenueSinceEntry(e, profile), List.of())
+                ? new Transition.End(Outcome.WON_BACK, profile.lastOrderAt(), revenueSinceEntry(e, profile), List.of())
                 : null;
     }
 
     /** A keyed journey (a cart) is won back when that key was ordered, with that order's total. */
     private Transition.End wonBack(EnrollmentRow e, String keyName, Profile profile) {
         return signals.purchaseFor(e.customerId(), keyName, e.entryKey(), e.enteredAt())
-                .map(p -> new Transition.End("won_back", p.at(),
+                .map(p -> new Transition.End(Outcome.WON_BACK, p.at(),
                         p.total() != null ? p.total() : revenueSinceEntry(e, profile), List.of()))
                 .orElse(null);
     }

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.scenario.config.ScenarioConfig;
+
 
 /**
  * At most one re-engagement message per customer per period across all scenarios. A send reserves the slot before it
@@ -31,7 +32,8 @@ public class FrequencyCap {
     private final Duration period;
 
     FrequencyCap(DataSource dataSource, Clock clock,
-            @ConfigProperty(name = "rekindle.scenarios.frequency-cap") Duration period) {
+            ScenarioConfig config) {
+        Duration period = config.frequencyCap();
         this.dataSource = dataSource;
         this.clock = clock;
         this.period = period;

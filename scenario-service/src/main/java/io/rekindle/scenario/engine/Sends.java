@@ -46,7 +46,7 @@ class Sends {
             Optional<Instant> nextSlot = asked < 0 ? Optional.empty() : slots.get(asked);
             if (nextSlot.isPresent()) {
                 resolved.set(i, with(decisions.get(i), new Transition.Stay(nextSlot.get(), null,
-                        note(send(decisions.get(i)), Journal.CAPPED))));
+                        note(send(decisions.get(i)), JournalKind.CAPPED))));
             } else {
                 going.add(i);
             }
@@ -58,8 +58,8 @@ class Sends {
             Decision d = decisions.get(going.get(k));
             Transition.Send s = send(d);
             resolved.set(going.get(k), switch (handed.get(k)) {
-                case ACCEPTED -> with(d, new Transition.Move(s.next(), null, null, note(s, Journal.SENT)));
-                case REFUSED -> with(d, new Transition.Move(s.next(), null, null, note(s, Journal.FAILED)));
+                case ACCEPTED -> with(d, new Transition.Move(s.next(), null, null, note(s, JournalKind.SENT)));
+                case REFUSED -> with(d, new Transition.Move(s.next(), null, null, note(s, JournalKind.FAILED)));
                 case UNAVAILABLE -> Decision.failed(d.enrollment(), false, "messaging-service did not answer");
             });
         }
@@ -74,7 +74,7 @@ class Sends {
         return new Decision(d.enrollment(), t, d.attributionDays(), null);
     }
 
-    private static List<Transition.Note> note(Transition.Send s, String kind) {
+    private static List<Transition.Note> note(Transition.Send s, JournalKind kind) {
         return List.of(new Transition.Note(s.stepId(), kind, null));
     }
 }

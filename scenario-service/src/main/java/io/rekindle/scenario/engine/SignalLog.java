@@ -35,7 +35,7 @@ public class SignalLog {
      */
     public Optional<Purchase> purchaseFor(String customerId, String keyName, String key, Instant since) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT occurred_at, properties ->> 'total' FROM signal
+                SELECT occurred_at, properties ->> 'total' AS total FROM signal
                 WHERE customer_id = ? AND type = 'purchased' AND occurred_at >= ?
                   AND (properties ->> ? IS NULL OR properties ->> ? = ?) ORDER BY occurred_at LIMIT 1""")) {
             ps.setString(1, customerId);
@@ -47,8 +47,8 @@ public class SignalLog {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                String total = rs.getString(2);
-                return Optional.of(new Purchase(rs.getTimestamp(1).toInstant(),
+                String total = rs.getString("total");
+                return Optional.of(new Purchase(rs.getTimestamp("occurred_at").toInstant(),
                         total == null ? null : new BigDecimal(total)));
             }
         } catch (SQLException | NumberFormatException e) {

@@ -51,10 +51,10 @@ public class StepRunner {
             case SPLIT -> split(e, scenario, step);
             case SURVEY -> survey(e, step, now);
             case SET_ATTRIBUTE -> sideEffect(e, step, e.holdout() || effects.setAttribute(e, step, now), null);
-            case SUPPRESS -> sideEffect(e, step, e.holdout() || effects.suppress(e, profile), Journal.SUPPRESSED);
-            case ERASE -> e.holdout() ? new Transition.End("finished", null, null, note(step, Journal.HELD_OUT))
+            case SUPPRESS -> sideEffect(e, step, e.holdout() || effects.suppress(e, profile), JournalKind.SUPPRESSED);
+            case ERASE -> e.holdout() ? new Transition.End(Outcome.FINISHED, null, null, note(step, JournalKind.HELD_OUT))
                     : erase(e, step);
-            case EXIT -> new Transition.End("finished", null, null, note(step, Journal.EXITED));
+            case EXIT -> new Transition.End(Outcome.FINISHED, null, null, note(step, JournalKind.EXITED));
         };
     }
 
@@ -67,7 +67,7 @@ public class StepRunner {
             }
         }
         if (e.holdout()) {
-            return new Transition.Move(step.next(), null, null, note(step, Journal.HELD_OUT));
+            return new Transition.Move(step.next(), null, null, note(step, JournalKind.HELD_OUT));
         }
         String template = step.templates() != null && e.variant() != null && step.templates().get(e.variant()) != null
                 ? step.templates().get(e.variant())
@@ -109,7 +109,7 @@ public class StepRunner {
                 : signals.seen(e.customerId(), SIGNALS.getOrDefault(step.event(), List.of(step.event())), since,
                         e.scenarioId());
         if (happened) {
-            return new Transition.Move(step.onEvent(), null, null, note(step, step.event()));
+            return new Transition.Move(step.onEvent(), null, null, note(step, JournalKind.seen(step.event())));
         }
         Instant timeout = since.plus(ScenarioRules.parseDuration(step.timeout()));
         return now.isBefore(timeout) ? new Transition.Stay(timeout, step.event(), List.of()) : move(step.onTimeout());
@@ -126,21 +126,21 @@ public class StepRunner {
 
     private Transition survey(EnrollmentRow e, Step step, Instant now) {
         if (e.holdout()) {
-            return new Transition.Move(step.next(), null, null, note(step, Journal.HELD_OUT));
+            return new Transition.Move(step.next(), null, null, note(step, JournalKind.HELD_OUT));
         }
         Instant expires = step.expiresIn() == null ? null : now.plus(ScenarioRules.parseDuration(step.expiresIn()));
         String url = effects.invite(e, step, expires);
         return new Transition.Move(step.next(), null, url == null ? null : Map.of("surveyUrl", url),
-                note(step, url == null ? Journal.FAILED : Journal.INVITED));
+                note(step, url == null ? JournalKind.FAILED : JournalKind.INVITED));
     }
 
     private Transition erase(EnrollmentRow e, Step step) {
         effects.erase(e);
-        return new Transition.End("erased", null, null, note(step, Journal.ERASED));
+        return new Transition.End(Outcome.ERASED, null, null, note(step, JournalKind.ERASED));
     }
 
-    private static Transition sideEffect(EnrollmentRow e, Step step, boolean accepted, String kind) {
-        String noted = e.holdout() ? Journal.HELD_OUT : accepted ? kind : Journal.FAILED;
+    private static Transition sideEffect(EnrollmentRow e, Step step, boolean accepted, JournalKind kind) {
+        JournalKind noted = e.holdout() ? JournalKind.HELD_OUT : accepted ? kind : JournalKind.FAILED;
         return new Transition.Move(step.next(), null, null, noted == null ? List.of() : note(step, noted));
     }
 
@@ -148,7 +148,7 @@ public class StepRunner {
         return new Transition.Move(next, null, null, List.of());
     }
 
-    private static List<Transition.Note> note(Step step, String kind) {
+    private static List<Transition.Note> note(Step step, JournalKind kind) {
         return List.of(new Transition.Note(step.id(), kind, null));
     }
 }

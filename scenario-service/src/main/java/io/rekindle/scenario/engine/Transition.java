@@ -11,7 +11,7 @@ import io.rekindle.scenario.peers.messaging.model.SendRequest;
 public sealed interface Transition {
 
     /** A journal line the commit writes. */
-    record Note(String stepId, String kind, BigDecimal amount) {
+    record Note(String stepId, JournalKind kind, BigDecimal amount) {
     }
 
     List<Note> notes();
@@ -37,6 +37,6 @@ public sealed interface Transition {
     }
 
     /** End the enrollment: won_back, finished, unsubscribed, rfm_floor, erased, gone. */
-    record End(String outcome, Instant convertedAt, BigDecimal revenue, List<Note> notes) implements Transition {
+    record End(Outcome outcome, Instant convertedAt, BigDecimal revenue, List<Note> notes) implements Transition {
     }
 }

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.scenario.config.ScenarioConfig;
+
 
 /**
  * Forgets a customer: running journeys end (outcome erased), their signals (API triggers included) and the frequency-cap slot go, and the
@@ -29,7 +30,8 @@ public class Erasure {
     private final Clock clock;
     private final String salt;
 
-    Erasure(DataSource dataSource, Clock clock, @ConfigProperty(name = "rekindle.scenarios.assignment-salt") String salt) {
+    Erasure(DataSource dataSource, Clock clock, ScenarioConfig config) {
+        String salt = config.assignmentSalt();
         this.dataSource = dataSource;
         this.clock = clock;
         this.salt = salt;

@@ -18,6 +18,9 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.rekindle.scenario.engine.JournalKind;
+import io.rekindle.scenario.engine.Outcome;
+
 /** Reads a scenario's figures from its enrollments, journal and attributed signals. */
 @ApplicationScoped
 public class Reports {
@@ -40,7 +43,7 @@ public class Reports {
             long active = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND state = 'active'",
                     scenarioId);
             long parked = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND outcome = '"
-                    + io.rekindle.scenario.engine.EnrollmentStore.PARKED + "'", scenarioId);
+                    + Outcome.PARKED.value() + "'", scenarioId);
             return new ScenarioReport(scenarioId, now, attributionDays, entered, active, parked,
                     entered - treatment.customers() - holdout.customers() - parked, treatment, holdout,
                     Lift.of(treatment, holdout, mde), steps(c, scenarioId));
@@ -56,7 +59,8 @@ public class Reports {
                     SELECT CASE WHEN converted_at IS NOT NULL AND converted_at <= entered_at + make_interval(days => ?)
                                 THEN coalesce(revenue, 0) END AS revenue
                     FROM enrollment WHERE scenario_id = ? AND holdout = ? AND entered_at <= ?)
-                SELECT count(*), count(revenue), coalesce(sum(revenue), 0), coalesce(sum(revenue * revenue), 0)
+                SELECT count(*) AS customers, count(revenue) AS converted, coalesce(sum(revenue), 0) AS revenue,
+                       coalesce(sum(revenue * revenue), 0) AS revenue_squares
                 FROM measured""")) {
             ps.setInt(1, days);
             ps.setString(2, scenarioId);
@@ -64,7 +68,8 @@ public class Reports {
             ps.setTimestamp(4, closedBefore);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new GroupFigures(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4));
+                return new GroupFigures(rs.getLong("customers"), rs.getLong("converted"), rs.getDouble("revenue"),
+                        rs.getDouble("revenue_squares"));
             }
         }
     }
@@ -74,31 +79,32 @@ public class Reports {
         Map<String, Map<String, Long>> customers = new TreeMap<>();
         Map<String, double[]> conversions = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT step_id, coalesce(variant, ''), kind,
-                    CASE WHEN kind = 'capped' THEN count(DISTINCT enrollment_id) ELSE count(*) END,
-                    coalesce(sum(amount), 0) FROM journal
+                SELECT step_id, coalesce(variant, '') AS variant, kind,
+                    CASE WHEN kind = 'capped' THEN count(DISTINCT enrollment_id) ELSE count(*) END AS n,
+                    coalesce(sum(amount), 0) AS amount FROM journal
                 WHERE scenario_id = ? AND step_id IS NOT NULL GROUP BY 1, 2, 3""")) {
             ps.setString(1, scenarioId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String key = rs.getString(1) + "\u0000" + rs.getString(2);
-                    if (rs.getString(3).equals("converted")) {
-                        conversions.put(key, new double[] {rs.getLong(4), rs.getDouble(5)});
+                    String key = rs.getString("step_id") + "\u0000" + rs.getString("variant");
+                    if (JournalKind.CONVERTED.value().equals(rs.getString("kind"))) {
+                        conversions.put(key, new double[] {rs.getLong("n"), rs.getDouble("amount")});
                     } else {
-                        engine.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getString(3), rs.getLong(4));
+                        engine.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getString("kind"), rs.getLong("n"));
                     }
                 }
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT attribution ->> 'step', coalesce(attribution ->> 'variant', ''), type, count(DISTINCT customer_id)
+                SELECT attribution ->> 'step' AS step_id, coalesce(attribution ->> 'variant', '') AS variant, type,
+                       count(DISTINCT customer_id) AS customers
                 FROM signal WHERE attribution ->> 'scenario' = ? AND attribution ->> 'step' IS NOT NULL
                 GROUP BY 1, 2, 3""")) {
             ps.setString(1, scenarioId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    customers.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new TreeMap<>())
-                            .put(rs.getString(3), rs.getLong(4));
+                    customers.computeIfAbsent(rs.getString("step_id") + "\u0000" + rs.getString("variant"),
+                            k -> new TreeMap<>()).put(rs.getString("type"), rs.getLong("customers"));
                 }
             }
         }

@@ -11,21 +11,24 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
+import io.rekindle.scenario.config.ScenarioConfig;
+
 /** Stores scenario definitions as immutable versions. */
 @ApplicationScoped
 public class ScenarioCatalog {
 
-    /** How long this replica reuses the list of scenarios; another replica's change shows after at most this. */
-    private static final long LIST_FRESH_NANOS = 2_000_000_000L;
 
     private record Listed(List<ScenarioView> scenarios, long loadedAt) {
     }
 
     private final Clock clock;
+    /** How long this replica reuses the list of scenarios; another replica's change shows after at most this. */
+    private final long freshNanos;
     private volatile Listed listed;
 
-    ScenarioCatalog(Clock clock) {
+    ScenarioCatalog(Clock clock, ScenarioConfig config) {
         this.clock = clock;
+        this.freshNanos = config.catalogRefresh().toNanos();
     }
 
     @Transactional
@@ -75,7 +78,7 @@ public class ScenarioCatalog {
      */
     public List<ScenarioView> all() {
         Listed current = listed;
-        if (current == null || System.nanoTime() - current.loadedAt() > LIST_FRESH_NANOS) {
+        if (current == null || System.nanoTime() - current.loadedAt() > freshNanos) {
             current = new Listed(load(), System.nanoTime());
             listed = current;
         }

@@ -54,21 +54,24 @@ public final class ScenarioRules {
     }
 
     private static void trigger(Trigger trigger, List<FieldError> errors) {
+        if (trigger.type() == null) {
+            return;
+        }
         switch (trigger.type()) {
-            case "segment", "schedule" -> {
+            case SEGMENT, SCHEDULE -> {
                 if (blank(trigger.segment())) {
-                    errors.add(new FieldError("trigger.segment", "a " + trigger.type() + " trigger names a segment"));
+                    errors.add(new FieldError("trigger.segment", "a " + trigger.type().name().toLowerCase()
+                            + " trigger names a segment"));
                 }
-                if (trigger.type().equals("schedule") && trigger.at() == null) {
+                if (trigger.type() == TriggerKind.SCHEDULE && trigger.at() == null) {
                     errors.add(new FieldError("trigger.at", "a schedule trigger says at what time, such as 09:00"));
                 }
             }
-            case "event" -> {
+            case EVENT -> {
                 if (trigger.events() == null || trigger.events().isEmpty()) {
                     errors.add(new FieldError("trigger.events", "an event trigger names its event types"));
                 }
             }
-            default -> { }
         }
     }
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Trigger(
-        @NotNull @Pattern(regexp = "segment|event|schedule", message = "must be segment, event or schedule") String type,
+        @NotNull TriggerKind type,
         String segment,
         List<String> events,
         String key,

@@ -19,12 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.rekindle.scenario.config.ScenarioConfig;
 import io.rekindle.scenario.engine.Enrollments;
 import io.rekindle.scenario.engine.Profile;
 import io.rekindle.scenario.engine.Profiles;
@@ -37,6 +37,7 @@ import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
 import io.rekindle.platform.time.MovableClock;
 import io.rekindle.platform.work.Backlog;
+import io.rekindle.scenario.scenario.TriggerKind;
 
 /**
  * Segment and schedule triggers. Segment triggers: reads segment-service's change feed of each triggering segment from its stored cursor and enters
@@ -55,7 +56,6 @@ import io.rekindle.platform.work.Backlog;
 public class SegmentEntries {
 
     private static final Logger LOG = Logger.getLogger(SegmentEntries.class);
-    private static final int PAGE = 500;
     private static final int MEMBER_PAGE = 1_000;
     private static final ChangePageChangesInner.KindEnum ENTERED = ChangePageChangesInner.KindEnum.ENTERED;
 
@@ -66,6 +66,7 @@ public class SegmentEntries {
     private final SegmentPeer segments;
     private final DataSource dataSource;
     private final Duration every;
+    private final int feedPage;
     private final java.time.Clock clock;
     private final ReentrantLock reading = new ReentrantLock();
     private long lastRead = System.nanoTime();
@@ -74,7 +75,9 @@ public class SegmentEntries {
 
     SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Profiles profiles,
             SegmentPeer segments, DataSource dataSource, java.time.Clock clock,
-            @ConfigProperty(name = "rekindle.scenarios.feed-every") String every) {
+            ScenarioConfig config) {
+        String every = config.feedEvery();
+        this.feedPage = config.feedPage();
         this.profiles = profiles;
         this.clock = clock;
         this.catalog = catalog;
@@ -126,9 +129,9 @@ public class SegmentEntries {
         int enrolled = 0;
         for (ScenarioView scenario : catalog.all()) {
             var trigger = scenario.definition().trigger();
-            if ("segment".equals(trigger.type())) {
+            if (trigger.type() == TriggerKind.SEGMENT) {
                 enrolled += read(scenario, trigger.segment());
-            } else if ("schedule".equals(trigger.type()) && due(scenario, trigger.at())) {
+            } else if (trigger.type() == TriggerKind.SCHEDULE && due(scenario, trigger.at())) {
                 enrolled += enterMembers(scenario, trigger.segment());
             }
         }
@@ -151,7 +154,7 @@ public class SegmentEntries {
         String after = cursor(cursorKey);
         while (true) {
             String read = after;
-            Optional<ChangePage> page = segments.changes(segment, after, PAGE);
+            Optional<ChangePage> page = segments.changes(segment, after, feedPage);
             if (page.isEmpty()) {
                 return enrolled;
             }

@@ -15,6 +15,7 @@ import io.rekindle.scenario.engine.Profile;
 import io.rekindle.scenario.engine.Profiles;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
+import io.rekindle.scenario.scenario.TriggerKind;
 import io.rekindle.scenario.signal.SignalRequest;
 import io.rekindle.scenario.signal.Signals;
 
@@ -61,7 +62,7 @@ public class Triggers {
     }
 
     private static List<ScenarioView> triggered(List<ScenarioView> scenarios, TriggerRequest event) {
-        return scenarios.stream().filter(s -> "event".equals(s.definition().trigger().type())
+        return scenarios.stream().filter(s -> s.definition().trigger().type() == TriggerKind.EVENT
                 && s.definition().trigger().events().contains(event.type())).toList();
     }
 

@@ -53,7 +53,7 @@ public class StoreAnalytics {
                 SELECT c.cohort,
                        (extract(year FROM p.month) - extract(year FROM c.cohort)) * 12
                            + extract(month FROM p.month) - extract(month FROM c.cohort) AS k,
-                       count(*)
+                       count(*) AS buyers
                 FROM purchases p JOIN cohorts c USING (customer_id)
                 GROUP BY 1, 2 ORDER BY 1, 2
                 """;
@@ -63,11 +63,11 @@ public class StoreAnalytics {
             ps.setTimestamp(1, Timestamp.from(asOf.until()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    YearMonth cohort = YearMonth.from(rs.getDate(1).toLocalDate());
+                    YearMonth cohort = YearMonth.from(rs.getDate("cohort").toLocalDate());
                     int months = (int) (last.getYear() * 12L + last.getMonthValue()
                             - cohort.getYear() * 12L - cohort.getMonthValue());
                     long[] counts = rows.computeIfAbsent(cohort, k -> new long[months + 1]);
-                    counts[rs.getInt(2)] = rs.getLong(3);
+                    counts[rs.getInt("k")] = rs.getLong("buyers");
                 }
             }
         } catch (SQLException e) {

@@ -33,7 +33,7 @@ public class AudienceExport {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT CASE WHEN c.hygiene_status IN ('invalid', 'missing') THEN NULL ELSE c.email END, c.phone
+                    SELECT CASE WHEN c.hygiene_status IN ('invalid', 'missing') THEN NULL ELSE c.email END AS email, c.phone
                     FROM segment_member m JOIN customer c USING (customer_id)
                     WHERE m.segment_id = ? ORDER BY m.customer_id""")) {
                 ps.setFetchSize(5_000);
@@ -43,8 +43,8 @@ public class AudienceExport {
                 w.write('\n');
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String email = format.email(rs.getString(1));
-                        String phone = format.phone(rs.getString(2));
+                        String email = format.email(rs.getString("email"));
+                        String phone = format.phone(rs.getString("phone"));
                         if (email == null && phone == null) {
                             continue;
                         }

@@ -7,9 +7,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.rekindle.platform.http.Problem;
+import io.rekindle.segment.config.SegmentConfig;
 
 /** Refuses timestamps further in the future than clock skew explains. */
 @ApplicationScoped
@@ -18,9 +17,9 @@ public class FutureDates {
     private final Clock clock;
     private final Duration tolerance;
 
-    FutureDates(Clock clock, @ConfigProperty(name = "rekindle.intake.future-tolerance", defaultValue = "PT5M") Duration tolerance) {
+    FutureDates(Clock clock, SegmentConfig config) {
         this.clock = clock;
-        this.tolerance = tolerance;
+        this.tolerance = config.intake().futureTolerance();
     }
 
     public List<Problem.FieldError> check(String field, Instant value) {

@@ -76,7 +76,8 @@ public class MetricsMaterializer {
         AsOf asOf = AsOf.now(clock);
         Map<String, PurchaseSummary> summaries = new HashMap<>();
         String sql = """
-                SELECT customer_id, (extract(epoch FROM placed_at) * 1000)::bigint, total, first_category FROM orders
+                SELECT customer_id, (extract(epoch FROM placed_at) * 1000)::bigint AS placed_ms, total, first_category
+                FROM orders
                 WHERE status = 'placed' AND customer_id = ANY (?) AND placed_at < ? ORDER BY customer_id, placed_at
                 """;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -85,8 +86,9 @@ public class MetricsMaterializer {
             Map<String, List<Purchase>> purchases = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    purchases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Purchase(
-                            Instant.ofEpochMilli(rs.getLong(2)), rs.getBigDecimal(3), rs.getString(4)));
+                    purchases.computeIfAbsent(rs.getString("customer_id"), k -> new ArrayList<>()).add(new Purchase(
+                            Instant.ofEpochMilli(rs.getLong("placed_ms")), rs.getBigDecimal("total"),
+                            rs.getString("first_category")));
                 }
             }
             purchases.forEach((id, list) -> summaries.put(id, PurchaseSummary.of(list)));
@@ -131,7 +133,7 @@ public class MetricsMaterializer {
                 ps.setFetchSize(COPY_CHUNK);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        PurchaseSummary summary = summaries.getOrDefault(rs.getString(1), PurchaseSummary.NONE);
+                        PurchaseSummary summary = summaries.getOrDefault(rs.getString("customer_id"), PurchaseSummary.NONE);
                         appendRow(chunk, rs, summary, asOf, bgnbd, modelAsOf, computedAt);
                         rows++;
                         if (++inChunk == COPY_CHUNK) {
@@ -168,15 +170,15 @@ public class MetricsMaterializer {
         Prediction prediction = model == null ? null
                 : summary.history(asOf.day()).map(h -> Prediction.of(model, h, summary.lastPurchaseDay(), modelAsOf))
                         .orElse(null);
-        CopyText.field(out, rs.getString(1));
+        CopyText.field(out, rs.getString("customer_id"));
         CopyText.field(out, summary.firstOrderAt());
         CopyText.field(out, summary.lastOrderAt());
         CopyText.field(out, summary.orderCount());
         CopyText.field(out, summary.revenue());
         CopyText.field(out, summary.averageGapDays());
         CopyText.field(out, summary.lastPurchasedCategory());
-        CopyText.field(out, instant(rs.getTimestamp(2)));
-        CopyText.field(out, instant(rs.getTimestamp(3)));
+        CopyText.field(out, instant(rs.getTimestamp("engaged_at")));
+        CopyText.field(out, instant(rs.getTimestamp("opened_at")));
         CopyText.field(out, prediction == null ? null : prediction.pAlive());
         CopyText.field(out, prediction == null ? null : prediction.expectedOrders30());
         CopyText.field(out, prediction == null ? null : prediction.expectedOrders90());

@@ -36,7 +36,8 @@ public class OrderQueries {
             ps.setTimestamp(2, Timestamp.from(asOf.until()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    purchases.add(new Purchase(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2), rs.getString(3)));
+                    purchases.add(new Purchase(rs.getTimestamp("placed_at").toInstant(), rs.getBigDecimal("total"),
+                            rs.getString("first_category")));
                 }
             }
             return purchases;
@@ -48,7 +49,8 @@ public class OrderQueries {
     /** The last engagement of any kind and the last email open before the moment. */
     public Instant[] lastEngagement(String customerId, AsOf asOf) {
         String sql = """
-                SELECT max(occurred_at) FILTER (WHERE type = ANY (?)), max(occurred_at) FILTER (WHERE type = ?)
+                SELECT max(occurred_at) FILTER (WHERE type = ANY (?)) AS engaged_at,
+                       max(occurred_at) FILTER (WHERE type = ?) AS opened_at
                 FROM event WHERE customer_id = ? AND occurred_at < ?
                 """;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -58,7 +60,7 @@ public class OrderQueries {
             ps.setTimestamp(4, Timestamp.from(asOf.until()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Instant[] { instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)) };
+                return new Instant[] { instant(rs.getTimestamp("engaged_at")), instant(rs.getTimestamp("opened_at")) };
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -56,8 +56,8 @@ public class RfmScores {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(Rfm.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4),
-                        rs.getDate(5).toLocalDate()));
+                return Optional.of(Rfm.of(rs.getInt("recency"), rs.getInt("frequency"), rs.getInt("monetary"),
+                        rs.getDouble("percentile"), rs.getDate("as_of").toLocalDate()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

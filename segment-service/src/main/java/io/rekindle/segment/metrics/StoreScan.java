@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.segment.config.SegmentConfig;
+
 
 /**
  * One pass over the counted orders up to a moment, customer by customer in index order, summarised with the same
@@ -27,16 +28,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StoreScan {
 
     private static final String ORDERS = """
-            SELECT customer_id, (extract(epoch FROM placed_at) * 1000)::bigint, total, first_category FROM orders
+            SELECT customer_id, (extract(epoch FROM placed_at) * 1000)::bigint AS placed_ms, total, first_category
+            FROM orders
             WHERE status = 'placed' AND placed_at < ? ORDER BY customer_id, placed_at
             """;
 
     private final DataSource dataSource;
     private final Duration rfmWindow;
 
-    StoreScan(DataSource dataSource, @ConfigProperty(name = "rekindle.rfm.window") Duration rfmWindow) {
+    StoreScan(DataSource dataSource, SegmentConfig config) {
         this.dataSource = dataSource;
-        this.rfmWindow = rfmWindow;
+        this.rfmWindow = config.rfm().window();
     }
 
     public Duration rfmWindow() {
@@ -55,7 +57,7 @@ public class StoreScan {
                 String current = null;
                 List<Purchase> purchases = new ArrayList<>();
                 while (rs.next()) {
-                    String customerId = rs.getString(1);
+                    String customerId = rs.getString("customer_id");
                     if (!customerId.equals(current)) {
                         if (current != null) {
                             buyers.add(aggregate(current, purchases, windowStart));
@@ -63,7 +65,8 @@ public class StoreScan {
                         current = customerId;
                         purchases = new ArrayList<>();
                     }
-                    purchases.add(new Purchase(Instant.ofEpochMilli(rs.getLong(2)), rs.getBigDecimal(3), rs.getString(4)));
+                    purchases.add(new Purchase(Instant.ofEpochMilli(rs.getLong("placed_ms")), rs.getBigDecimal("total"),
+                            rs.getString("first_category")));
                 }
                 if (current != null) {
                     buyers.add(aggregate(current, purchases, windowStart));

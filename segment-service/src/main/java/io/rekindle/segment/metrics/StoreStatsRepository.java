@@ -49,9 +49,10 @@ public class StoreStatsRepository {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            double gap = rs.getDouble(2);
-            return Optional.of(new StoreStats(rs.getDate(1).toLocalDate(), rs.wasNull() ? null : gap,
-                    rs.getTimestamp(3).toInstant()));
+            double gap = rs.getDouble("first_to_second_days");
+            Double firstToSecondDays = rs.wasNull() ? null : gap;
+            return Optional.of(new StoreStats(rs.getDate("as_of").toLocalDate(), firstToSecondDays,
+                    rs.getTimestamp("computed_at").toInstant()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

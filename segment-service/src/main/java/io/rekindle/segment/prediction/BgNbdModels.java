@@ -90,8 +90,9 @@ public class BgNbdModels {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new StoredModel(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getDouble(3),
-                    rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getInt(7), rs.getTimestamp(8).toInstant()));
+            return Optional.of(new StoredModel(rs.getDate("as_of").toLocalDate(), rs.getDouble("r"),
+                    rs.getDouble("alpha"), rs.getDouble("a"), rs.getDouble("b"), rs.getDouble("log_likelihood"),
+                    rs.getInt("customers"), rs.getTimestamp("fitted_at").toInstant()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

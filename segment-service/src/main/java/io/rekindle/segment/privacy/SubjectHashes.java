@@ -10,7 +10,8 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.segment.config.SegmentConfig;
+
 
 /** Salted SHA-256 of the identifiers of a person (customer id, email, phone), each normalised first. */
 @ApplicationScoped
@@ -18,8 +19,8 @@ public class SubjectHashes {
 
     private final byte[] salt;
 
-    SubjectHashes(@ConfigProperty(name = "rekindle.erasure.salt") String salt) {
-        this.salt = salt.getBytes(StandardCharsets.UTF_8);
+    SubjectHashes(SegmentConfig config) {
+        this.salt = config.erasure().salt().getBytes(StandardCharsets.UTF_8);
     }
 
     public List<String> of(String customerId, String email, String phone) {

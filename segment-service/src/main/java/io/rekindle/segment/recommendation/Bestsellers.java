@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.rekindle.segment.config.SegmentConfig;
+
 
 /**
  * Units sold per product over the recent window. Summing every order line of the window takes a few hundred
@@ -35,12 +36,11 @@ public class Bestsellers {
     private volatile Ranking ranking;
 
     Bestsellers(DataSource dataSource, Clock clock,
-            @ConfigProperty(name = "rekindle.recommendations.bestseller-window", defaultValue = "P90D") Duration window,
-            @ConfigProperty(name = "rekindle.recommendations.bestseller-refresh", defaultValue = "PT1M") Duration keep) {
+            SegmentConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.window = window;
-        this.keep = keep;
+        this.window = config.recommendations().bestsellerWindow();
+        this.keep = config.recommendations().bestsellerRefresh();
     }
 
     /** Units sold per SKU since the window's start, as the two parallel arrays a query binds. */
@@ -63,15 +63,15 @@ public class Bestsellers {
         List<String> skus = new ArrayList<>();
         List<Long> units = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT i ->> 'sku', sum(coalesce((i ->> 'quantity')::int, 1)) AS units
+                SELECT i ->> 'sku' AS sku, sum(coalesce((i ->> 'quantity')::int, 1)) AS units
                 FROM orders o CROSS JOIN jsonb_array_elements(o.items) i
                 WHERE o.status = 'placed' AND o.placed_at >= ? AND i ->> 'sku' IS NOT NULL
                 GROUP BY 1""")) {
             ps.setTimestamp(1, Timestamp.from(since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    skus.add(rs.getString(1));
-                    units.add(rs.getLong(2));
+                    skus.add(rs.getString("sku"));
+                    units.add(rs.getLong("units"));
                 }
             }
         } catch (SQLException e) {

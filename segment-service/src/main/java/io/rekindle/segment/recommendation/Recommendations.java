@@ -85,8 +85,9 @@ public class Recommendations {
             ps.setInt(6, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new Recommendation.Item(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getBigDecimal(4), rs.getString(5), rs.getString(6), reason));
+                    items.add(new Recommendation.Item(rs.getString("sku"), rs.getString("name"),
+                            rs.getString("category"), rs.getBigDecimal("price"), rs.getString("url"),
+                            rs.getString("image_url"), reason));
                 }
             }
         }

@@ -17,11 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rekindle.segment.config.SegmentConfig;
 import io.rekindle.segment.metrics.MetricsMaterializer;
 import io.rekindle.segment.prediction.BgNbdModels;
 import io.rekindle.platform.work.Backlog;
@@ -35,19 +34,19 @@ import io.rekindle.platform.work.Poller;
 @ApplicationScoped
 public class Reevaluations {
 
-    private static final int BATCH = 1_000;
-
     private final DataSource dataSource;
     private final MetricsMaterializer materializer;
     private final Segments segments;
     private final BgNbdModels models;
     private final Clock clock;
     private final String every;
+    private final int batch;
     private Optional<Poller> poller = Optional.empty();
 
     Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, BgNbdModels models,
-            Clock clock, @ConfigProperty(name = "rekindle.segments.reevaluate-every") String every) {
-        this.every = every;
+            Clock clock, SegmentConfig config) {
+        this.every = config.segments().reevaluateEvery();
+        this.batch = config.segments().reevaluateBatch();
         this.dataSource = dataSource;
         this.materializer = materializer;
         this.segments = segments;
@@ -93,7 +92,7 @@ public class Reevaluations {
     }
 
     void drainDue() {
-        while (drainBatch() == BATCH) {
+        while (drainBatch() == batch) {
             // keep going while full batches come back
         }
     }
@@ -132,7 +131,7 @@ public class Reevaluations {
                     ORDER BY due_at, customer_id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING customer_id""")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setInt(2, BATCH);
+            ps.setInt(2, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     due.add(rs.getString(1));

@@ -13,14 +13,13 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.http.OutboundUrls;
+import io.rekindle.segment.config.SegmentConfig;
 import io.rekindle.segment.segments.Change;
 import io.rekindle.segment.segments.ChangePage;
 import io.rekindle.segment.segments.Memberships;
@@ -52,14 +51,13 @@ public class SubscriptionDelivery {
             String next) {
     }
 
-    private static final Duration LEASE = Duration.ofMinutes(2);
-
     private final Subscriptions subscriptions;
     private final Memberships memberships;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Backoff backoff;
     private final int batch;
+    private final Duration lease;
     private final Duration idle;
     private final Duration timeout;
     private final OutboundUrls outbound;
@@ -70,21 +68,18 @@ public class SubscriptionDelivery {
 
     SubscriptionDelivery(Subscriptions subscriptions, Memberships memberships, ObjectMapper mapper, Clock clock,
             OutboundUrls outbound, Vertx vertx,
-            @ConfigProperty(name = "rekindle.subscriptions.batch") int batch,
-            @ConfigProperty(name = "rekindle.subscriptions.poll") Duration idle,
-            @ConfigProperty(name = "rekindle.subscriptions.backoff-base") Duration backoffBase,
-            @ConfigProperty(name = "rekindle.subscriptions.backoff-max") Duration backoffMax,
-            @ConfigProperty(name = "rekindle.subscriptions.timeout") Duration timeout,
-            @ConfigProperty(name = "rekindle.subscriptions.deliver-every") String every) {
-        this.every = every;
+            SegmentConfig config) {
+        SegmentConfig.Subscriptions tuning = config.subscriptions();
+        this.every = tuning.deliverEvery();
+        this.lease = tuning.lease();
         this.subscriptions = subscriptions;
         this.memberships = memberships;
         this.mapper = mapper;
         this.clock = clock;
-        this.batch = batch;
-        this.idle = idle;
-        this.timeout = timeout;
-        this.backoff = new Backoff(backoffBase, backoffMax);
+        this.batch = tuning.batch();
+        this.idle = tuning.poll();
+        this.timeout = tuning.timeout();
+        this.backoff = new Backoff(tuning.backoffBase(), tuning.backoffMax());
         this.outbound = outbound;
         this.context = vertx.getOrCreateContext();
         // A fresh connection per delivery: a pooled one the subscriber closed meanwhile (a restart, even on the same
@@ -104,8 +99,8 @@ public class SubscriptionDelivery {
     /** Delivers to every due subscription until none is due; answers how many deliveries were acknowledged. */
     public int deliverDue() {
         int acknowledged = 0;
-        for (Optional<Subscriptions.Claim> claim = subscriptions.claimDue(LEASE); claim.isPresent();
-                claim = subscriptions.claimDue(LEASE)) {
+        for (Optional<Subscriptions.Claim> claim = subscriptions.claimDue(lease); claim.isPresent();
+                claim = subscriptions.claimDue(lease)) {
             if (deliver(claim.get())) {
                 acknowledged++;
             }

@@ -77,8 +77,8 @@ public class Subscriptions {
             ps.setTimestamp(8, now);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                Subscription stored = find(rs.getString(1)).orElseThrow();
-                boolean created = rs.getBoolean(2);
+                Subscription stored = find(rs.getString("subscription_id")).orElseThrow();
+                boolean created = rs.getBoolean("created");
                 return new Subscribed(created ? stored.withSigningSecret(secret) : stored, created);
             }
         } catch (SQLException e) {
@@ -129,8 +129,9 @@ public class Subscriptions {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Claim(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
-                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getInt(7)));
+                return Optional.of(new Claim(rs.getString("subscription_id"), rs.getString("callback_url"),
+                        strings(rs.getArray("segment_ids")), rs.getString("authorization_header"),
+                        rs.getString("signing_secret"), rs.getLong("cursor"), rs.getInt("attempts")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -178,9 +179,11 @@ public class Subscriptions {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Subscription(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
-                            Long.toString(rs.getLong(4)), rs.getInt(5), instant(rs.getTimestamp(6)),
-                            rs.getString(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), null));
+                    found.add(new Subscription(rs.getString("subscription_id"), rs.getString("callback_url"),
+                            strings(rs.getArray("segment_ids")), Long.toString(rs.getLong("cursor")),
+                            rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")),
+                            rs.getString("last_error"), instant(rs.getTimestamp("last_delivered_at")),
+                            instant(rs.getTimestamp("created_at")), null));
                 }
             }
             return found;

@@ -10,26 +10,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rekindle.platform.http.Problems;
+import io.rekindle.survey.config.SurveyConfig;
 import io.rekindle.survey.survey.SurveyCatalog;
 
 /** Issues personal survey links and resolves them back to their invitation. */
 @ApplicationScoped
 public class Invitations {
-
-    private static final Duration LONGEST = Duration.ofDays(366);
 
     private final SurveyCatalog catalog;
     private final Clock clock;
@@ -37,18 +33,17 @@ public class Invitations {
     private final TokenSigner signer;
     private final String publicUrl;
     private final Duration defaultTtl;
+    private final Duration longest;
     private final SecureRandom random = new SecureRandom();
 
-    Invitations(SurveyCatalog catalog, Clock clock, ObjectMapper mapper,
-            @ConfigProperty(name = "rekindle.survey.token-keys") List<String> keys,
-            @ConfigProperty(name = "rekindle.public-url") String publicUrl,
-            @ConfigProperty(name = "rekindle.survey.invitation-ttl") Duration defaultTtl) {
+    Invitations(SurveyCatalog catalog, Clock clock, ObjectMapper mapper, SurveyConfig config) {
         this.catalog = catalog;
         this.clock = clock;
         this.mapper = mapper;
-        this.signer = new TokenSigner(keys);
-        this.publicUrl = publicUrl;
-        this.defaultTtl = defaultTtl;
+        this.signer = new TokenSigner(config.survey().tokenKeys());
+        this.publicUrl = config.publicUrl().toString();
+        this.defaultTtl = config.survey().invitationTtl();
+        this.longest = config.survey().longestInvitation();
     }
 
     public record Issued(InvitationView invitation, boolean created) {
@@ -78,7 +73,7 @@ public class Invitations {
         Instant now = clock.instant();
         Instant expiresAt = (request.expiresAt() != null ? request.expiresAt() : now.plus(defaultTtl))
                 .truncatedTo(ChronoUnit.SECONDS);
-        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(LONGEST))) {
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(longest))) {
             throw new WebApplicationException(Problems.badRequest("expiresAt", "must be in the future, within a year"));
         }
         Invitation invitation = new Invitation();

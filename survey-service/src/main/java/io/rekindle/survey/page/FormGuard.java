@@ -6,18 +6,20 @@ import java.time.Instant;
 import io.rekindle.survey.invitation.TokenSigner;
 
 /**
- * The form's anti-forgery field: a signature over the invitation and the moment the form was shown, valid for a
- * day. With the unguessable link it makes a cross-site post useless, and an old saved form is not replayed forever.
+ * The form's anti-forgery field: a signature over the invitation and the moment the form was shown, valid for
+ * {@code rekindle.survey.form-lifetime} (a day). With the unguessable link it makes a cross-site post useless, and
+ * an old saved form is not replayed forever.
  */
 final class FormGuard {
 
     private static final String PURPOSE = "survey-form";
-    private static final Duration VALID = Duration.ofDays(1);
 
     private final TokenSigner signer;
+    private final Duration lifetime;
 
-    FormGuard(TokenSigner signer) {
+    FormGuard(TokenSigner signer, Duration lifetime) {
         this.signer = signer;
+        this.lifetime = lifetime;
     }
 
     String issue(String invitationId, Instant now) {
@@ -33,7 +35,7 @@ final class FormGuard {
         }
         String shown = field.substring(0, dot);
         Instant at = Instant.ofEpochSecond(Long.parseLong(shown, 36));
-        return !at.isAfter(now.plusSeconds(60)) && at.plus(VALID).isAfter(now)
+        return !at.isAfter(now.plusSeconds(60)) && at.plus(lifetime).isAfter(now)
                 && signer.verify(PURPOSE, invitationId + "." + shown, field.substring(dot + 1));
     }
 }

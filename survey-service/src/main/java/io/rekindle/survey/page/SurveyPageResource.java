@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,10 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.rekindle.survey.answer.AnswerForm;
-import io.rekindle.survey.answer.Responses;
 import io.rekindle.platform.http.FormBody;
 import io.rekindle.platform.http.PublicEndpoint;
+import io.rekindle.survey.answer.AnswerForm;
+import io.rekindle.survey.answer.Responses;
+import io.rekindle.survey.config.SurveyConfig;
 import io.rekindle.survey.invitation.Invitation;
 import io.rekindle.survey.invitation.Invitations;
 import io.rekindle.survey.survey.SurveyCatalog;
@@ -60,13 +60,13 @@ public class SurveyPageResource {
     private final URI publicUrl;
 
     SurveyPageResource(Invitations invitations, SurveyCatalog catalog, Responses responses, Clock clock,
-            @ConfigProperty(name = "rekindle.public-url") URI publicUrl) {
-        this.publicUrl = publicUrl;
+            SurveyConfig config) {
+        this.publicUrl = config.publicUrl();
         this.invitations = invitations;
         this.catalog = catalog;
         this.responses = responses;
         this.clock = clock;
-        this.guard = new FormGuard(invitations.signer());
+        this.guard = new FormGuard(invitations.signer(), config.survey().formLifetime());
     }
 
     @GET

@@ -54,10 +54,11 @@ public class ResultsQuery {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String answers = rs.getString(7);
-                    Timestamp answeredAt = rs.getTimestamp(8);
-                    consumer.accept(new AnswerRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                    String answers = rs.getString("answers");
+                    Timestamp answeredAt = rs.getTimestamp("updated_at");
+                    consumer.accept(new AnswerRow(rs.getString("invitation_id"), rs.getString("customer_id"),
+                            rs.getString("scenario_id"), rs.getString("step_id"), rs.getString("variant"),
+                            rs.getTimestamp("created_at").toInstant(),
                             answers == null ? null : mapper.readValue(answers, ANSWERS),
                             answeredAt == null ? null : answeredAt.toInstant()));
                 }

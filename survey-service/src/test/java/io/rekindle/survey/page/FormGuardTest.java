@@ -3,6 +3,7 @@ package io.rekindle.survey.page;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import io.rekindle.survey.invitation.TokenSigner;
 class FormGuardTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
-    private final FormGuard guard = new FormGuard(new TokenSigner(List.of("a-test-key-of-some-length")));
+    private final FormGuard guard = new FormGuard(new TokenSigner(List.of("a-test-key-of-some-length")),
+            Duration.ofDays(1));
 
     @Test
     void theGuardItIssuedPassesForADay() {

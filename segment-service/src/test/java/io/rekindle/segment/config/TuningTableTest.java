@@ -1,0 +1,19 @@
+package io.rekindle.segment.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.rekindle.platform.config.TuningTable;
+
+class TuningTableTest {
+
+    @Test
+    void theReadmeTuningTableListsEveryKeyThisServiceReads() throws Exception {
+        assertEquals(List.of(), TuningTable.differences(SegmentConfig.class, "rekindle",
+                Path.of("README.md")));
+    }
+}
