@@ -25,6 +25,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.rekindle.platform.jdbc.UnnestColumns;
+
 
 /**
  * Messages and their state history: accepted under their idempotency keys, moved from state to state. The queue they
@@ -73,25 +75,25 @@ public class MessageStore {
     public List<Accepted> acceptAll(List<Keyed> items) {
         Instant now = clock.instant();
         int n = items.size();
-        String[] ids = new String[n];
-        String[] keys = new String[n];
-        String[] hashes = new String[n];
-        String[][] columns = new String[8][n];
-        String[] dues = new String[n];
+        UnnestColumns rows = new UnnestColumns(n, "message_id", "idempotency_key", "request_hash", "channel",
+                "customer_id", "recipient", "template_id", "locale", "variables", "category", "attribution",
+                "when_capped", "due_at");
         for (int i = 0; i < n; i++) {
             SendRequest r = items.get(i).request();
-            ids[i] = UUID.randomUUID().toString();
-            keys[i] = items.get(i).key();
-            hashes[i] = fingerprint(r);
-            columns[0][i] = lower(r.channel());
-            columns[1][i] = r.customerId();
-            columns[2][i] = r.recipient();
-            columns[3][i] = r.template();
-            columns[4][i] = r.locale();
-            columns[5][i] = json(r.variables() == null ? Map.of() : r.variables());
-            columns[6][i] = lower(r.category());
-            columns[7][i] = json(r.attribution() == null ? new Attribution(null, null, null) : r.attribution());
-            dues[i] = dueAt(r, now).toString();
+            rows.set(i, "message_id", UUID.randomUUID().toString());
+            rows.set(i, "idempotency_key", items.get(i).key());
+            rows.set(i, "request_hash", fingerprint(r));
+            rows.set(i, "channel", lower(r.channel()));
+            rows.set(i, "customer_id", r.customerId());
+            rows.set(i, "recipient", r.recipient());
+            rows.set(i, "template_id", r.template());
+            rows.set(i, "locale", r.locale());
+            rows.set(i, "variables", json(r.variables() == null ? Map.of() : r.variables()));
+            rows.set(i, "category", lower(r.category()));
+            rows.set(i, "attribution", json(r.attribution() == null ? new Attribution(null, null, null)
+                    : r.attribution()));
+            rows.set(i, "when_capped", r.whenCapped() == WhenCapped.DROP ? "drop" : "defer");
+            rows.set(i, "due_at", dueAt(r, now).toString());
         }
         try (Connection c = dataSource.getConnection()) {
             java.util.Set<String> created = new java.util.HashSet<>();
@@ -99,24 +101,16 @@ public class MessageStore {
                     INSERT INTO message (message_id, idempotency_key, request_hash, channel, customer_id, recipient,
                         template_id, locale, variables, category, attribution, when_capped, state, due_at,
                         created_at, updated_at)
-                    SELECT id, k, h, ch, cu, re, te, lo, va::jsonb, ca, at::jsonb, wc, 'queued', du::timestamptz, ?, ?
-                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                        WITH ORDINALITY AS u(id, k, h, ch, cu, re, te, lo, va, ca, at, wc, du, n)
+                    SELECT message_id, idempotency_key, request_hash, channel, customer_id, recipient, template_id,
+                        locale, variables::jsonb, category, attribution::jsonb, when_capped, 'queued',
+                        due_at::timestamptz, ?, ?
+                    FROM %s
                     ORDER BY n
                     ON CONFLICT (idempotency_key) DO NOTHING
-                    RETURNING message_id""")) {
+                    RETURNING message_id""".formatted(rows.unnest()))) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setTimestamp(2, Timestamp.from(now));
-                ps.setArray(3, c.createArrayOf("text", ids));
-                ps.setArray(4, c.createArrayOf("text", keys));
-                ps.setArray(5, c.createArrayOf("text", hashes));
-                for (int col = 0; col < 8; col++) {
-                    ps.setArray(6 + col, c.createArrayOf("text", columns[col]));
-                }
-                ps.setArray(14, c.createArrayOf("text", items.stream()
-                        .map(k -> k.request().whenCapped() == WhenCapped.DROP ? "drop" : "defer").toArray()));
-                ps.setArray(15, c.createArrayOf("text", dues));
+                rows.bind(ps, 3);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         created.add(rs.getString(1));
@@ -126,11 +120,12 @@ public class MessageStore {
             List<Transition> queued = new ArrayList<>();
             Map<String, String[]> earlier = new java.util.HashMap<>();
             for (int i = 0; i < n; i++) {
-                if (created.contains(ids[i])) {
-                    Instant due = Instant.parse(dues[i]);
-                    queued.add(new Transition(ids[i], MessageState.QUEUED, due, due.isAfter(now) ? "send at " + due : null));
+                String id = rows.get(i, "message_id");
+                if (created.contains(id)) {
+                    Instant due = Instant.parse(rows.get(i, "due_at"));
+                    queued.add(new Transition(id, MessageState.QUEUED, due, due.isAfter(now) ? "send at " + due : null));
                 } else {
-                    earlier.put(keys[i], null);
+                    earlier.put(rows.get(i, "idempotency_key"), null);
                 }
             }
             history(c, queued, now);
@@ -148,13 +143,15 @@ public class MessageStore {
             }
             List<Accepted> accepted = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                if (created.contains(ids[i])) {
-                    accepted.add(new Accepted(ids[i], true));
+                String id = rows.get(i, "message_id");
+                if (created.contains(id)) {
+                    accepted.add(new Accepted(id, true));
                     continue;
                 }
-                String[] existing = earlier.get(keys[i]);
-                if (!existing[1].equals(hashes[i])) {
-                    throw new IdempotencyConflictException(keys[i]);
+                String key = rows.get(i, "idempotency_key");
+                String[] existing = earlier.get(key);
+                if (!existing[1].equals(rows.get(i, "request_hash"))) {
+                    throw new IdempotencyConflictException(key);
                 }
                 accepted.add(new Accepted(existing[0], false));
             }

@@ -26,6 +26,7 @@ import io.rekindle.messaging.message.Attribution;
 import io.rekindle.messaging.message.MessageState;
 import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.outbox.Destination;
+import io.rekindle.platform.jdbc.UnnestColumns;
 import io.rekindle.platform.outbox.Outbox;
 import io.rekindle.messaging.privacy.Erasure;
 import io.rekindle.messaging.suppression.Suppressions;
@@ -161,38 +162,38 @@ public class EngagementEvents {
     private List<ProviderEvent> recordNew(Connection c, List<ProviderEvent> events, Map<String, Target> targets,
             Set<String> erased) throws SQLException {
         int n = events.size();
-        String[][] columns = new String[11][n];
+        UnnestColumns rows = new UnnestColumns(n, "provider", "provider_event_id", "message_id", "customer_id",
+                "channel", "type", "bounce", "address", "url", "detail", "occurred_at");
         for (int i = 0; i < n; i++) {
             ProviderEvent e = events.get(i);
             Target target = targetOf(targets, e);
             String address = address(e, target);
-            columns[0][i] = e.provider();
-            columns[1][i] = e.eventId();
-            columns[2][i] = target == null ? null : target.messageId();
-            columns[3][i] = target == null ? null : target.customerId();
-            columns[4][i] = e.channel().name().toLowerCase();
-            columns[5][i] = e.type();
-            columns[6][i] = e.bounce();
             boolean pseudonymous = erased.contains(key(e));
-            columns[7][i] = address == null || pseudonymous ? null : Suppressions.normalise(e.channel(), address);
-            columns[8][i] = pseudonymous ? null : e.url();
-            columns[9][i] = pseudonymous ? null : e.detail();
-            columns[10][i] = e.occurredAt().toString();
+            rows.set(i, "provider", e.provider());
+            rows.set(i, "provider_event_id", e.eventId());
+            rows.set(i, "message_id", target == null ? null : target.messageId());
+            rows.set(i, "customer_id", target == null ? null : target.customerId());
+            rows.set(i, "channel", e.channel().name().toLowerCase());
+            rows.set(i, "type", e.type());
+            rows.set(i, "bounce", e.bounce());
+            rows.set(i, "address", address == null || pseudonymous ? null
+                    : Suppressions.normalise(e.channel(), address));
+            rows.set(i, "url", pseudonymous ? null : e.url());
+            rows.set(i, "detail", pseudonymous ? null : e.detail());
+            rows.set(i, "occurred_at", e.occurredAt().toString());
         }
         Set<String> inserted = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO engagement_event (provider, provider_event_id, message_id, customer_id, channel, type,
                     bounce, address, url, detail, occurred_at, received_at)
-                SELECT pr, pe, me, cu, ch, ty, bo, ad, ur, de, oc::timestamptz, ?
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(pr, pe, me, cu, ch, ty, bo, ad, ur, de, oc, n)
+                SELECT provider, provider_event_id, message_id, customer_id, channel, type, bounce, address, url,
+                    detail, occurred_at::timestamptz, ?
+                FROM %s
                 ORDER BY n
                 ON CONFLICT DO NOTHING
-                RETURNING provider || ' ' || provider_event_id""")) {
+                RETURNING provider || ' ' || provider_event_id""".formatted(rows.unnest()))) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            for (int col = 0; col < columns.length; col++) {
-                ps.setArray(2 + col, c.createArrayOf("text", columns[col]));
-            }
+            rows.bind(ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1));

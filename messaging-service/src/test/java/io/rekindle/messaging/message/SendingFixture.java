@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import io.rekindle.messaging.dispatch.Dispatcher;
 import io.rekindle.messaging.support.StandIns;
-import io.rekindle.messaging.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.rekindle.messaging.support.TestData;
 
 /**

@@ -36,7 +36,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.messaging.dispatch.Dispatcher;
 import io.rekindle.messaging.support.StandIns;
-import io.rekindle.messaging.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.rekindle.messaging.support.TestData;
 
 /**

@@ -32,7 +32,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.scenario.support.Journeys;
 import io.rekindle.scenario.support.PeerStandIn;
-import io.rekindle.scenario.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.rekindle.scenario.trigger.SegmentEntries;
 
 /** Library scenarios end to end on the injected clock, with the peers stood in for by a real local HTTP server. */

@@ -15,7 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.scenario.support.Journeys;
 import io.rekindle.scenario.support.PeerStandIn;
-import io.rekindle.scenario.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.restassured.http.ContentType;
 
 /** Two scenarios want a customer's one message of the day at the same moment: the more important one sends it. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rekindle.scenario.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.restassured.http.ContentType;
 
 /** The admin clock: moves this service's time forward in test and dev, and exists nowhere else. */

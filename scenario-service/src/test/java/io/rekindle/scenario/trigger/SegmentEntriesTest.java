@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.rekindle.scenario.support.Journeys;
 import io.rekindle.scenario.support.PeerStandIn;
-import io.rekindle.scenario.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 
 @QuarkusTest
 @QuarkusTestResource(PeerStandIn.class)

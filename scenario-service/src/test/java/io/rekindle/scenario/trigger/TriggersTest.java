@@ -20,7 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.rekindle.scenario.support.Journeys;
 import io.rekindle.scenario.support.PeerStandIn;
-import io.rekindle.scenario.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 
 /** API triggers sent as a batch: taken in their order, in one transaction, each one's outcome answered in turn. */
 @QuarkusTest

@@ -18,7 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.platform.outbox.OutboxRelay;
 import io.rekindle.segment.support.PeerStandIn;
-import io.rekindle.segment.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 
 /** An erasure reaches messaging-, scenario- and survey-service, also when they are down at the moment. */
 @QuarkusTest

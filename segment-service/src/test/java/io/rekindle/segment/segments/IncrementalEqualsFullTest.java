@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rekindle.segment.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.rekindle.segment.support.TestStore;
 
 /**

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.rekindle.segment.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.rekindle.segment.support.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 

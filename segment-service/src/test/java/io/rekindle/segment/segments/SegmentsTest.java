@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.rekindle.segment.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.rekindle.segment.support.TestStore;
 
 @QuarkusTest

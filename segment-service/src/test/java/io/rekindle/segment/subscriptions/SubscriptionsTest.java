@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.segment.segments.Reevaluations;
-import io.rekindle.segment.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.rekindle.segment.support.TestStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

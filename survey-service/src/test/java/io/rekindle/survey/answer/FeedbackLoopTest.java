@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.platform.outbox.OutboxRelay;
 import io.rekindle.survey.support.Peers;
 import io.rekindle.survey.support.SurveyApi;
-import io.rekindle.survey.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 
 /** Each answer reaches segment-service as an event with traits and scenario-service as a signal, retried until taken. */
 @QuarkusTest

@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.survey.support.Peers;
 import io.rekindle.survey.support.SurveyApi;
-import io.rekindle.survey.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest

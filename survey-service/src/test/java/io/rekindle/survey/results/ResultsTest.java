@@ -21,7 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.survey.support.Peers;
 import io.rekindle.survey.support.SurveyApi;
-import io.rekindle.survey.support.TestClock;
+import io.rekindle.platform.testing.TestClock;
 
 /**
  * Six invitations, four answers, on a fixed dataset whose figures are worked out by hand in each assertion.

@@ -1,4 +1,4 @@
-package io.rekindle.survey.support;
+package io.rekindle.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,10 @@ import jakarta.inject.Singleton;
 
 import io.rekindle.platform.time.MovableClock;
 
-/** The clock of every test: the system clock until a test sets a moment, and again after {@link #reset()}. */
+/**
+ * The clock of every service's tests (this test-jar is a bean archive, and the alternative wins over the
+ * platform's clock): the system clock until a test sets a moment, and again after {@link #reset()}.
+ */
 @Alternative
 @Priority(1)
 @Singleton
