@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 /**
  * A deterministic synthetic store: customers with their own purchase rhythm (a personal mean gap between orders and a
@@ -114,12 +113,6 @@ public final class SyntheticStore {
         }
         return new Customer(profile, orders, events, new Persona(id, email, profile.contains("\"email\":true"),
                 meanGapDays, droppedOut, favourite, last, joined));
-    }
-
-    public void forEachCustomer(int from, int to, Consumer<Customer> consumer) {
-        for (int i = from; i < to; i++) {
-            consumer.accept(customer(i));
-        }
     }
 
     private static String email(int i, SplittableRandom r) {

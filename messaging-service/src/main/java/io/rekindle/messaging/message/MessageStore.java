@@ -165,11 +165,6 @@ public class MessageStore {
         return request.sendAt() != null && request.sendAt().isAfter(now) ? request.sendAt() : now;
     }
 
-    /** Moves a message to a state; joins the caller's transaction. */
-    public void transition(Connection c, String id, MessageState state, Instant due, String detail) throws SQLException {
-        transitionAll(c, List.of(new Transition(id, state, due, detail)));
-    }
-
     /**
      * Moves messages to states, each message ending in its last transition here, every one kept in the history in
      * this order. Joins the caller's transaction.
@@ -195,16 +190,6 @@ public class MessageStore {
             ps.executeUpdate();
         }
         history(c, transitions, now);
-    }
-
-    /** {@link #transition(Connection, String, MessageState, Instant, String)} in a transaction of its own. */
-    @Transactional
-    public void transition(String id, MessageState state, Instant due, String detail) {
-        try (Connection c = dataSource.getConnection()) {
-            transition(c, id, state, due, detail);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A provider's acceptance of a message, with the provider's id for it. */
