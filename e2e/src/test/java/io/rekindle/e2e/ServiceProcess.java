@@ -43,19 +43,26 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String service;
     private final Path workDir;
+    private final boolean cluster;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final int port;
     private Process process;
 
-    private ServiceProcess(String service, Path workDir) {
+    private ServiceProcess(String service, Path workDir, boolean cluster) {
         this.service = service;
         this.workDir = workDir;
+        this.cluster = cluster;
         this.port = FreePort.chooseForService();
     }
 
     /** A service with its port chosen, not started yet (so the others can be told where it will be). */
     public static ServiceProcess prepare(String service, Path runDir) {
-        return new ServiceProcess(service, runDir.resolve(service));
+        return new ServiceProcess(service, runDir.resolve(service), false);
+    }
+
+    /** As {@link #prepare}, from the cluster build ({@link ClusterBuild}): it needs a database server to be given. */
+    public static ServiceProcess prepareCluster(String service, Path runDir) {
+        return new ServiceProcess(service, runDir.resolve(service), true);
     }
 
     /** Starts the service with these environment variables (besides its port and the API key) and waits until ready. */
@@ -83,13 +90,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() throws Exception {
-        Path jar = root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        Path jar = cluster ? ClusterBuild.jar(service)
+                : root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests with `mvn verify`, which packages the "
                     + "services before this module");
         }
         int dbPort = DATABASE_PORTS.get(service);
-        if (inUse(dbPort)) {
+        if (!cluster && inUse(dbPort)) {
             throw new IllegalStateException("port " + dbPort + " (" + service + "-service's embedded PostgreSQL) is "
                     + "in use: is `./rekindle up` running? Stop it with `./rekindle down` before the e2e tests");
         }
