@@ -59,6 +59,12 @@ public final class Http {
         return send(request(url).DELETE());
     }
 
+    /** A service's metrics in Prometheus' text format, from its management port. */
+    public static String metrics(String serviceUrl) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(io.rekindle.bench.FreePort.managementUrl(serviceUrl)
+                + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ServiceProcess.API_KEY).header("Accept", "application/json");

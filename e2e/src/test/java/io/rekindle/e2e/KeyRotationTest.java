@@ -3,10 +3,6 @@ package io.rekindle.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.rekindle.bench.FreePort;
 
 /**
  * The documented rotation of the service keys on a running suite, one rolling restart of every service per step:
@@ -31,7 +26,6 @@ class KeyRotationTest {
 
     private static final String OLD = "e2e-service-key-before-rotation";
     private static final String NEW = "e2e-service-key-after-the-rotation";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     static Path runDir;
@@ -99,8 +93,7 @@ class KeyRotationTest {
 
     private static long outboxBacklog() {
         try {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(FreePort.managementUrl(url("segment"))
-                    + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = Http.metrics(url("segment"));
             return metrics.lines().filter(l -> l.startsWith("rekindle_backlog{queue=\"outbox\""))
                     .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         } catch (Exception e) {
