@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.rekindle.platform.testing.TuningTable;
+
 class PlatformTuningTableTest {
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.rekindle.platform.config.TuningTable;
+import io.rekindle.platform.testing.TuningTable;
 
 class TuningTableTest {
 

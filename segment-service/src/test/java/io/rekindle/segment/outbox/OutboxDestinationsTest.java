@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.rekindle.platform.outbox.OutboxContracts;
+import io.rekindle.platform.testing.OutboxContracts;
 
 /** The outbox posts stored rows to its peers: each destination must be a POST in that peer's stored contract. */
 class OutboxDestinationsTest {

@@ -1,4 +1,4 @@
-package io.rekindle.platform.outbox;
+package io.rekindle.platform.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.rekindle.platform.outbox.OutboxDestination;
 
 /**
  * Checks a service's outbox destinations against its peers' stored contracts, which the build copies to

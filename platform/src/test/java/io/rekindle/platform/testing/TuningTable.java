@@ -1,4 +1,4 @@
-package io.rekindle.platform.config;
+package io.rekindle.platform.testing;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
