@@ -8,8 +8,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.rekindle.bench.FreePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,11 +30,26 @@ final class DatabaseServer implements AutoCloseable {
     static final String ADMIN_PASSWORD = "e2e-database-administrator-password";
 
     private final EmbeddedPostgres server;
+    private final Path dataDir;
     private final int port;
+    /** The postmaster's command line as first started, to start it again after a kill. */
+    private final List<String> postmasterCommand;
+    private Process restarted;
 
-    private DatabaseServer(EmbeddedPostgres server, int port) {
+    private DatabaseServer(EmbeddedPostgres server, Path dataDir, int port) throws IOException {
         this.server = server;
+        this.dataDir = dataDir;
         this.port = port;
+        ProcessHandle.Info info = postmaster().orElseThrow(() -> new IllegalStateException(
+                "no postmaster.pid in " + dataDir)).info();
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // As zonky does: PostgreSQL refuses to run as root, so it runs in a user namespace of its own.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(info.command().orElseThrow());
+        command.addAll(List.of(info.arguments().orElseThrow()));
+        this.postmasterCommand = List.copyOf(command);
     }
 
     /** Starts a fresh server in {@code dataDir} with a database and a role for each of these services. */
@@ -38,7 +57,9 @@ final class DatabaseServer implements AutoCloseable {
         int port = FreePort.choose();
         EmbeddedPostgres server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
                 .setCleanDataDirectory(false).setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("password_encryption", "scram-sha-256").setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // A managed server's default: a commit acknowledged is in the write-ahead log (zonky turns it off).
+                .setServerConfig("synchronous_commit", "on").setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("ALTER ROLE " + ADMIN + " PASSWORD '" + ADMIN_PASSWORD + "'");
@@ -54,7 +75,49 @@ final class DatabaseServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        return new DatabaseServer(server, port);
+        return new DatabaseServer(server, dataDir, port);
+    }
+
+    /**
+     * SIGKILL to the server and every backend, as when the database's node dies: nothing is flushed but what its
+     * write-ahead log already held, no client is told goodbye.
+     */
+    void kill() throws Exception {
+        ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException("not running"));
+        List<ProcessHandle> victims = new ArrayList<>(postmaster.descendants().toList());
+        victims.add(postmaster);
+        victims.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle victim : victims) {
+            victim.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the killed server again on its data (crash recovery runs) and waits until it takes connections. */
+    void restart() throws Exception {
+        restarted = new ProcessBuilder(postmasterCommand).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("restarted-postgres.log")
+                        .toFile())).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try (Connection c = connect(ADMIN, ADMIN, ADMIN_PASSWORD)) {
+                return;
+            } catch (SQLException notYet) {
+                if (!restarted.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL did not come back: " + notYet.getMessage());
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private Optional<ProcessHandle> postmaster() throws IOException {
+        Path pid = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pid)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(pid)) {
+            return lines.findFirst().map(String::trim).map(Long::parseLong).flatMap(ProcessHandle::of);
+        }
     }
 
     static String password(String service) {
@@ -77,6 +140,16 @@ final class DatabaseServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        // pg_ctl's fast shutdown, which stops a restarted server too: it goes by the data directory.
         server.close();
+        if (restarted != null) {
+            try {
+                if (!restarted.waitFor(30, TimeUnit.SECONDS)) {
+                    restarted.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

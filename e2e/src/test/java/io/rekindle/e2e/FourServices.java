@@ -22,21 +22,9 @@ final class FourServices implements AutoCloseable {
     /** As {@link #start(Path, Map)}, each service also given its own variables (such as its database). */
     static FourServices start(Path runDir, Map<String, String> variables,
             Function<String, Map<String, String>> perService) throws Exception {
-        return start(runDir, variables, perService, false);
-    }
-
-    /** The cluster build of each ({@link ClusterBuild}), each given its own database by {@code perService}. */
-    static FourServices startCluster(Path runDir, Map<String, String> variables,
-            Function<String, Map<String, String>> perService) throws Exception {
-        return start(runDir, variables, perService, true);
-    }
-
-    private static FourServices start(Path runDir, Map<String, String> variables,
-            Function<String, Map<String, String>> perService, boolean cluster) throws Exception {
         FourServices suite = new FourServices();
         for (String s : NAMES) {
-            suite.services.put(s, cluster ? ServiceProcess.prepareCluster(s, runDir)
-                    : ServiceProcess.prepare(s, runDir));
+            suite.services.put(s, ServiceProcess.prepare(s, runDir));
         }
         Map<String, String> env = new LinkedHashMap<>();
         suite.services.forEach((name, p) -> env.put("QUARKUS_REST_CLIENT_" + name.toUpperCase() + "_URL", p.url()));

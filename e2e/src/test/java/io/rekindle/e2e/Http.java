@@ -61,8 +61,22 @@ public final class Http {
 
     /** A service's metrics in Prometheus' text format, from its management port. */
     public static String metrics(String serviceUrl) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(io.rekindle.bench.FreePort.managementUrl(serviceUrl)
-                + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return management(serviceUrl, "/q/metrics").body();
+    }
+
+    /** What a service's management port answers at this path (health, metrics), as Kubernetes' probes ask it. */
+    public static Reply management(String serviceUrl, String path) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(
+                io.rekindle.bench.FreePort.managementUrl(serviceUrl) + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    /** The sum of a metric's samples whose labels include all of these ({@code queue="outbox"}), 0 if none. */
+    public static double sample(String metrics, String name, String... labels) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static HttpRequest.Builder request(String url) {

@@ -6,51 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The four services' cluster builds ({@code -Dcluster}, no embedded PostgreSQL) on one standalone PostgreSQL server,
- * as the chart runs them: each on its own database as its own role, over TCP with a password.
+ * as the chart runs them: each service's replicas on its own database as its own role, over TCP with a password.
  */
+@ExtendWith(Cluster.Shared.class)
 class StandaloneDatabaseTest {
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path runDir;
-
-    static DatabaseServer database;
-    static FourServices suite;
-
-    @BeforeAll
-    static void startTheServerAndTheSuiteOnIt() throws Exception {
-        database = DatabaseServer.start(runDir.resolve("database"), FourServices.NAMES);
-        suite = FourServices.startCluster(runDir, Map.of(), database::environment);
-    }
-
-    @AfterAll
-    static void stopBoth() throws Exception {
-        try {
-            if (suite != null) {
-                suite.close();
-            }
-        } finally {
-            database.close();
-        }
-    }
-
     @Test
-    void eachServiceMigratedItsOwnDatabaseAsItsOwnRoleAndStartedNoServerOfItsOwn() throws Exception {
+    void eachServiceMigratedItsOwnDatabaseAsItsOwnRoleAndStartedNoServerOfItsOwn(Cluster cluster) throws Exception {
+        DatabaseServer database = cluster.database;
         for (String service : FourServices.NAMES) {
             try (Connection c = database.connect(service, service, DatabaseServer.password(service))) {
                 List<String> owners = strings(c, "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'");
@@ -58,13 +33,16 @@ class StandaloneDatabaseTest {
                 assertTrue(Integer.parseInt(strings(c, "SELECT count(*) FROM flyway_schema_history WHERE success")
                         .get(0)) > 0, service + "'s migrations ran in its database");
             }
-            assertFalse(Files.exists(runDir.resolve(service).resolve("data/" + service + "/pg")),
-                    service + " started an embedded server of its own");
+            for (int replica = 1; replica <= ReplicatedSuite.REPLICAS; replica++) {
+                assertFalse(Files.exists(cluster.runDir.resolve("replica-" + replica).resolve(service)
+                        .resolve("data/" + service + "/pg")), service + " started an embedded server of its own");
+            }
         }
     }
 
     @Test
-    void aServiceRoleReachesOnlyItsOwnDatabaseAndOnlyWithItsPassword() {
+    void aServiceRoleReachesOnlyItsOwnDatabaseAndOnlyWithItsPassword(Cluster cluster) {
+        DatabaseServer database = cluster.database;
         SQLException foreign = assertThrows(SQLException.class,
                 () -> database.connect("scenario", "segment", DatabaseServer.password("segment")).close());
         assertTrue(foreign.getMessage().contains("permission denied"), foreign.getMessage());
@@ -77,8 +55,9 @@ class StandaloneDatabaseTest {
     }
 
     @Test
-    void whatTheStorefrontWritesLandsInSegmentServicesDatabase() throws Exception {
-        Http.Reply written = Http.put(suite.url("segment") + "/v1/customers/standalone-1",
+    void whatTheStorefrontWritesLandsInSegmentServicesDatabase(Cluster cluster) throws Exception {
+        DatabaseServer database = cluster.database;
+        Http.Reply written = Http.put(cluster.url("segment") + "/v1/customers/standalone-1",
                 "{\"email\":\"ada@example.org\",\"consents\":{\"email\":true}}");
         assertTrue(written.status() / 100 == 2, written.body());
         try (Connection c = database.connect("segment", "segment", DatabaseServer.password("segment"))) {

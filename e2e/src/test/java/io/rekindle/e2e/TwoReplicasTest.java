@@ -3,7 +3,6 @@ package io.rekindle.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,57 +11,25 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two replicas of every service's cluster build on one standalone PostgreSQL server, behind one HAProxy address per
  * service: requests spread over both, and mail queued through one address is sent once, whichever replica takes it.
  */
+@ExtendWith(Cluster.Shared.class)
 class TwoReplicasTest {
 
     private static final int CUSTOMERS = 40;
     private static final int MESSAGES = 200;
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
-    static Path runDir;
-
-    static GreenMail smtp;
-    static DatabaseServer database;
-    static ReplicatedSuite suite;
-
-    @BeforeAll
-    static void startTwoOfEach() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        database = DatabaseServer.start(runDir.resolve("database"), FourServices.NAMES);
-        suite = ReplicatedSuite.start(runDir, database, Map.of("QUARKUS_MAILER_HOST", "127.0.0.1",
-                "QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort())));
-    }
-
-    @AfterAll
-    static void stopAll() throws Exception {
-        try {
-            if (suite != null) {
-                suite.close();
-            }
-        } finally {
-            database.close();
-            smtp.stop();
-        }
-    }
-
     @Test
-    void mailQueuedThroughOneAddressIsSentOnceAndBothReplicasTookRequests() throws Exception {
+    void mailQueuedThroughOneAddressIsSentOnceAndBothReplicasTookRequests(Cluster cluster) throws Exception {
+        ReplicatedSuite suite = cluster.suite;
         for (int c = 0; c < CUSTOMERS; c++) {
-            Http.Reply r = Http.put(suite.url("segment") + "/v1/customers/r-" + c, """
-                    {"email":"r%d@example.org","locale":"en","consents":{"email":true}}""".formatted(c));
+            Http.Reply r = Http.put(suite.url("segment") + "/v1/customers/two-" + c, """
+                    {"email":"two-replicas-%d@example.org","locale":"en","consents":{"email":true}}""".formatted(c));
             assertTrue(r.status() / 100 == 2, r.body());
         }
         assertEquals(201, Http.put(suite.url("messaging") + "/v1/templates/replicated", """
@@ -70,22 +37,21 @@ class TwoReplicasTest {
                 .status());
         for (int n = 0; n < MESSAGES; n++) {
             Http.Reply r = Http.post(suite.url("messaging") + "/v1/messages", """
-                    {"channel":"email","customerId":"r-%d","template":"replicated","variables":{"n":%d},
+                    {"channel":"email","customerId":"two-%d","template":"replicated","variables":{"n":%d},
                      "category":"transactional"}""".formatted(n % CUSTOMERS, n),
                     Map.of("Idempotency-Key", "replicated-" + n));
             assertEquals(202, r.status(), r.body());
         }
-        assertTrue(smtp.waitForIncomingEmail(Duration.ofMinutes(2).toMillis(), MESSAGES),
-                () -> smtp.getReceivedMessages().length + " of " + MESSAGES + " arrived; messages by state: "
-                        + messageStates());
+        Await.until(() -> mine(cluster).size() >= MESSAGES, Duration.ofMinutes(2));
         Thread.sleep(3_000);
 
         Map<String, List<String>> idsBySubject = new HashMap<>();
-        for (MimeMessage mail : smtp.getReceivedMessages()) {
+        for (MimeMessage mail : mine(cluster)) {
             idsBySubject.computeIfAbsent(mail.getSubject(), s -> new ArrayList<>()).add(mail.getMessageID());
         }
-        assertEquals(MESSAGES, idsBySubject.size(), "every message arrived");
-        assertEquals(MESSAGES, smtp.getReceivedMessages().length, "and none twice, two replicas draining one queue");
+        assertEquals(MESSAGES, idsBySubject.size(), "every message arrived; messages by state: "
+                + messageStates(cluster.database));
+        assertEquals(MESSAGES, mine(cluster).size(), "and none twice, two replicas draining one queue");
         for (String service : List.of("segment", "messaging")) {
             for (ServiceProcess replica : suite.replicas(service)) {
                 String metrics = Http.metrics(replica.url());
@@ -96,7 +62,22 @@ class TwoReplicasTest {
         }
     }
 
-    private static String messageStates() {
+    /** The mail this test sent, among all the cluster's SMTP server received. */
+    private static List<MimeMessage> mine(Cluster cluster) {
+        List<MimeMessage> mine = new ArrayList<>();
+        for (MimeMessage mail : cluster.smtp.getReceivedMessages()) {
+            try {
+                if (mail.getAllRecipients()[0].toString().startsWith("two-replicas-")) {
+                    mine.add(mail);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mine;
+    }
+
+    private static String messageStates(DatabaseServer database) {
         try (var c = database.connect("messaging", "messaging", DatabaseServer.password("messaging"));
                 var rs = c.createStatement().executeQuery(
                         "SELECT state, coalesce(detail, '') AS detail, count(*) AS n FROM message GROUP BY 1, 2")) {

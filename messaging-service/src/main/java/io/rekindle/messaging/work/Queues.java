@@ -21,7 +21,8 @@ class Queues {
         // until it comes due.
         Backlog.register(registry, dataSource, clock, "messages",
                 "SELECT count(*) FROM message WHERE due_at <= ? OR (claimed AND due_at IS NOT NULL)");
-        // A claimed row waits with due_at at its lease's end: in progress. A failed delivery counts again once due.
-        Backlog.register(registry, dataSource, clock, "outbox", "SELECT count(*) FROM outbox WHERE due_at <= ? OR claimed");
+        // A send that failed (the provider away or refusing for now) and waits for its next attempt.
+        Backlog.registerRetrying(registry, dataSource, clock, "messages",
+                "SELECT count(*) FROM message WHERE attempts > 0 AND due_at > ? AND NOT claimed");
     }
 }

@@ -29,6 +29,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.config.PlatformConfig;
 import io.rekindle.platform.http.ApiKeys;
+import io.rekindle.platform.work.Backlog;
 import io.rekindle.platform.work.Backoff;
 import io.rekindle.platform.work.Poller;
 
@@ -80,6 +81,12 @@ public class OutboxRelay {
             io.micrometer.core.instrument.Gauge.builder("rekindle.outbox.dead.letters", this::deadLetters)
                     .description("Calls to other services refused for good, waiting for an operator")
                     .strongReference(true).register(registry);
+            // A claimed row waits with due_at at its lease's end: in progress. A failed delivery counts as retrying
+            // until it is due again.
+            Backlog.register(registry, dataSource, clock, "outbox",
+                    "SELECT count(*) FROM outbox WHERE due_at <= ? OR claimed");
+            Backlog.registerRetrying(registry, dataSource, clock, "outbox",
+                    "SELECT count(*) FROM outbox WHERE attempts > 0 AND due_at > ? AND NOT claimed AND dead_at IS NULL");
             poller = Poller.start("outbox-relay", every, this::relay);
         }
     }

@@ -16,7 +16,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Publishes how much durable work a queue holds as the gauge {@code rekindle_backlog{queue=...}}: what is due now or
  * being worked on and not yet done. Platform teams watch it (and may scale on it); the demo waits for every backlog
- * to reach zero before it moves time on. Counted by a query at each scrape, on the service's own clock.
+ * to reach zero before it moves time on. Work that failed and waits for its retry (a peer or provider away) is not in
+ * it, since a demo's standing clock would never see it come due; it is the gauge
+ * {@code rekindle_backlog_retrying{queue=...}}, the one that grows while something the service needs is down.
+ * Counted by a query at each scrape, on the service's own clock.
  */
 public final class Backlog {
 
@@ -26,6 +29,14 @@ public final class Backlog {
     /** Registers the gauge; every {@code ?} in the counting query is bound to the service's current instant. */
     public static void register(MeterRegistry registry, DataSource dataSource, Clock clock, String queue, String count) {
         register(registry, queue, () -> count(dataSource, clock, count));
+    }
+
+    /** Registers the retrying gauge of a queue; every {@code ?} is bound to the service's current instant. */
+    public static void registerRetrying(MeterRegistry registry, DataSource dataSource, Clock clock, String queue,
+            String count) {
+        Gauge.builder("rekindle.backlog.retrying", () -> count(dataSource, clock, count))
+                .description("Durable work that failed and waits for its retry")
+                .tag("queue", queue).strongReference(true).register(registry);
     }
 
     /** Registers the gauge with a count the service already has. */

@@ -19,6 +19,9 @@ class Queues {
     void register(@Observes StartupEvent event, MeterRegistry registry, DataSource dataSource, Clock clock) {
         Backlog.register(registry, dataSource, clock, "enrollments",
                 "SELECT count(*) FROM enrollment WHERE state = 'active' AND (due_at <= ? OR leased_until > ?)");
+        // A journey whose last pass failed (a peer away) and waits for the next.
+        Backlog.registerRetrying(registry, dataSource, clock, "enrollments", "SELECT count(*) FROM enrollment "
+                + "WHERE state = 'active' AND attempts > 0 AND due_at > ? AND (leased_until IS NULL OR leased_until <= ?)");
         Backlog.register(registry, dataSource, clock, "measurements",
                 "SELECT count(*) FROM enrollment WHERE converted_at IS NULL AND measure_at <= ?");
     }
