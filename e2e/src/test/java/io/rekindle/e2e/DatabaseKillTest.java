@@ -3,7 +3,6 @@ package io.rekindle.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ class DatabaseKillTest {
             Await.until(() -> campaign.arrived() >= ReplicaKillTest.SIZE / 3, Duration.ofMinutes(5));
             cluster.database.kill();
             long killedAt = System.nanoTime();
-            List<ServiceProcess> all = new ArrayList<>();
-            FourServices.NAMES.forEach(s -> all.addAll(cluster.suite.replicas(s)));
+            List<ServiceProcess> all = cluster.suite.all();
             for (ServiceProcess replica : all) {
                 Await.until(() -> status(replica, "/q/health/ready") == 503, DOWN);
             }

@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.rekindle.bench.FreePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -40,7 +38,7 @@ final class DatabaseServer implements AutoCloseable {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
-        ProcessHandle.Info info = postmaster().orElseThrow(() -> new IllegalStateException(
+        ProcessHandle.Info info = ProcessTrees.postmaster(dataDir).orElseThrow(() -> new IllegalStateException(
                 "no postmaster.pid in " + dataDir)).info();
         List<String> command = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
@@ -83,13 +81,8 @@ final class DatabaseServer implements AutoCloseable {
      * write-ahead log already held, no client is told goodbye.
      */
     void kill() throws Exception {
-        ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException("not running"));
-        List<ProcessHandle> victims = new ArrayList<>(postmaster.descendants().toList());
-        victims.add(postmaster);
-        victims.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle victim : victims) {
-            victim.onExit().get(30, TimeUnit.SECONDS);
-        }
+        ProcessTrees.sigkill(List.of(ProcessTrees.postmaster(dataDir).orElseThrow(
+                () -> new IllegalStateException("not running"))));
     }
 
     /** Starts the killed server again on its data (crash recovery runs) and waits until it takes connections. */
@@ -107,16 +100,6 @@ final class DatabaseServer implements AutoCloseable {
                 }
                 Thread.sleep(200);
             }
-        }
-    }
-
-    private Optional<ProcessHandle> postmaster() throws IOException {
-        Path pid = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        try (Stream<String> lines = Files.lines(pid)) {
-            return lines.findFirst().map(String::trim).map(Long::parseLong).flatMap(ProcessHandle::of);
         }
     }
 

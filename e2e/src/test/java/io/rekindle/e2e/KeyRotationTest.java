@@ -93,9 +93,7 @@ class KeyRotationTest {
 
     private static long outboxBacklog() {
         try {
-            String metrics = Http.metrics(url("segment"));
-            return metrics.lines().filter(l -> l.startsWith("rekindle_backlog{queue=\"outbox\""))
-                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            return (long) Http.sample(Http.metrics(url("segment")), "rekindle_backlog", "queue=\"outbox\"");
         } catch (Exception e) {
             return -1;
         }

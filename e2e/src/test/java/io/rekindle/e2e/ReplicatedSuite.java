@@ -63,6 +63,11 @@ final class ReplicatedSuite implements AutoCloseable {
         return replicas.get(service);
     }
 
+    /** Every replica of every service. */
+    List<ServiceProcess> all() {
+        return replicas.values().stream().flatMap(List::stream).toList();
+    }
+
     @Override
     public void close() throws Exception {
         for (List<ServiceProcess> of : replicas.values()) {

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.rekindle.bench.FreePort;
 
@@ -144,17 +143,9 @@ public final class ServiceProcess implements AutoCloseable {
      * hook runs, nothing is flushed but what PostgreSQL had committed.
      */
     public void kill() throws Exception {
-        List<ProcessHandle> victims = new ArrayList<>();
-        victims.add(process.toHandle());
-        process.toHandle().descendants().forEach(victims::add);
-        postmaster().ifPresent(pm -> {
-            victims.add(pm);
-            pm.descendants().forEach(victims::add);
-        });
-        victims.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle victim : victims) {
-            victim.onExit().get(30, TimeUnit.SECONDS);
-        }
+        List<ProcessHandle> roots = new ArrayList<>(List.of(process.toHandle()));
+        postmaster().ifPresent(roots::add);
+        ProcessTrees.sigkill(roots);
     }
 
     /** A rolling restart: stops the service gracefully and starts it again with these variables changed. */
@@ -170,13 +161,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private java.util.Optional<ProcessHandle> postmaster() throws IOException {
-        Path pid = workDir.resolve("data/" + service + "/pg/postmaster.pid");
-        if (!Files.exists(pid)) {
-            return java.util.Optional.empty();
-        }
-        try (Stream<String> lines = Files.lines(pid)) {
-            return lines.findFirst().map(String::trim).map(Long::parseLong).flatMap(ProcessHandle::of);
-        }
+        return ProcessTrees.postmaster(workDir.resolve("data/" + service + "/pg"));
     }
 
     public Path log() {

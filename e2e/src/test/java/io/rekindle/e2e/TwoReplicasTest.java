@@ -94,7 +94,6 @@ class TwoReplicasTest {
 
     /** A replica's count of answered API requests under /v1, from its metrics. */
     private static double requestsServed(String metrics) {
-        return metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("uri=\"/v1/"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Http.sample(metrics, "http_server_requests_seconds_count", "uri=\"/v1/");
     }
 }

@@ -34,16 +34,19 @@ public final class Backlog {
     /** Registers the retrying gauge of a queue; every {@code ?} is bound to the service's current instant. */
     public static void registerRetrying(MeterRegistry registry, DataSource dataSource, Clock clock, String queue,
             String count) {
-        Gauge.builder("rekindle.backlog.retrying", () -> count(dataSource, clock, count))
-                .description("Durable work that failed and waits for its retry")
-                .tag("queue", queue).strongReference(true).register(registry);
+        gauge(registry, "rekindle.backlog.retrying", "Durable work that failed and waits for its retry", queue,
+                () -> count(dataSource, clock, count));
     }
 
     /** Registers the gauge with a count the service already has. */
     public static void register(MeterRegistry registry, String queue, LongSupplier count) {
-        Gauge.builder("rekindle.backlog", count::getAsLong)
-                .description("Durable work due now or in progress and not yet done")
-                .tag("queue", queue).strongReference(true).register(registry);
+        gauge(registry, "rekindle.backlog", "Durable work due now or in progress and not yet done", queue, count);
+    }
+
+    private static void gauge(MeterRegistry registry, String name, String description, String queue,
+            LongSupplier count) {
+        Gauge.builder(name, count::getAsLong).description(description).tag("queue", queue).strongReference(true)
+                .register(registry);
     }
 
     private static long count(DataSource dataSource, Clock clock, String sql) {
