@@ -153,7 +153,7 @@ final class MessagingBench {
 
     /** Messages due or in progress, from messaging-service's backlog gauge. */
     private double messageBacklog() {
-        String line = api.management("/q/metrics").lines().filter(l -> l.startsWith("rekindle_backlog{queue=\"messages\""))
+        String line = api.management("/q/metrics").lines().filter(l -> l.startsWith("rekindle_backlog{") && l.contains("queue=\"messages\""))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no messages backlog gauge"));
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }

@@ -25,7 +25,7 @@ import io.rekindle.bench.FreePort;
 public final class Suite {
 
     private static final String BACKLOG_GAUGE = "rekindle_backlog{";
-    private static final Pattern BACKLOG = Pattern.compile("rekindle_backlog\\{queue=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
+    private static final Pattern BACKLOG = Pattern.compile("rekindle_backlog\\{[^}]*\\bqueue=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
 
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ public class Dispatcher {
     private final Map<Channel, ProviderChannel> channels;
     private final SendLedger ledger;
     private final SendPolicy policy;
+    private final SendMeters meters;
     private final Backoff backoff;
     private final Clock clock;
     private final Duration lease;
@@ -79,7 +81,8 @@ public class Dispatcher {
 
     Dispatcher(MessageQueue messages, CandidateLookup lookup, TemplateRenderer renderer,
             PublicLinks links, EmailChannel email, SmsChannel sms, PushChannel push, SendLedger ledger,
-            MessagingConfig config, Clock clock) {
+            SendMeters meters, MessagingConfig config, Clock clock) {
+        this.meters = meters;
         SendingRules rules = config.sending();
         this.batchSize = rules.dispatchBatch();
         this.messages = messages;
@@ -123,7 +126,12 @@ public class Dispatcher {
             List<Transition> settled = new ArrayList<>();
             Map<String, Instant> retryAt = new LinkedHashMap<>();
             List<Candidate> candidates = lookup.candidates(batch, settled, retryAt, this::retryTime);
-            send(ledger.reserve(candidates, policy, lease, settled, retryAt));
+            List<Candidate> go = ledger.reserve(candidates, policy, lease, settled, retryAt);
+            Map<String, Channel> channels = new HashMap<>();
+            batch.forEach(m -> channels.put(m.id(), m.channel()));
+            meters.settled(settled, channels);
+            retryAt.keySet().forEach(id -> meters.retried(channels.get(id)));
+            send(go, channels);
             handled += batch.size();
         }
         return handled;
@@ -141,7 +149,7 @@ public class Dispatcher {
      * Hands the messages to their providers side by side and records the answers as they come: whatever has come
      * in is committed at once, while the rest are still on their way.
      */
-    private void send(List<Candidate> go) {
+    private void send(List<Candidate> go, Map<String, Channel> channels) {
         CompletionService<Outcome> done = new ExecutorCompletionService<>(senders);
         // The leases were just renewed: a message still waiting for a sender at half of its lease goes back to the
         // queue unsent, before another worker may take it over and send it too.
@@ -165,16 +173,20 @@ public class Dispatcher {
                 }
             }
             ledger.settle(sent, notSent);
+            sent.forEach(m -> meters.sent(channels.get(m.messageId()), 1));
+            meters.settled(notSent, channels);
             // Only once the retry is recorded: a late acceptance then finds the message waiting for it.
             unanswered.forEach(o -> o.lateAcceptance().thenAcceptAsync(providerId -> acceptLate(
-                    new Sent(o.notSent().messageId(), providerId)), senders));
+                    new Sent(o.notSent().messageId(), providerId), channels.get(o.notSent().messageId())), senders));
         }
     }
 
     /** A provider accepted a hand-off after its time limit: recorded as sent unless a retry has taken it already. */
-    private void acceptLate(Sent sent) {
+    private void acceptLate(Sent sent, Channel channel) {
         try {
-            if (!ledger.acceptLate(sent)) {
+            if (ledger.acceptLate(sent)) {
+                meters.sent(channel, 1);
+            } else {
                 LOG.infof("message %s was accepted late, after its retry had begun: it may arrive twice (same "
                         + "Message-ID)", sent.messageId());
             }
@@ -197,10 +209,14 @@ public class Dispatcher {
             return notSent(m, MessageState.FAILED, null,
                     "template did not render: " + TemplateRenderer.renderFailure(e));
         }
+        var handoff = meters.startHandoff();
         try {
-            return new Outcome(new Sent(m.id(), channels.get(m.channel()).send(new Outgoing(m.id(), k.recipient(),
-                    content, unsubscribe))), null);
+            String providerId = channels.get(m.channel()).send(new Outgoing(m.id(), k.recipient(), content,
+                    unsubscribe));
+            meters.handedOff(handoff, m.channel(), "accepted");
+            return new Outcome(new Sent(m.id(), providerId), null);
         } catch (ProviderException e) {
+            meters.handedOff(handoff, m.channel(), e.permanent() ? "refused" : "failed");
             Outcome notSent = e.permanent() || m.attempts() + 1 >= maxAttempts
                     ? notSent(m, MessageState.FAILED, null, e.getMessage())
                     : notSent(m, MessageState.QUEUED, retryTime(m), e.getMessage());

@@ -58,7 +58,8 @@ class SendLedger {
     /**
      * Applies the policy to the candidates in order, under their customers' locks, and records the messages that
      * could not go (final states in {@code settled}, retries in {@code retryAt}) in the same transaction. Answers the
-     * candidates to send now; a message whose lease another worker has taken over is left to that worker.
+     * candidates to send now, and adds the transitions it made to {@code settled}; a message whose lease another
+     * worker has taken over is left to that worker.
      */
     @Transactional
     List<Candidate> reserve(List<Candidate> candidates, SendPolicy policy, Duration lease, List<Transition> settled,
@@ -72,7 +73,6 @@ class SendLedger {
             Map<Suppressions.Address, String> suppressed = suppressions.reasons(c, candidates.stream()
                     .map(k -> new Suppressions.Address(k.message().channel(), k.recipient())).toList());
             Map<String, Instant> lastSend = lastMarketingSends(c, claimed);
-            List<Transition> transitions = new ArrayList<>(settled);
             Map<String, Instant> due = new LinkedHashMap<>(retryAt);
             for (Candidate k : candidates) {
                 QueuedMessage m = k.message();
@@ -86,12 +86,12 @@ class SendLedger {
                         p == null ? null : p.hygieneStatus(), lastSend.get(m.customerId()),
                         p == null ? ZoneOffset.UTC : p.zone(), p == null ? null : p.country()), now);
                 if (decision instanceof Decision.Suppress s) {
-                    transitions.add(new Transition(m.id(), MessageState.SUPPRESSED, null, s.reason()));
+                    settled.add(new Transition(m.id(), MessageState.SUPPRESSED, null, s.reason()));
                 } else if (decision instanceof Decision.Defer d) {
                     if (m.state() == MessageState.DEFERRED) {
                         due.put(m.id(), d.until());
                     } else {
-                        transitions.add(new Transition(m.id(), MessageState.DEFERRED, d.until(), d.reason()));
+                        settled.add(new Transition(m.id(), MessageState.DEFERRED, d.until(), d.reason()));
                     }
                 } else {
                     go.add(k);
@@ -101,9 +101,9 @@ class SendLedger {
                 }
             }
             // A message not sent holds no cap slot (one a crashed attempt reserved included).
-            clearSlots(c, transitions.stream().map(Transition::messageId).toList());
-            messages.transitionAll(c, transitions);
-            dropped.queue(c, transitions);
+            clearSlots(c, settled.stream().map(Transition::messageId).toList());
+            messages.transitionAll(c, settled);
+            dropped.queue(c, settled);
             queue.dueAgain(c, due);
             holdSlots(c, go, now);
             return go;

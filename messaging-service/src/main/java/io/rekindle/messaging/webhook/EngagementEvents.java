@@ -120,7 +120,7 @@ public class EngagementEvents {
             ps.setString(2, nonce);
             ps.setTimestamp(3, Timestamp.from(clock.instant().plus(lifetime)));
             if (ps.executeUpdate() == 0) {
-                throw new ReplayedException();
+                throw new ReplayedException(provider);
             }
         }
     }

@@ -37,14 +37,16 @@ public class SesWebhookResource {
 
     private final EngagementEvents events;
     private final SnsCertificates certificates;
+    private final WebhookMeters meters;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration tolerance;
     private final Set<String> topics;
 
-    SesWebhookResource(EngagementEvents events, SnsCertificates certificates, ObjectMapper mapper, Clock clock,
-            MessagingConfig config) {
+    SesWebhookResource(EngagementEvents events, SnsCertificates certificates, WebhookMeters meters,
+            ObjectMapper mapper, Clock clock, MessagingConfig config) {
         this.events = events;
+        this.meters = meters;
         this.certificates = certificates;
         this.mapper = mapper;
         this.clock = clock;
@@ -86,8 +88,9 @@ public class SesWebhookResource {
                             "SNS did not accept the subscription confirmation; SNS will ask again.");
             case "Notification" -> {
                 List<ProviderEvent> parsed = SesEvents.parse(json(message.field("Message")));
-                yield Response.ok(new WebhookResource.Stored(parsed.size(), events.ingest(parsed, "ses", null, null)))
-                        .build();
+                int recorded = events.ingest(parsed, "ses", null, null);
+                meters.stored("ses", parsed.size(), recorded);
+                yield Response.ok(new WebhookResource.Stored(parsed.size(), recorded)).build();
             }
             default -> Response.ok(new WebhookResource.Stored(0, 0)).build();
         };
@@ -114,7 +117,8 @@ public class SesWebhookResource {
         }
     }
 
-    private static Response unauthorized() {
+    private Response unauthorized() {
+        meters.rejected("ses");
         return Problems.unauthorized("The SNS signature, its certificate, the topic or the timestamp is not "
                 + "acceptable.");
     }

@@ -38,6 +38,7 @@ import io.rekindle.platform.http.PublicEndpoint;
 public class WebhookResource {
 
     private final EngagementEvents events;
+    private final WebhookMeters meters;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration tolerance;
@@ -48,8 +49,9 @@ public class WebhookResource {
     private final String helpText;
     private final Optional<String> postmarkAuthorization;
 
-    WebhookResource(EngagementEvents events, ObjectMapper mapper, Clock clock,
+    WebhookResource(EngagementEvents events, WebhookMeters meters, ObjectMapper mapper, Clock clock,
             MessagingConfig config) {
+        this.meters = meters;
         MessagingConfig.Webhooks webhooks = config.webhooks();
         this.postmarkAuthorization = webhooks.postmark().username().filter(u -> !u.isBlank()).flatMap(u -> webhooks
                 .postmark().password()
@@ -80,7 +82,7 @@ public class WebhookResource {
             return unauthorized("SendGrid");
         }
         List<ProviderEvent> parsed = SendgridEvents.parse(json(body));
-        return Response.ok(new Stored(parsed.size(), events.ingest(parsed, "sendgrid", null, null))).build();
+        return Response.ok(store(parsed, "sendgrid", null)).build();
     }
 
     @POST
@@ -103,8 +105,7 @@ public class WebhookResource {
         }
         ProviderEvent event = MailgunEvents.parse(json);
         List<ProviderEvent> parsed = event == null ? List.of() : List.of(event);
-        return Response.ok(new Stored(parsed.size(), events.ingest(parsed, "mailgun", token, tolerance.multipliedBy(2))))
-                .build();
+        return Response.ok(store(parsed, "mailgun", token)).build();
     }
 
     /** Postmark authenticates its webhooks with HTTP basic auth credentials set on the webhook. */
@@ -116,11 +117,12 @@ public class WebhookResource {
         if (postmarkAuthorization.isEmpty() || authorization == null || !java.security.MessageDigest.isEqual(
                 postmarkAuthorization.get().getBytes(StandardCharsets.UTF_8),
                 authorization.trim().getBytes(StandardCharsets.UTF_8))) {
+            meters.rejected("postmark");
             return Problems.unauthorized("The Postmark credentials are missing or wrong.");
         }
         ProviderEvent event = PostmarkEvents.parse(json(body));
         List<ProviderEvent> parsed = event == null ? List.of() : List.of(event);
-        return Response.ok(new Stored(parsed.size(), events.ingest(parsed, "postmark", null, null))).build();
+        return Response.ok(store(parsed, "postmark", null)).build();
     }
 
     @POST
@@ -134,7 +136,7 @@ public class WebhookResource {
         }
         ProviderEvent event = TwilioEvents.parse(form, clock.instant());
         if (event != null) {
-            events.ingest(List.of(event), "twilio", null, null);
+            store(List.of(event), "twilio", null);
         }
         String keyword = TwilioEvents.first(form, "MessageStatus") == null ? TwilioEvents.keyword(form) : null;
         String reply = keyword != null && TwilioEvents.HELP.contains(keyword)
@@ -149,7 +151,15 @@ public class WebhookResource {
 
     @ServerExceptionMapper
     public Response replayed(ReplayedException e) {
+        meters.rejected(e.provider());
         return Problems.unauthorized("This webhook was already received (replayed token).");
+    }
+
+    /** Stores the events (with a nonce, remembered for twice the tolerance) and counts what was new. */
+    private Stored store(List<ProviderEvent> parsed, String provider, String nonce) {
+        int recorded = events.ingest(parsed, provider, nonce, nonce == null ? null : tolerance.multipliedBy(2));
+        meters.stored(provider, parsed.size(), recorded);
+        return new Stored(parsed.size(), recorded);
     }
 
     private boolean fresh(String epochSeconds) {
@@ -182,7 +192,8 @@ public class WebhookResource {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static Response unauthorized(String provider) {
+    private Response unauthorized(String provider) {
+        meters.rejected(provider.toLowerCase());
         return Problems.unauthorized("The " + provider + " signature is missing, wrong or too old.");
     }
 }

@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.rekindle.messaging.support.TestData.api;
 import static io.rekindle.messaging.support.TestData.profile;
 import static io.rekindle.messaging.support.TestData.template;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.platform.testing.Metrics;
 import io.rekindle.messaging.support.StandIns;
 
 /** Sending through real servers: batches, idempotency, headers, retries, stalls and crashed workers. */
@@ -49,11 +49,7 @@ class SendingTest extends SendingFixture {
     }
 
     private static long backlog() {
-        String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.management.test-port", Integer.class)).when().get("/q/metrics").then().statusCode(200).extract().asString();
-        var m = java.util.regex.Pattern.compile("rekindle_backlog\\{queue=\"messages\"[^}]*} (\\S+)").matcher(metrics);
-        assertTrue(m.find(), metrics);
-        return (long) Double.parseDouble(m.group(1));
+        return Metrics.backlog("messages");
     }
 
     @Test

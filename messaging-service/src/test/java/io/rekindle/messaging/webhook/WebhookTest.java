@@ -35,6 +35,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.messaging.dispatch.Dispatcher;
 import io.rekindle.messaging.support.StandIns;
+import io.rekindle.platform.testing.Metrics;
 import io.rekindle.platform.testing.TestClock;
 import io.rekindle.messaging.support.TestData;
 
@@ -73,6 +74,12 @@ class WebhookTest {
         clock.reset();
     }
 
+    private static double events(String before, String after, String provider, String result) {
+        String[] labels = {"provider=\"" + provider + "\"", "result=\"" + result + "\""};
+        return Metrics.sample(after, "rekindle_webhook_events_total", labels)
+                - Metrics.sample(before, "rekindle_webhook_events_total", labels);
+    }
+
     private static String sign(String timestamp, byte[] body) throws Exception {
         PrivateKey key = KeyFactory.getInstance("EC")
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(SENDGRID_PRIVATE_KEY)));
@@ -101,6 +108,7 @@ class WebhookTest {
                  {"email":"ada@example.com","event":"bounce","type":"bounce","status":"5.1.1","reason":"no such user","sg_event_id":"ev-3","rekindle_message_id":"%s","timestamp":%d}]\r\n"""
                 .formatted(messageId, NOW.getEpochSecond(), messageId, NOW.getEpochSecond(), messageId, NOW.getEpochSecond());
 
+        String before = Metrics.scrape();
         sendgrid(ts, sign(ts, "[]".getBytes(StandardCharsets.UTF_8)), body).statusCode(401)
                 .contentType("application/problem+json");
         sendgrid(ts, null, body).statusCode(401);
@@ -113,6 +121,10 @@ class WebhookTest {
         sendgrid(ts, sign(ts, body.getBytes(StandardCharsets.UTF_8)), body).statusCode(200)
                 .body("recorded", equalTo(0));
         assertEquals(3, data.count("SELECT count(*) FROM engagement_event"));
+        String after = Metrics.scrape();
+        assertEquals(3, events(before, after, "sendgrid", "rejected"), "a wrong, a missing and a stale signature");
+        assertEquals(3, events(before, after, "sendgrid", "accepted"));
+        assertEquals(3, events(before, after, "sendgrid", "duplicate"), "the batch sent again");
         api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("bounced"))
                 .body("history.state", equalTo(List.of("queued", "sent", "delivered", "opened", "bounced")))
                 .body("detail", containsString("hard"));
@@ -126,6 +138,17 @@ class WebhookTest {
         dispatcher.drain();
         api().when().get("/v1/messages/" + next).then().body("state", equalTo("suppressed"))
                 .body("detail", containsString("hard bounce"));
+    }
+
+    @Test
+    void everyProviderAndResultIsPublishedBeforeAnyWebhookArrives() {
+        String metrics = Metrics.scrape();
+        for (String provider : List.of("sendgrid", "mailgun", "postmark", "twilio", "ses")) {
+            for (String result : List.of("accepted", "duplicate", "rejected")) {
+                org.junit.jupiter.api.Assertions.assertTrue(Metrics.has(metrics, "rekindle_webhook_events_total",
+                        "provider=\"" + provider + "\"", "result=\"" + result + "\""), provider + " " + result);
+            }
+        }
     }
 
     @Test
@@ -153,6 +176,7 @@ class WebhookTest {
     void mailgunChecksTheHmacRefusesAReplayedTokenAndRecordsAComplaint() throws Exception {
         String ts = Long.toString(NOW.getEpochSecond());
         String valid = mailgun(ts, "token-1", "test-mailgun-signing-key", "mg-1", "complained").replace("MID", messageId);
+        String before = Metrics.scrape();
         given().contentType("application/json").body(mailgun(ts, "token-1", "wrong-key", "mg-1", "complained"))
                 .when().post("/v1/webhooks/mailgun").then().statusCode(401);
         given().contentType("application/json").body(valid).when().post("/v1/webhooks/mailgun").then()
@@ -161,6 +185,9 @@ class WebhookTest {
                 .statusCode(401).body("detail", containsString("replayed"));
         given().contentType("application/json").body("{not json").when().post("/v1/webhooks/mailgun").then()
                 .statusCode(401);
+        String after = Metrics.scrape();
+        assertEquals(3, events(before, after, "mailgun", "rejected"), "a wrong key, a replayed token, no signature");
+        assertEquals(1, events(before, after, "mailgun", "accepted"));
         api().when().get("/v1/messages/" + messageId).then().body("state", equalTo("complained"));
         assertEquals(1, data.count("SELECT count(*) FROM suppression WHERE address = 'ada@example.com' AND reason = 'complaint'"));
     }

@@ -29,7 +29,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.config.PlatformConfig;
 import io.rekindle.platform.http.ApiKeys;
-import io.rekindle.platform.work.Backlog;
 import io.rekindle.platform.work.Backoff;
 import io.rekindle.platform.work.Poller;
 
@@ -59,6 +58,7 @@ public class OutboxRelay {
     private final HttpClient http;
     private final List<? extends OutboxDestination> destinations;
     private Optional<Poller> poller = Optional.empty();
+    private OutboxMeters meters;
 
     OutboxRelay(DataSource dataSource, Clock clock, Config config, ApiKeys keys,
             Instance<OutboxDestinations> destinations,
@@ -78,26 +78,8 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event, io.micrometer.core.instrument.MeterRegistry registry) {
         if (!destinations.isEmpty()) {
-            io.micrometer.core.instrument.Gauge.builder("rekindle.outbox.dead.letters", this::deadLetters)
-                    .description("Calls to other services refused for good, waiting for an operator")
-                    .strongReference(true).register(registry);
-            // A claimed row waits with due_at at its lease's end: in progress. A failed delivery counts as retrying
-            // until it is due again.
-            Backlog.register(registry, dataSource, clock, "outbox",
-                    "SELECT count(*) FROM outbox WHERE due_at <= ? OR claimed");
-            Backlog.registerRetrying(registry, dataSource, clock, "outbox",
-                    "SELECT count(*) FROM outbox WHERE attempts > 0 AND due_at > ? AND NOT claimed AND dead_at IS NULL");
+            meters = new OutboxMeters(registry, dataSource, clock, destinations);
             poller = Poller.start("outbox-relay", every, this::relay);
-        }
-    }
-
-    private long deadLetters() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM outbox WHERE dead_at IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -122,14 +104,14 @@ public class OutboxRelay {
         for (List<Row> batch = claim(destination); !batch.isEmpty(); batch = claim(destination)) {
             Answer answer = post(destination, batch);
             if (answer.refused() && batch.size() == 1) {
-                dead(batch, answer.error());
+                dead(destination, batch, answer.error());
                 continue;
             }
             if (answer.refused()) {
                 delivered += oneByOne(destination, batch);
                 continue;
             }
-            done(batch, answer.error());
+            done(destination, batch, answer.error());
             if (answer.error() != null) {
                 return delivered;
             }
@@ -148,12 +130,12 @@ public class OutboxRelay {
             List<Row> row = List.of(batch.get(i));
             Answer answer = post(destination, row);
             if (answer.refused()) {
-                dead(row, answer.error());
+                dead(destination, row, answer.error());
             } else if (answer.error() != null) {
-                done(batch.subList(i, batch.size()), answer.error());
+                done(destination, batch.subList(i, batch.size()), answer.error());
                 return delivered;
             } else {
-                done(row, null);
+                done(destination, row, null);
                 delivered++;
             }
         }
@@ -170,9 +152,17 @@ public class OutboxRelay {
         boolean refused() {
             return status == 400 || status == 413 || status == 415 || status == 422;
         }
+
+        String outcome() {
+            return error == null ? "ok" : refused() ? "refused" : "unavailable";
+        }
     }
 
     private Answer post(OutboxDestination destination, List<Row> batch) {
+        return meters.post(destination, () -> postNow(destination, batch), Answer::outcome);
+    }
+
+    private Answer postNow(OutboxDestination destination, List<Row> batch) {
         String url = config.getValue("quarkus.rest-client." + destination.service() + ".url", String.class)
                 + destination.path();
         String body = "[" + String.join(",", batch.stream().map(Row::payload).toList()) + "]";
@@ -216,8 +206,22 @@ public class OutboxRelay {
     }
 
     /** Sets the rows aside with the peer's reason; they wait for an operator, no longer for a retry. */
+    void dead(OutboxDestination destination, List<Row> rows, String reason) {
+        setAside(rows, reason);
+        meters.dead(destination, rows.size());
+    }
+
+    void done(OutboxDestination destination, List<Row> batch, String error) {
+        acknowledge(batch, error);
+        if (error == null) {
+            meters.delivered(destination, batch.size());
+        } else {
+            meters.retried(destination, batch.size());
+        }
+    }
+
     @Transactional
-    void dead(List<Row> rows, String reason) {
+    void setAside(List<Row> rows, String reason) {
         LOG.warnf("outbox: %d row(s) refused for good and set aside: %s", rows.size(), reason);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE outbox SET "
                 + "dead_at = ?, dead_reason = ?, due_at = 'infinity', claimed = false WHERE id = ANY (?)")) {
@@ -231,7 +235,7 @@ public class OutboxRelay {
     }
 
     @Transactional
-    void done(List<Row> batch, String error) {
+    void acknowledge(List<Row> batch, String error) {
         Object[] ids = batch.stream().map(Row::id).toArray();
         try (Connection c = dataSource.getConnection()) {
             if (error == null) {

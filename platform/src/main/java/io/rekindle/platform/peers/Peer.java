@@ -9,6 +9,8 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -17,16 +19,19 @@ import io.smallrye.faulttolerance.api.Guard;
  * timeout; its answers become what callers act on: {@link PeerUnavailableException} (unreachable, timed out, a 5xx
  * or 429, the circuit open: try again later) or {@link PeerRefusedException} (a 4xx: this request is wrong). A read is
  * asked twice when it fails to arrive, since the pooled connection it went out on may have been closed by the peer
- * meanwhile; a write is asked once, its caller's own retry carrying the idempotency key.
+ * meanwhile; a write is asked once, its caller's own retry carrying the idempotency key. Every call is timed in
+ * {@code rekindle.peer.calls} by peer, kind (read, write) and outcome (ok, refused, unavailable).
  */
 public final class Peer {
 
     private final String name;
     private final Guard reads;
     private final Guard writes;
+    private final MeterRegistry registry;
 
-    Peer(String name, PeerTuning tuning) {
+    Peer(String name, PeerTuning tuning, MeterRegistry registry) {
         this.name = name;
+        this.registry = registry;
         this.writes = Guard.create().withDescription(name + " writes").withCircuitBreaker()
                 .with(breaker -> tuning.configure(breaker, name + "-writes")).done().build();
         this.reads = Guard.create().withDescription(name + " reads")
@@ -37,7 +42,7 @@ public final class Peer {
 
     /** A call that only reads: asked again once when it did not arrive. */
     public <T> T read(Supplier<T> call) {
-        return guarded(reads, call);
+        return timed("read", reads, call);
     }
 
     /** A read of one thing, empty when the peer answers 404. */
@@ -54,7 +59,7 @@ public final class Peer {
 
     /** A call that changes something, asked once. */
     public <T> T write(Supplier<T> call) {
-        return guarded(writes, call);
+        return timed("write", writes, call);
     }
 
     /** A write whose refusal is an answer: true when the peer took it, false when it answered a 4xx. */
@@ -64,6 +69,21 @@ public final class Peer {
             return true;
         } catch (PeerRefusedException e) {
             return false;
+        }
+    }
+
+    private <T> T timed(String kind, Guard guard, Supplier<T> call) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "unavailable";
+        try {
+            T answer = guarded(guard, call);
+            outcome = "ok";
+            return answer;
+        } catch (PeerRefusedException e) {
+            outcome = "refused";
+            throw e;
+        } finally {
+            sample.stop(PeerCalls.timer(registry, name, kind, outcome));
         }
     }
 

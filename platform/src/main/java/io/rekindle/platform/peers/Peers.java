@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.rekindle.platform.config.PlatformConfig;
 
 /** The peers this service calls, each with its own circuits. */
@@ -12,14 +14,16 @@ import io.rekindle.platform.config.PlatformConfig;
 public class Peers {
 
     private final PeerTuning tuning;
+    private final MeterRegistry registry;
     private final Map<String, Peer> byName = new ConcurrentHashMap<>();
 
-    Peers(PlatformConfig config) {
+    Peers(PlatformConfig config, MeterRegistry registry) {
         this.tuning = config.peers().circuit();
+        this.registry = registry;
     }
 
     /** The peer of this name (segment-service, messaging-service...), the same one on every call. */
     public Peer named(String name) {
-        return byName.computeIfAbsent(name, n -> new Peer(n, tuning));
+        return byName.computeIfAbsent(name, n -> new Peer(n, tuning, registry));
     }
 }

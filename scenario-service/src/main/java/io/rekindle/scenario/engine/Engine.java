@@ -41,6 +41,7 @@ public class Engine {
     private final ExitCheck exits;
     private final StepRunner runner;
     private final Sends sends;
+    private final EngineMeters meters;
     private final SegmentEntries entries;
     private final Clock clock;
     private final String every;
@@ -52,7 +53,8 @@ public class Engine {
     private List<Poller> pollers = List.of();
 
     Engine(EnrollmentStore store, AttributionWindows windows, Profiles profiles, ExitCheck exits, StepRunner runner,
-            Sends sends, SegmentEntries entries, Clock clock, ScenarioConfig config) {
+            Sends sends, SegmentEntries entries, EngineMeters meters, Clock clock, ScenarioConfig config) {
+        this.meters = meters;
         this.windows = windows;
         String every = config.engineEvery();
         int threads = config.engineThreads();
@@ -141,6 +143,7 @@ public class Engine {
             }
             List<EnrollmentStore.Decision> decisions = sends.handOver(moving.stream().map(Run::decide).toList());
             List<EnrollmentRow> after = store.commitAll(decisions);
+            meters.committed(decisions);
             for (int i = 0; i < moving.size(); i++) {
                 moving.get(i).moved(after.get(i));
             }
@@ -149,6 +152,7 @@ public class Engine {
                 .map(r -> EnrollmentStore.Decision.retry(r.enrollment, clock.instant())).toList();
         if (!unfinished.isEmpty()) {
             store.commitAll(unfinished);
+            meters.committed(unfinished);
         }
     }
 

@@ -37,9 +37,11 @@ public class EnrollmentStore {
 
     private final int maxAttempts;
     private final io.rekindle.platform.work.Backoff backoff;
+    private final EngineMeters meters;
 
-    EnrollmentStore(DataSource dataSource, ObjectMapper mapper, Clock clock,
+    EnrollmentStore(DataSource dataSource, ObjectMapper mapper, Clock clock, EngineMeters meters,
             ScenarioConfig config) {
+        this.meters = meters;
         int maxAttempts = config.maxAttempts();
         Duration retryBase = config.retryBase();
         Duration retryMax = config.retryMax();
@@ -68,14 +70,21 @@ public class EnrollmentStore {
                     UPDATE enrollment e SET due_at = ?, leased_until = ?, wake = false FROM picked p
                     WHERE e.enrollment_id = p.enrollment_id
                     RETURNING p.due_at AS was_due, e.*)
-                SELECT\s""" + EnrollmentRow.COLUMNS
+                SELECT was_due,\s""" + EnrollmentRow.COLUMNS
                 + " FROM claimed ORDER BY was_due, priority DESC, scenario_id, customer_id")) {
             Timestamp until = Timestamp.from(now.plus(lease));
             ps.setTimestamp(1, Timestamp.from(dueBy));
             ps.setInt(2, limit);
             ps.setTimestamp(3, until);
             ps.setTimestamp(4, until);
-            return EnrollmentRow.readAll(ps, mapper);
+            List<EnrollmentRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    meters.late(rs.getTimestamp("was_due").toInstant(), now);
+                    rows.add(EnrollmentRow.read(rs, mapper));
+                }
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

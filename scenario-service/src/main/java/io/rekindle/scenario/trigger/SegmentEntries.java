@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.rekindle.scenario.config.ScenarioConfig;
@@ -72,6 +73,7 @@ public class SegmentEntries {
     private long lastRead = System.nanoTime();
     /** The clock's moves as seen at the start of the last complete read. */
     private volatile long movesRead;
+    private MeterRegistry registry;
 
     SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Profiles profiles,
             SegmentPeer segments, DataSource dataSource, java.time.Clock clock,
@@ -89,7 +91,20 @@ public class SegmentEntries {
     }
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
+        this.registry = registry;
         Backlog.register(registry, "feed", () -> behindTheClock() ? 1 : 0);
+    }
+
+    /** {@code rekindle.feed.lag}: how long after a segment change was made this service acted on it. */
+    private void lag(String segment, ChangePageChangesInner change, Instant now) {
+        if (registry != null && change.getAt() != null) {
+            Timer.builder("rekindle.feed.lag")
+                    .description("From a segment change to its consumer acting on it").tag("segment", segment)
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                    .maximumExpectedValue(Duration.ofHours(1)).register(registry)
+                    .record(Duration.between(change.getAt().toInstant(), now).isNegative() ? Duration.ZERO
+                            : Duration.between(change.getAt().toInstant(), now));
+        }
     }
 
     /**
@@ -180,6 +195,7 @@ public class SegmentEntries {
                     }
                     return enrolled;
                 }
+                lag(segment, change, now);
                 if (entered && segments.isMember(segment, customer)
                         && entry.enter(scenario, customer, null, profileOf.get(customer).get()).isPresent()) {
                     enrolled++;

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.rekindle.platform.testing.Metrics;
 import io.rekindle.scenario.support.Journeys;
 import io.rekindle.scenario.support.PeerStandIn;
 import io.rekindle.platform.testing.TestClock;
@@ -83,8 +83,14 @@ class SegmentEntriesTest {
                 .when().post("/v1/scenarios").then().statusCode(201);
 
         assertEquals(0, entries.poll());
-        clock.set(Instant.parse("2026-07-01T07:00:00Z"));
+        assertEquals(0, Metrics.sample(Metrics.scrape(), "rekindle_feed_lag_seconds_count", "segment=\"ahead\""),
+                "a change not acted on yet has no lag to show");
+        clock.set(Instant.parse("2026-07-01T07:00:30Z"));
         assertEquals(1, entries.poll());
+        String metrics = Metrics.scrape();
+        assertEquals(1, Metrics.sample(metrics, "rekindle_feed_lag_seconds_count", "segment=\"ahead\""));
+        assertEquals(30, Metrics.sample(metrics, "rekindle_feed_lag_seconds_sum", "segment=\"ahead\""), 0.001,
+                "stamped 07:00:00, acted on at 07:00:30");
     }
 
     @Test
@@ -100,11 +106,7 @@ class SegmentEntriesTest {
     }
 
     private static long feedBacklog() {
-        String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.management.test-port", Integer.class)).when().get("/q/metrics").then().statusCode(200).extract().asString();
-        var m = java.util.regex.Pattern.compile("rekindle_backlog\\{queue=\"feed\"[^}]*} (\\S+)").matcher(metrics);
-        assertTrue(m.find(), metrics);
-        return (long) Double.parseDouble(m.group(1));
+        return Metrics.backlog("feed");
     }
 
     /** segment-service's change feed: these customers entered, one change each (cursors 1..n), read from any cursor. */

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -41,6 +42,7 @@ public class Reevaluations {
     private final Clock clock;
     private final String every;
     private final int batch;
+    private Counter reevaluated;
     private Optional<Poller> poller = Optional.empty();
 
     Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, BgNbdModels models,
@@ -84,6 +86,8 @@ public class Reevaluations {
 
     void start(@Observes StartupEvent event, MeterRegistry registry) {
         Backlog.register(registry, "reevaluations", this::backlog);
+        reevaluated = Counter.builder("rekindle.segment.reevaluations")
+                .description("Customers whose metrics and segments were computed again").register(registry);
         poller = Poller.start("reevaluations", every, this::drainDue);
     }
 
@@ -91,10 +95,13 @@ public class Reevaluations {
         poller.ifPresent(Poller::stop);
     }
 
+    /** Drains while full batches come back, counting the customers re-evaluated once each batch has committed. */
     void drainDue() {
-        while (drainBatch() == batch) {
-            // keep going while full batches come back
-        }
+        int drained;
+        do {
+            drained = drainBatch();
+            reevaluated.increment(drained);
+        } while (drained == batch);
     }
 
     /** How many customers are due now (a backlog after a large import). */

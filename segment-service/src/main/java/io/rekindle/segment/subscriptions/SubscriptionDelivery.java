@@ -2,6 +2,7 @@ package io.rekindle.segment.subscriptions;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,9 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.http.OutboundUrls;
@@ -65,10 +69,13 @@ public class SubscriptionDelivery {
     private final Context context;
     private final String every;
     private Optional<Poller> poller = Optional.empty();
+    private final MeterRegistry registry;
 
     SubscriptionDelivery(Subscriptions subscriptions, Memberships memberships, ObjectMapper mapper, Clock clock,
-            OutboundUrls outbound, Vertx vertx,
+            OutboundUrls outbound, Vertx vertx, MeterRegistry registry,
             SegmentConfig config) {
+        this.registry = registry;
+        List.of("delivered", "failed").forEach(this::deliveries);
         SegmentConfig.Subscriptions tuning = config.subscriptions();
         this.every = tuning.deliverEvery();
         this.lease = tuning.lease();
@@ -142,6 +149,8 @@ public class SubscriptionDelivery {
             // A full page means more is waiting: due again at once.
             subscriptions.acknowledged(claim.id(), Long.parseLong(page.next()),
                     page.changes().size() == batch ? Duration.ZERO : idle);
+            deliveries("delivered").increment();
+            lag(page.changes());
             return true;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -158,7 +167,25 @@ public class SubscriptionDelivery {
         }
     }
 
+    /** {@code rekindle.feed.lag}: from a change to its subscriber's acknowledgement, by segment. */
+    private void lag(List<Change> changes) {
+        Instant now = clock.instant();
+        for (Change change : changes) {
+            Duration lag = Duration.between(change.at(), now);
+            Timer.builder("rekindle.feed.lag").description("From a segment change to its consumer acting on it")
+                    .tag("segment", change.segmentId()).publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
+                    .register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+        }
+    }
+
+    private Counter deliveries(String result) {
+        return Counter.builder("rekindle.subscription.deliveries").description("Change pages pushed to subscribers")
+                .tag("result", result).register(registry);
+    }
+
     private boolean failed(Subscriptions.Claim claim, String error) {
+        deliveries("failed").increment();
         subscriptions.failed(claim.id(), error, backoff.after(claim.attempts() + 1, ThreadLocalRandom.current()));
         return false;
     }

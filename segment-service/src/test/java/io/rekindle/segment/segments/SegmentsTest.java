@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.rekindle.platform.testing.Metrics;
 import io.rekindle.platform.testing.TestClock;
 import io.rekindle.segment.support.TestStore;
 
@@ -122,7 +123,12 @@ class SegmentsTest {
                 .when().post("/v1/orders/batch").then().statusCode(200);
         // A corrected address leaves the dirty segment.
         api().body("{\"email\":\"fixed@example.com\"}").when().put("/v1/customers/yop").then().statusCode(200);
-        reevaluations.drainBatch();
+        String before = Metrics.scrape();
+        long due = reevaluations.backlog();
+        reevaluations.drainDue();
+        org.junit.jupiter.api.Assertions.assertEquals(due, Metrics.sample(Metrics.scrape(),
+                "rekindle_segment_reevaluations_total") - Metrics.sample(before, "rekindle_segment_reevaluations_total"),
+                "every customer due (those written to among them) counted once");
 
         api().when().get("/v1/segments/cart-abandoners/changes?after=" + start).then().statusCode(200)
                 .body("changes.customerId", equalTo(List.of("cart-left")))

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.segment.segments.Reevaluations;
+import io.rekindle.platform.testing.Metrics;
 import io.rekindle.platform.testing.TestClock;
 import io.rekindle.segment.support.TestStore;
 import io.vertx.core.Vertx;
@@ -145,6 +146,7 @@ class SubscriptionsTest {
         answer.set(503);
         vip("ann", true);
         vip("bob", true);
+        String before = Metrics.scrape();
         assertEquals(0, delivery.deliverDue());
         api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(1))
                 .body("lastError", equalTo("HTTP 503")).body("cursor", equalTo("0"))
@@ -171,6 +173,13 @@ class SubscriptionsTest {
         assertEquals(1, delivery.deliverDue(), () -> "delivered after the subscriber came back; subscription now "
                 + api().when().get("/v1/subscriptions/" + id).asString());
         assertEquals(List.of("ann:entered", "bob:entered", "ann:exited"), deliveredChanges());
+        String after = Metrics.scrape();
+        assertEquals(3, delta(before, after, "rekindle_subscription_deliveries_total", "result=\"failed\""));
+        assertEquals(1, delta(before, after, "rekindle_subscription_deliveries_total", "result=\"delivered\""));
+        String ofSegment = "segment=\"" + segment + "\"";
+        assertEquals(3, Metrics.sample(after, "rekindle_feed_lag_seconds_count", ofSegment), "one per change");
+        assertEquals(180, Metrics.sample(after, "rekindle_feed_lag_seconds_sum", ofSegment), 0.001,
+                "three changes made at the start, acknowledged a minute later");
         assertEquals(0, delivery.deliverDue(), "nothing delivered twice");
         clock.set(T0.plusSeconds(120));
         assertEquals(0, delivery.deliverDue(), "nothing delivered twice");
@@ -182,6 +191,10 @@ class SubscriptionsTest {
         assertEquals(CallbackSignature.sign(secret, t, r.raw()), r.signature());
         api().when().get("/v1/subscriptions/" + id).then().body("attempts", equalTo(0))
                 .body("lastError", nullValue()).body("cursor", equalTo(r.body().get("next").asText()));
+    }
+
+    private static double delta(String before, String after, String name, String... labels) {
+        return Metrics.sample(after, name, labels) - Metrics.sample(before, name, labels);
     }
 
     @Test

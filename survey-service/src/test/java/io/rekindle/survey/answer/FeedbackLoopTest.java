@@ -10,7 +10,6 @@ import static io.rekindle.survey.support.SurveyApi.invite;
 import static io.rekindle.survey.support.SurveyApi.pathOf;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.platform.testing.Metrics;
 import io.rekindle.platform.outbox.OutboxRelay;
 import io.rekindle.survey.support.Peers;
 import io.rekindle.survey.support.SurveyApi;
@@ -83,14 +83,23 @@ class FeedbackLoopTest {
         answer(pathOf(invite("loop", "{\"customerId\":\"c-down\"}").getString("url")), "price");
 
         assertEquals(2, outboxBacklog(), "both due");
+        String before = Metrics.scrape();
         assertEquals(1, relay.relay(), "the signal goes, the event waits");
         assertEquals(0, outboxBacklog(), "a retry waiting for its backoff is not work yet");
+        String during = Metrics.scrape();
+        assertEquals(1, rows(during, "SEGMENT_EVENTS", "retried") - rows(before, "SEGMENT_EVENTS", "retried"));
+        assertEquals(1, rows(during, "SCENARIO_SIGNALS", "delivered") - rows(before, "SCENARIO_SIGNALS", "delivered"));
+        assertEquals(1, Metrics.sample(during, "rekindle_peer_calls_seconds_count", "peer=\"segment-service\"",
+                "kind=\"outbox\"", "outcome=\"unavailable\"") - Metrics.sample(before,
+                "rekindle_peer_calls_seconds_count", "peer=\"segment-service\"", "kind=\"outbox\"",
+                "outcome=\"unavailable\""), "the 503 is timed as the peer being unavailable");
         Peers.http.stubFor(post("/v1/events/batch").willReturn(aResponse().withStatus(200).withBody("{}")));
         assertEquals(0, relay.relay(), "not before its backoff");
         clock.set(java.time.Instant.now().plusSeconds(600));
         assertEquals(1, outboxBacklog(), "due again");
         assertEquals(1, relay.relay());
         assertEquals(0, outboxBacklog());
+        assertEquals(1, rows(Metrics.scrape(), "SEGMENT_EVENTS", "delivered") - rows(during, "SEGMENT_EVENTS", "delivered"));
         Peers.http.verify(2, postRequestedFor(urlEqualTo("/v1/events/batch")));
         Peers.http.verify(1, postRequestedFor(urlEqualTo("/v1/signals")));
     }
@@ -108,6 +117,7 @@ class FeedbackLoopTest {
             answer(pathOf(invite("loop", "{\"customerId\":\"" + customer + "\"}").getString("url")), "price");
         }
 
+        String before = Metrics.scrape();
         assertEquals(5, relay.relay(), "three signals and two events; the refused event is set aside");
         assertEquals(0, relay.relay(), "nothing is held back, nothing is tried again");
         assertEquals(0, outboxBacklog());
@@ -117,19 +127,20 @@ class FeedbackLoopTest {
                 .body("size()", org.hamcrest.Matchers.equalTo(1))
                 .body("[0].destination", org.hamcrest.Matchers.equalTo("SEGMENT_EVENTS"))
                 .body("[0].reason", org.hamcrest.Matchers.containsString("HTTP 400"));
-        String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.management.test-port", Integer.class)).when().get("/q/metrics").then()
-                .statusCode(200).extract().asString();
-        assertTrue(metrics.contains("rekindle_outbox_dead_letters 1.0"), metrics);
+        String after = Metrics.scrape();
+        assertEquals(1, Metrics.sample(after, "rekindle_outbox_dead_letters"), after);
+        assertEquals(1, rows(after, "SEGMENT_EVENTS", "dead") - rows(before, "SEGMENT_EVENTS", "dead"));
+        assertEquals(2, rows(after, "SEGMENT_EVENTS", "delivered") - rows(before, "SEGMENT_EVENTS", "delivered"));
         given().header("Authorization", "Bearer rekindle-dev-storefront-key").when()
                 .get("/v1/admin/outbox/dead-letters").then().statusCode(403);
     }
 
+    private static double rows(String metrics, String destination, String result) {
+        return Metrics.sample(metrics, "rekindle_outbox_deliveries_total", "destination=\"" + destination + "\"",
+                "result=\"" + result + "\"");
+    }
+
     private static long outboxBacklog() {
-        String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.management.test-port", Integer.class)).when().get("/q/metrics").then().statusCode(200).extract().asString();
-        var m = java.util.regex.Pattern.compile("rekindle_backlog\\{queue=\"outbox\"[^}]*} (\\S+)").matcher(metrics);
-        assertTrue(m.find(), metrics);
-        return (long) Double.parseDouble(m.group(1));
+        return Metrics.backlog("outbox");
     }
 }
