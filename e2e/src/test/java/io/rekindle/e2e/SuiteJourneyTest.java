@@ -22,7 +22,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +43,7 @@ import io.rekindle.bench.SendgridWebhook;
  * ends as won back; then the storefront erases them and no table of any service still holds their email or name.
  * A failure to see a mail prints what each service says of the customer.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteJourneyTest {
 
     private static final String CUSTOMER = "e2e-ada";
@@ -80,6 +84,7 @@ class SuiteJourneyTest {
     }
 
     @Test
+    @Order(1)
     void aCustomerIsWonBackThroughEveryServiceAndThenErasedFromAllOfThem() throws Exception {
         // The shop's setup: a segment, two templates, a scenario on the segment (the survey is built in).
         assertEquals(201, Http.put(url("segment") + "/v1/segments/e2e-gold", """
@@ -226,6 +231,30 @@ class SuiteJourneyTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** After the journey: the chart's dashboard and alerts read no metric that the services do not publish. */
+    @Test
+    @Order(2)
+    void everyMetricTheChartsDashboardAndAlertsReadIsPublished() throws Exception {
+        StringBuilder scrapes = new StringBuilder();
+        for (String service : List.of("segment", "scenario", "messaging", "survey")) {
+            scrapes.append(Http.metrics(url(service)));
+        }
+        Path chart = Path.of("..", "k8s", "rekindle");
+        String read = java.nio.file.Files.readString(chart.resolve("files/dashboard.json"))
+                + java.nio.file.Files.readString(chart.resolve("templates/prometheusrule.yaml"))
+                + java.nio.file.Files.readString(chart.resolve("templates/scaledobjects.yaml"));
+        Matcher m = Pattern.compile("\\b(rekindle_[a-z_]+|http_server_requests_[a-z_]+)").matcher(read);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        assertTrue(names.size() >= 12, "the chart reads the services' metrics: " + names);
+        String published = scrapes.toString();
+        List<String> missing = names.stream().filter(name -> published.lines()
+                .noneMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " "))).toList();
+        assertEquals(List.of(), missing, "read by the chart, published by no service");
     }
 
     private static Http.Reply sendgridOpen(String messageId) throws Exception {

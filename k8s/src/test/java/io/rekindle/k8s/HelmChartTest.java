@@ -1,11 +1,17 @@
 package io.rekindle.k8s;
 
+import static io.rekindle.k8s.Charts.CHART;
+import static io.rekindle.k8s.Charts.REQUIRED;
+import static io.rekindle.k8s.Charts.SERVICES;
+import static io.rekindle.k8s.Charts.full;
+import static io.rekindle.k8s.Charts.ofKind;
+import static io.rekindle.k8s.Charts.render;
+import static io.rekindle.k8s.Charts.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,35 +37,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 class HelmChartTest {
 
-    private static final Path CHART = Path.of(System.getProperty("chart.dir", "rekindle"));
-    private static final List<String> SERVICES = List.of("segment", "scenario", "messaging", "survey");
     private static final Set<String> API_KEYS = Set.of("REKINDLE_API_KEY", "REKINDLE_STOREFRONT_KEYS",
             "REKINDLE_SERVICE_KEYS");
     private static final Set<String> DATABASE = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD");
-    /** Every value a production install must give, as --set would. */
-    private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
-
-    static {
-        REQUIRED.put("secrets.apiKey", "admin-key-0123456789abcdef");
-        REQUIRED.put("secrets.storefrontKeys", "storefront-key-0123456789ab");
-        REQUIRED.put("secrets.serviceKeys", "service-key-0123456789abcd");
-        REQUIRED.put("secrets.erasureSalt", "erasure-salt-0123456789");
-        REQUIRED.put("secrets.assignmentSalt", "assignment-salt-012345");
-        REQUIRED.put("secrets.linkKeys", "link-key-0123456789abcdef");
-        REQUIRED.put("secrets.surveyKeys", "survey-key-0123456789abcd");
-        REQUIRED.put("secrets.twilioAuthToken", "twilio-token-0123456789");
-        REQUIRED.put("secrets.fcmAccessToken", "fcm-token-0123456789abc");
-        REQUIRED.put("publicUrls.messaging", "https://mail.shop.example");
-        REQUIRED.put("publicUrls.survey", "https://survey.shop.example");
-        for (String s : SERVICES) {
-            REQUIRED.put("services." + s + ".database.password", s + "-db-password");
-        }
-    }
 
     @Test
     void chartLintsCleanly() {
@@ -225,28 +209,6 @@ class HelmChartTest {
             assertEquals("Prefix", p.getPathType());
             assertEquals("http", p.getBackend().getService().getPort().getName());
         }));
-    }
-
-    private static TemplateCommand template() {
-        return new Helm(CHART).template().withName("rk").withNamespace("shop");
-    }
-
-    private static TemplateCommand full() {
-        TemplateCommand command = template();
-        REQUIRED.forEach(command::set);
-        return command;
-    }
-
-    private static List<HasMetadata> render(TemplateCommand command) {
-        String manifests = command.call();
-        return Arrays.stream(manifests.split("(?m)^---\\s*$"))
-                .filter(doc -> doc.lines().anyMatch(l -> l.startsWith("kind:")))
-                .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
-                .toList();
-    }
-
-    private static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> kind) {
-        return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     private static String serviceOf(HasMetadata object) {
