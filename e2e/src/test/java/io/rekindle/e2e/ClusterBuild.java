@@ -43,7 +43,11 @@ final class ClusterBuild {
 
     private static void build() throws IOException, InterruptedException {
         Path root = ServiceProcess.root();
-        Path log = root.resolve("e2e/target/cluster-build.log");
+        build(root, root.resolve("e2e/target/cluster-build.log"));
+    }
+
+    /** The cluster build of the four services of the source tree at {@code root} (this one, or a previous release). */
+    static void build(Path root, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "package", "-Dcluster", "-DskipTests",
                 "-Dquarkus.package.output-directory=" + APP, "-am", "-pl",

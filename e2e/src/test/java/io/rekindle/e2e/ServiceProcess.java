@@ -45,13 +45,30 @@ public final class ServiceProcess implements AutoCloseable {
     private final boolean cluster;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final int port;
+    /** The jar this process runs instead of this tree's build (a previous release's), if any. */
+    private final Path release;
     private Process process;
 
     private ServiceProcess(String service, Path workDir, boolean cluster) {
+        this(service, workDir, cluster, FreePort.chooseForService(), null);
+    }
+
+    private ServiceProcess(String service, Path workDir, boolean cluster, int port, Path release) {
         this.service = service;
         this.workDir = workDir;
         this.cluster = cluster;
-        this.port = FreePort.chooseForService();
+        this.port = port;
+        this.release = release;
+    }
+
+    /**
+     * The same replica (port, environment) run from another release's jar, in a directory of its own; not started.
+     * Stop this one before starting it: they share the port its balancer routes to.
+     */
+    public ServiceProcess asRelease(Path jar, Path runDir) {
+        ServiceProcess other = new ServiceProcess(service, runDir.resolve(service), true, port, jar);
+        other.env.putAll(env);
+        return other;
     }
 
     /** A service with its port chosen, not started yet (so the others can be told where it will be). */
@@ -67,6 +84,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service with these environment variables (besides its port and the API key) and waits until ready. */
     public static ServiceProcess start(String service, Path runDir, Map<String, String> env) throws Exception {
         return prepare(service, runDir).start(env);
+    }
+
+    /** Starts the service with the environment it was prepared with. */
+    public ServiceProcess start() throws Exception {
+        return start(Map.of());
     }
 
     public ServiceProcess start(Map<String, String> variables) throws Exception {
@@ -89,7 +111,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() throws Exception {
-        Path jar = cluster ? ClusterBuild.jar(service)
+        Path jar = release != null ? release : cluster ? ClusterBuild.jar(service)
                 : root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests with `mvn verify`, which packages the "
