@@ -70,8 +70,8 @@ public class EnrollmentStore {
                     UPDATE enrollment e SET due_at = ?, leased_until = ?, wake = false FROM picked p
                     WHERE e.enrollment_id = p.enrollment_id
                     RETURNING p.due_at AS was_due, e.*)
-                SELECT was_due,\s""" + EnrollmentRow.COLUMNS
-                + " FROM claimed ORDER BY was_due, priority DESC, scenario_id, customer_id")) {
+                SELECT\s""" + EnrollmentRow.COLUMNS
+                + ", was_due AS taken_when_due FROM claimed ORDER BY was_due, priority DESC, scenario_id, customer_id")) {
             Timestamp until = Timestamp.from(now.plus(lease));
             ps.setTimestamp(1, Timestamp.from(dueBy));
             ps.setInt(2, limit);
@@ -80,7 +80,7 @@ public class EnrollmentStore {
             List<EnrollmentRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    meters.late(rs.getTimestamp("was_due").toInstant(), now);
+                    meters.late(rs.getTimestamp("taken_when_due").toInstant(), now);
                     rows.add(EnrollmentRow.read(rs, mapper));
                 }
             }
