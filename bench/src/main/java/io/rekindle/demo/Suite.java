@@ -80,17 +80,21 @@ public final class Suite {
     /**
      * As {@link #awaitQuiet()}, for one service only (or all: null). While some services are busy only they are
      * asked again (every scrape costs the services a page and a few counts); once they read zero, all are asked
-     * together, and only an answer of zero from all of them at once ends the wait.
+     * together, and only two such rounds in a row of zero from all of them end the wait. One is not enough: the
+     * services answer side by side, not at one instant, so a hand-off acknowledged between two of their answers
+     * (gone from the sender's outbox, not yet counted by the receiver) shows in neither; it shows in the next round.
      */
     void awaitQuiet(String service) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         List<String> all = service == null ? List.copyOf(urls.keySet()) : List.of(service);
         List<String> asked = all;
+        int quietRounds = 0;
         while (true) {
             Map<String, Long> backlog = backlog(asked);
             List<String> busy = asked.stream().filter(s -> backlog.entrySet().stream()
                     .anyMatch(queue -> queue.getKey().startsWith(s + ".") && queue.getValue() != 0)).toList();
-            if (busy.isEmpty() && asked.equals(all)) {
+            quietRounds = busy.isEmpty() && asked.equals(all) ? quietRounds + 1 : 0;
+            if (quietRounds == 2) {
                 return;
             }
             if (System.nanoTime() > deadline) {
