@@ -55,8 +55,8 @@ public class EnrollmentStore {
     /**
      * Claims up to {@code limit} enrollments due by {@code dueBy} for {@code lease}: their due time moves to the
      * lease's end, so if this replica dies they are due again then, for any replica. They come in due order, the
-     * highest priority first among the equally due (then by scenario and customer, so the order is the same on every
-     * run): when two scenarios want a customer's one message of the day at the same moment, the more important one
+     * highest priority first among the equally due (then by scenario, customer and entry key, a total order, so it is
+     * the same on every run): when two scenarios want a customer's one message of the day at the same moment, the more important one
      * gets it.
      */
     @Transactional
@@ -65,13 +65,13 @@ public class EnrollmentStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 WITH picked AS (
                     SELECT enrollment_id, due_at FROM enrollment WHERE state = 'active' AND due_at <= ?
-                    ORDER BY due_at, priority DESC, scenario_id, customer_id LIMIT ? FOR UPDATE SKIP LOCKED),
+                    ORDER BY due_at, priority DESC, scenario_id, customer_id, entry_key LIMIT ? FOR UPDATE SKIP LOCKED),
                 claimed AS (
                     UPDATE enrollment e SET due_at = ?, leased_until = ?, wake = false FROM picked p
                     WHERE e.enrollment_id = p.enrollment_id
                     RETURNING p.due_at AS was_due, e.*)
-                SELECT\s""" + EnrollmentRow.COLUMNS
-                + ", was_due AS taken_when_due FROM claimed ORDER BY was_due, priority DESC, scenario_id, customer_id")) {
+                SELECT was_due,\s""" + EnrollmentRow.COLUMNS
+                + " FROM claimed ORDER BY was_due, priority DESC, scenario_id, customer_id, entry_key")) {
             Timestamp until = Timestamp.from(now.plus(lease));
             ps.setTimestamp(1, Timestamp.from(dueBy));
             ps.setInt(2, limit);
@@ -80,7 +80,7 @@ public class EnrollmentStore {
             List<EnrollmentRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    meters.late(rs.getTimestamp("taken_when_due").toInstant(), now);
+                    meters.late(rs.getTimestamp("was_due").toInstant(), now);
                     rows.add(EnrollmentRow.read(rs, mapper));
                 }
             }
