@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +34,8 @@ class RollingUpgradeTest {
                 ServiceProcess old = current.asRelease(PreviousRelease.jar(service), runDir);
                 current.close();
                 replaced.add(current);
-                previous.add(old.start());
+                // The recorded release predates the services' own setting; from this release on it is built in.
+                previous.add(old.start(Map.of("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "*:future")));
             }
             try (Campaign campaign = Campaign.prepare(cluster, "rolling-upgrade", SIZE)) {
                 campaign.loadCustomers();
