@@ -30,9 +30,9 @@ class SendMetricsTest extends SendingFixture {
         send("m-1", email("c1", "marketing"));
         drain();
         String after = Metrics.scrape();
-        assertEquals(1, delta(before, after, "rekindle_messages_total", "channel=\"email\"", "outcome=\"sent\""),
+        assertEquals(1, Metrics.delta(before, after, "rekindle_messages_total", "channel=\"email\"", "outcome=\"sent\""),
                 "the retried request sends nothing new and counts nothing new");
-        assertEquals(1, delta(before, after, "rekindle_provider_handoff_seconds_count", "channel=\"email\"",
+        assertEquals(1, Metrics.delta(before, after, "rekindle_provider_handoff_seconds_count", "channel=\"email\"",
                 "result=\"accepted\""));
         assertTrue(Metrics.has(after, "rekindle_provider_handoff_seconds_bucket", "channel=\"email\"",
                 "result=\"accepted\"", "le=\"0.001\""), "a histogram a latency quantile can be read from");
@@ -49,12 +49,12 @@ class SendMetricsTest extends SendingFixture {
         send("s-3", email("c1", "marketing"));
         drain();
         String after = Metrics.scrape();
-        assertEquals(1, delta(before, after, "rekindle_messages_total", "channel=\"email\"",
+        assertEquals(1, Metrics.delta(before, after, "rekindle_messages_total", "channel=\"email\"",
                 "outcome=\"suppressed\""), "no consent for marketing");
-        assertEquals(1, delta(before, after, "rekindle_messages_total", "channel=\"email\"",
+        assertEquals(1, Metrics.delta(before, after, "rekindle_messages_total", "channel=\"email\"",
                 "outcome=\"deferred\""), "the frequency cap holds the second one to tomorrow");
-        assertEquals(1, delta(before, after, "rekindle_messages_total", "channel=\"email\"", "outcome=\"sent\""));
-        assertEquals(1, delta(before, after, "rekindle_provider_handoff_seconds_count", "channel=\"email\""),
+        assertEquals(1, Metrics.delta(before, after, "rekindle_messages_total", "channel=\"email\"", "outcome=\"sent\""));
+        assertEquals(1, Metrics.delta(before, after, "rekindle_provider_handoff_seconds_count", "channel=\"email\""),
                 "only the sent one was handed off");
     }
 
@@ -77,12 +77,12 @@ class SendMetricsTest extends SendingFixture {
         drain();
         assertEquals("failed", state(sms));
         String after = Metrics.scrape();
-        assertEquals(1, delta(before, after, "rekindle_messages_total", "channel=\"sms\"", "outcome=\"retried\""));
-        assertEquals(1, delta(before, after, "rekindle_messages_total", "channel=\"sms\"", "outcome=\"failed\""));
-        assertEquals(0, delta(before, after, "rekindle_messages_total", "channel=\"sms\"", "outcome=\"sent\""));
-        assertEquals(1, delta(before, after, "rekindle_provider_handoff_seconds_count", "channel=\"sms\"",
+        assertEquals(1, Metrics.delta(before, after, "rekindle_messages_total", "channel=\"sms\"", "outcome=\"retried\""));
+        assertEquals(1, Metrics.delta(before, after, "rekindle_messages_total", "channel=\"sms\"", "outcome=\"failed\""));
+        assertEquals(0, Metrics.delta(before, after, "rekindle_messages_total", "channel=\"sms\"", "outcome=\"sent\""));
+        assertEquals(1, Metrics.delta(before, after, "rekindle_provider_handoff_seconds_count", "channel=\"sms\"",
                 "result=\"failed\""), "the 503: try again");
-        assertEquals(1, delta(before, after, "rekindle_provider_handoff_seconds_count", "channel=\"sms\"",
+        assertEquals(1, Metrics.delta(before, after, "rekindle_provider_handoff_seconds_count", "channel=\"sms\"",
                 "result=\"refused\""), "the 400: never again");
     }
 
@@ -97,7 +97,4 @@ class SendMetricsTest extends SendingFixture {
         }
     }
 
-    private static double delta(String before, String after, String name, String... labels) {
-        return Metrics.sample(after, name, labels) - Metrics.sample(before, name, labels);
-    }
 }

@@ -75,9 +75,8 @@ class WebhookTest {
     }
 
     private static double events(String before, String after, String provider, String result) {
-        String[] labels = {"provider=\"" + provider + "\"", "result=\"" + result + "\""};
-        return Metrics.sample(after, "rekindle_webhook_events_total", labels)
-                - Metrics.sample(before, "rekindle_webhook_events_total", labels);
+        return Metrics.delta(before, after, "rekindle_webhook_events_total", "provider=\"" + provider + "\"",
+                "result=\"" + result + "\"");
     }
 
     private static String sign(String timestamp, byte[] body) throws Exception {

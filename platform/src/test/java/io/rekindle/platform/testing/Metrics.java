@@ -51,6 +51,11 @@ public final class Metrics {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
+    /** How much a metric's series with these labels grew from one scrape to a later one. */
+    public static double delta(String before, String after, String name, String... labels) {
+        return sample(after, name, labels) - sample(before, name, labels);
+    }
+
     /** Whether the scrape has a series of this metric with every label given (a counter registered at zero too). */
     public static boolean has(String metrics, String name, String... labels) {
         return metrics.lines().anyMatch(l -> (l.startsWith(name + "{") || l.startsWith(name + " "))

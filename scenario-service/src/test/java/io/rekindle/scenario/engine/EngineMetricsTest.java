@@ -2,10 +2,10 @@ package io.rekindle.scenario.engine;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.rekindle.scenario.support.Journeys.cartUpdated;
 import static io.rekindle.scenario.support.Journeys.customer;
 import static io.rekindle.scenario.support.Journeys.profile;
 import static io.rekindle.scenario.support.Journeys.sends;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +24,6 @@ import io.rekindle.platform.testing.Metrics;
 import io.rekindle.platform.testing.TestClock;
 import io.rekindle.scenario.support.Journeys;
 import io.rekindle.scenario.support.PeerStandIn;
-import io.restassured.http.ContentType;
 
 /**
  * What an operator reads of the engine: journeys' transitions by kind and outcome, how late steps were taken up, and
@@ -63,17 +62,17 @@ class EngineMetricsTest {
         at(Duration.ofMinutes(60));
         assertEquals(1, sends(c).size());
         String after = Metrics.scrape();
-        assertTrue(delta(before, after, "rekindle_timer_lateness_seconds_sum") >= 15 * 60,
-                "due at 45 minutes, taken up at 60: " + delta(before, after, "rekindle_timer_lateness_seconds_sum"));
-        assertTrue(delta(before, after, "rekindle_timer_lateness_seconds_count") >= 1);
-        assertTrue(delta(before, after, "rekindle_journey_transitions_total", "transition=\"moved\"") >= 1,
+        assertTrue(Metrics.delta(before, after, "rekindle_timer_lateness_seconds_sum") >= 15 * 60,
+                "due at 45 minutes, taken up at 60");
+        assertTrue(Metrics.delta(before, after, "rekindle_timer_lateness_seconds_count") >= 1);
+        assertTrue(Metrics.delta(before, after, "rekindle_journey_transitions_total", "transition=\"moved\"") >= 1,
                 "the wait moved on to the email");
 
         profile(c, T0.plus(Duration.ofHours(3)).toString(), 80);
         Journeys.order(c, "o-m1", "m1", "80.00", T0.plus(Duration.ofHours(3)).toString());
         String beforeOrder = Metrics.scrape();
         at(Duration.ofHours(3));
-        assertTrue(delta(beforeOrder, Metrics.scrape(), "rekindle_journey_transitions_total",
+        assertTrue(Metrics.delta(beforeOrder, Metrics.scrape(), "rekindle_journey_transitions_total",
                 "transition=\"ended\"", "outcome=\"won_back\"") >= 1, "the order ended the journey as won back");
     }
 
@@ -89,8 +88,8 @@ class EngineMetricsTest {
         PeerStandIn.http.removeStubMapping(down);
         String after = Metrics.scrape();
         assertEquals(0, sends(c).size());
-        assertTrue(delta(before, after, "rekindle_journey_transitions_total", "transition=\"retried\"") >= 1);
-        assertTrue(delta(before, after, "rekindle_peer_calls_seconds_count", "peer=\"segment-service\"",
+        assertTrue(Metrics.delta(before, after, "rekindle_journey_transitions_total", "transition=\"retried\"") >= 1);
+        assertTrue(Metrics.delta(before, after, "rekindle_peer_calls_seconds_count", "peer=\"segment-service\"",
                 "kind=\"read\"", "outcome=\"unavailable\"") >= 1);
     }
 
@@ -112,13 +111,4 @@ class EngineMetricsTest {
         engine.runDue();
     }
 
-    private static void cartUpdated(String customerId, String cartId) {
-        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
-                {"eventId":"%s-%s","customerId":"%s","type":"cart_updated","properties":{"cartId":"%s"}}"""
-                .formatted(customerId, cartId, customerId, cartId)).when().post("/v1/triggers").then().statusCode(202);
-    }
-
-    private static double delta(String before, String after, String name, String... labels) {
-        return Metrics.sample(after, name, labels) - Metrics.sample(before, name, labels);
-    }
 }

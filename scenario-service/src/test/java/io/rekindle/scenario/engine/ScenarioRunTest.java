@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.rekindle.scenario.support.Journeys.cartUpdated;
 import static io.rekindle.scenario.support.Journeys.customer;
 import static io.rekindle.scenario.support.Journeys.enrollment;
 import static io.rekindle.scenario.support.Journeys.profile;
@@ -29,7 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rekindle.scenario.support.Journeys;
 import io.rekindle.scenario.support.PeerStandIn;
 import io.rekindle.platform.testing.TestClock;
-import io.restassured.http.ContentType;
 
 /**
  * The cart-abandonment library scenario run on the injected clock against a real local HTTP server standing in for
@@ -61,12 +61,6 @@ class ScenarioRunTest {
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    private static void cartUpdated(String customerId, String cartId) {
-        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
-                {"eventId":"%s-%s","customerId":"%s","type":"cart_updated","properties":{"cartId":"%s"}}"""
-                .formatted(customerId, cartId, customerId, cartId)).when().post("/v1/triggers").then().statusCode(202);
     }
 
     /** How often the report says the engine did this at the cart scenario's first email (all tests' runs). */

@@ -88,6 +88,13 @@ public final class Journeys {
         return JsonPath.from(send.body()).getString("template");
     }
 
+    /** The storefront's cart_updated trigger for this customer and cart (its event id from both, so a retry is one). */
+    public static void cartUpdated(String customerId, String cartId) {
+        given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
+                {"eventId":"%s-%s","customerId":"%s","type":"cart_updated","properties":{"cartId":"%s"}}"""
+                .formatted(customerId, cartId, customerId, cartId)).when().post("/v1/triggers").then().statusCode(202);
+    }
+
     public static void signal(String customerId, String type, String at) {
         given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
                 [{"signalId":"%s-%s-%s","customerId":"%s","type":"%s","occurredAt":"%s"}]"""

@@ -174,8 +174,8 @@ class SubscriptionsTest {
                 + api().when().get("/v1/subscriptions/" + id).asString());
         assertEquals(List.of("ann:entered", "bob:entered", "ann:exited"), deliveredChanges());
         String after = Metrics.scrape();
-        assertEquals(3, delta(before, after, "rekindle_subscription_deliveries_total", "result=\"failed\""));
-        assertEquals(1, delta(before, after, "rekindle_subscription_deliveries_total", "result=\"delivered\""));
+        assertEquals(3, Metrics.delta(before, after, "rekindle_subscription_deliveries_total", "result=\"failed\""));
+        assertEquals(1, Metrics.delta(before, after, "rekindle_subscription_deliveries_total", "result=\"delivered\""));
         String ofSegment = "segment=\"" + segment + "\"";
         assertEquals(3, Metrics.sample(after, "rekindle_feed_lag_seconds_count", ofSegment), "one per change");
         assertEquals(180, Metrics.sample(after, "rekindle_feed_lag_seconds_sum", ofSegment), 0.001,
@@ -193,9 +193,6 @@ class SubscriptionsTest {
                 .body("lastError", nullValue()).body("cursor", equalTo(r.body().get("next").asText()));
     }
 
-    private static double delta(String before, String after, String name, String... labels) {
-        return Metrics.sample(after, name, labels) - Metrics.sample(before, name, labels);
-    }
 
     @Test
     void anUnacknowledgedBatchIsDeliveredAgainAndLaterChangesFollowInOrder() {
