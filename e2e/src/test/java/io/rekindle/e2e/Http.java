@@ -72,13 +72,6 @@ public final class Http {
         return new Reply(response.statusCode(), response.body());
     }
 
-    /** The sum of a metric's samples whose labels include all of these ({@code queue="outbox"}), 0 if none. */
-    public static double sample(String metrics, String name, String... labels) {
-        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
     private static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ServiceProcess.API_KEY).header("Accept", "application/json");

@@ -93,7 +93,7 @@ class KeyRotationTest {
 
     private static long outboxBacklog() {
         try {
-            return (long) Http.sample(Http.metrics(url("segment")), "rekindle_backlog", "queue=\"outbox\"");
+            return (long) io.rekindle.platform.testing.Metrics.sample(Http.metrics(url("segment")), "rekindle_backlog", "queue=\"outbox\"");
         } catch (Exception e) {
             return -1;
         }

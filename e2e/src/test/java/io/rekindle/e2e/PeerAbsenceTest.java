@@ -62,8 +62,8 @@ class PeerAbsenceTest {
         try {
             // Each replica counts the one shared table: any replica's gauges are the whole backlog.
             String metrics = Http.metrics(cluster.suite.replicas("scenario").get(0).url());
-            return Http.sample(metrics, "rekindle_backlog", "queue=\"enrollments\"")
-                    + Http.sample(metrics, "rekindle_backlog_retrying", "queue=\"enrollments\"");
+            return io.rekindle.platform.testing.Metrics.sample(metrics, "rekindle_backlog", "queue=\"enrollments\"")
+                    + io.rekindle.platform.testing.Metrics.sample(metrics, "rekindle_backlog_retrying", "queue=\"enrollments\"");
         } catch (Exception e) {
             return -1;
         }

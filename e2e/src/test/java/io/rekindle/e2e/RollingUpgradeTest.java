@@ -43,7 +43,7 @@ class RollingUpgradeTest {
                 campaign.assertGuarantees(0);
             }
             for (ServiceProcess old : previous) {
-                double served = Http.sample(Http.metrics(old.url()), "http_server_requests_seconds_count",
+                double served = io.rekindle.platform.testing.Metrics.sample(Http.metrics(old.url()), "http_server_requests_seconds_count",
                         "uri=\"/v1/");
                 assertTrue(served > 0, old.service() + "-service of the previous release ("
                         + PreviousRelease.commit() + ") served no request: the campaign did not go through it");

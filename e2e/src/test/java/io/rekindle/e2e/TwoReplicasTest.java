@@ -94,6 +94,6 @@ class TwoReplicasTest {
 
     /** A replica's count of answered API requests under /v1, from its metrics. */
     private static double requestsServed(String metrics) {
-        return Http.sample(metrics, "http_server_requests_seconds_count", "uri=\"/v1/");
+        return io.rekindle.platform.testing.Metrics.sample(metrics, "http_server_requests_seconds_count", "uri=\"/v1/");
     }
 }

@@ -119,6 +119,25 @@ class MonitoringChartTest {
     }
 
     @Test
+    void tracingIsOffUntilACollectorIsGivenThenEveryServiceExportsItsSampleThere() {
+        ofKind(render(full()), Deployment.class).forEach(d -> assertTrue(otelEnv(d).isEmpty(), otelEnv(d).toString()));
+        List<Deployment> traced = ofKind(render(full().set("tracing.otlpEndpoint", "http://otel-collector.obs:4317")
+                .set("tracing.samplePercent", "10")), Deployment.class);
+        assertEquals(4, traced.size());
+        traced.forEach(d -> assertEquals(Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://otel-collector.obs:4317",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc",
+                "QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_traceidratio",
+                "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.1"), otelEnv(d), d.getMetadata().getName()));
+    }
+
+    private static Map<String, String> otelEnv(Deployment d) {
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().startsWith("QUARKUS_OTEL_"))
+                .collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+    }
+
+    @Test
     void aPodMonitorScrapesTheManagementPortOfTheReleasesPods() {
         GenericKubernetesResource monitor = (GenericKubernetesResource) render(full()
                 .set("metrics.podMonitor.enabled", "true")).stream().filter(o -> o.getKind().equals("PodMonitor"))
@@ -133,7 +152,8 @@ class MonitoringChartTest {
     void theSchemaRefusesAValueOfTheWrongShapeNamingIt() {
         Map<String, String> wrong = Map.of("services.segment.replicas", "two", "autoscaling.backlogPerReplica", "0",
                 "metrics.alerts.sendFailurePercent", "200", "metrics.alerts.backlogGrowingFor", "soon",
-                "image.pullPolicy", "Sometimes", "managementPort", "70000");
+                "image.pullPolicy", "Sometimes", "managementPort", "70000", "tracing.protocol", "zipkin",
+                "tracing.samplePercent", "0", "tracing.otlpEndpoint", "otel-collector:4317");
         wrong.forEach((key, value) -> {
             Exception e = assertThrows(Exception.class, () -> render(full().set(key, value)), key);
             String leaf = key.substring(key.lastIndexOf('.') + 1);

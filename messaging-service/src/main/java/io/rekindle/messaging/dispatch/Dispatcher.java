@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.messaging.channel.EmailChannel;
@@ -47,6 +48,7 @@ import io.rekindle.messaging.template.Rendered;
 import io.rekindle.messaging.template.TemplateData;
 import io.rekindle.messaging.template.TemplateRenderer;
 import io.rekindle.platform.work.Backoff;
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.platform.work.Poller;
 
 /**
@@ -77,11 +79,13 @@ public class Dispatcher {
     private final String every;
     private final int threads;
     private final ExecutorService senders;
+    private final Traces traces;
     private List<Poller> pollers = List.of();
 
     Dispatcher(MessageQueue messages, CandidateLookup lookup, TemplateRenderer renderer,
             PublicLinks links, EmailChannel email, SmsChannel sms, PushChannel push, SendLedger ledger,
-            SendMeters meters, MessagingConfig config, Clock clock) {
+            SendMeters meters, MessagingConfig config, Clock clock, Traces traces) {
+        this.traces = traces;
         this.meters = meters;
         SendingRules rules = config.sending();
         this.batchSize = rules.dispatchBatch();
@@ -195,7 +199,21 @@ public class Dispatcher {
         }
     }
 
+    /** One hand-off, in the trace of the request that queued the message. */
     private Outcome attempt(Candidate k, Instant sendBy) {
+        QueuedMessage m = k.message();
+        try (var span = traces.start("send " + m.channel().name().toLowerCase(), SpanKind.CLIENT,
+                java.util.Collections.singletonList(m.traceparent()))) {
+            span.attribute("rekindle.message", m.id());
+            Outcome outcome = attemptNow(k, sendBy);
+            if (outcome.sent() == null) {
+                span.failed(outcome.notSent().detail());
+            }
+            return outcome;
+        }
+    }
+
+    private Outcome attemptNow(Candidate k, Instant sendBy) {
         QueuedMessage m = k.message();
         if (!clock.instant().isBefore(sendBy)) {
             return notSent(m, MessageState.QUEUED, clock.instant(),

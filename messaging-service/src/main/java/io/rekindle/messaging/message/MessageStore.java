@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.rekindle.platform.jdbc.UnnestColumns;
+import io.rekindle.platform.tracing.Traces;
 
 
 /**
@@ -39,8 +40,10 @@ public class MessageStore {
     private final ObjectMapper mapper;
     private final ObjectMapper canonical;
     private final Clock clock;
+    private final Traces traces;
 
-    MessageStore(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+    MessageStore(DataSource dataSource, ObjectMapper mapper, Clock clock, Traces traces) {
+        this.traces = traces;
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -77,7 +80,8 @@ public class MessageStore {
         int n = items.size();
         UnnestColumns rows = new UnnestColumns(n, "message_id", "idempotency_key", "request_hash", "channel",
                 "customer_id", "recipient", "template_id", "locale", "variables", "category", "attribution",
-                "when_capped", "due_at");
+                "when_capped", "due_at", "traceparent");
+        String traceparent = traces.current();
         for (int i = 0; i < n; i++) {
             SendRequest r = items.get(i).request();
             rows.set(i, "message_id", UUID.randomUUID().toString());
@@ -94,16 +98,17 @@ public class MessageStore {
                     : r.attribution()));
             rows.set(i, "when_capped", r.whenCapped() == WhenCapped.DROP ? "drop" : "defer");
             rows.set(i, "due_at", dueAt(r, now).toString());
+            rows.set(i, "traceparent", traceparent);
         }
         try (Connection c = dataSource.getConnection()) {
             java.util.Set<String> created = new java.util.HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO message (message_id, idempotency_key, request_hash, channel, customer_id, recipient,
                         template_id, locale, variables, category, attribution, when_capped, state, due_at,
-                        created_at, updated_at)
+                        created_at, updated_at, traceparent)
                     SELECT message_id, idempotency_key, request_hash, channel, customer_id, recipient, template_id,
                         locale, variables::jsonb, category, attribution::jsonb, when_capped, 'queued',
-                        due_at::timestamptz, ?, ?
+                        due_at::timestamptz, ?, ?, traceparent
                     FROM %s
                     ORDER BY n
                     ON CONFLICT (idempotency_key) DO NOTHING

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.rekindle.messaging.config.MessagingConfig;
 import io.rekindle.messaging.message.Attribution;
 import io.rekindle.messaging.message.MessageState;
@@ -28,6 +29,7 @@ import io.rekindle.messaging.message.MessageStore;
 import io.rekindle.messaging.outbox.Destination;
 import io.rekindle.platform.jdbc.UnnestColumns;
 import io.rekindle.platform.outbox.Outbox;
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.messaging.privacy.Erasure;
 import io.rekindle.messaging.suppression.Suppressions;
 import io.rekindle.messaging.template.Channel;
@@ -49,12 +51,14 @@ public class EngagementEvents {
     private final Suppressions suppressions;
     private final Outbox outbox;
     private final Clock clock;
+    private final Traces traces;
     private final int softBounceLimit;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     EngagementEvents(DataSource dataSource, MessageStore messages, Suppressions suppressions, Outbox outbox,
-            Clock clock, MessagingConfig config,
+            Clock clock, MessagingConfig config, Traces traces,
             com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.traces = traces;
         this.json = json;
         this.dataSource = dataSource;
         this.messages = messages;
@@ -101,8 +105,19 @@ public class EngagementEvents {
                 }
             }
             messages.transitionAll(c, transitions);
-            outbox.addAll(c, Destination.SEGMENT_EVENTS, segmentEvents);
-            outbox.addAll(c, Destination.SCENARIO_SIGNALS, signals);
+            // What goes on to the other services continues the trace of the send it is about, and links the
+            // provider's call that reported it.
+            List<String> journeys = new ArrayList<>();
+            fresh.forEach(e -> {
+                Target target = targetOf(targets, e);
+                journeys.add(target == null ? null : target.traceparent());
+            });
+            journeys.add(traces.current());
+            try (var span = traces.start("engagement events", SpanKind.INTERNAL, journeys)) {
+                span.attribute("rekindle.provider", provider).attribute("rekindle.events", fresh.size());
+                outbox.addAll(c, Destination.SEGMENT_EVENTS, segmentEvents);
+                outbox.addAll(c, Destination.SCENARIO_SIGNALS, signals);
+            }
             return fresh.size();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -125,7 +140,8 @@ public class EngagementEvents {
         }
     }
 
-    private record Target(String messageId, String customerId, String recipient, String attribution) {
+    private record Target(String messageId, String customerId, String recipient, String attribution,
+            String traceparent) {
     }
 
     private static String address(ProviderEvent e, Target target) {
@@ -274,13 +290,13 @@ public class EngagementEvents {
             return targets;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT message_id, provider_message_id, customer_id, recipient, "
-                + "attribution::text AS attribution FROM message WHERE message_id = ANY (?) OR provider_message_id = ANY (?)")) {
+                + "attribution::text AS attribution, traceparent FROM message WHERE message_id = ANY (?) OR provider_message_id = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("text", ids));
             ps.setArray(2, c.createArrayOf("text", providerIds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Target target = new Target(rs.getString("message_id"), rs.getString("customer_id"),
-                            rs.getString("recipient"), rs.getString("attribution"));
+                            rs.getString("recipient"), rs.getString("attribution"), rs.getString("traceparent"));
                     targets.put(BY_ID + target.messageId(), target);
                     String providerId = rs.getString("provider_message_id");
                     if (providerId != null) {

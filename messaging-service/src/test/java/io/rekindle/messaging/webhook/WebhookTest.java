@@ -265,6 +265,7 @@ class WebhookTest {
         assertEquals(0, data.count("SELECT count(*) FROM outbox"));
         StandIns.http.verify(2, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(events)
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer rekindle-dev-service-key"))
+                .withoutHeader("traceparent")
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
                         "$[0][?(@.type == 'email_opened' && @.customerId == 'c1' && @.eventId == 'msg-sendgrid-ev-9')]")));
     }

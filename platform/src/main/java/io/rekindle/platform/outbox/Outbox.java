@@ -12,23 +12,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.platform.tracing.Traces;
+
 /** Records a call to another service in the caller's transaction; {@link OutboxRelay} makes it. */
 @ApplicationScoped
 public class Outbox {
 
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Traces traces;
 
-    Outbox(ObjectMapper mapper, Clock clock) {
+    Outbox(ObjectMapper mapper, Clock clock, Traces traces) {
         this.mapper = mapper;
         this.clock = clock;
+        this.traces = traces;
     }
 
     public void add(Connection c, OutboxDestination destination, Object payload) throws SQLException {
         addAll(c, destination, List.of(payload));
     }
 
-    /** Several calls to one destination in one statement, relayed in this order. */
+    /** Several calls to one destination in one statement, relayed in this order, each under the current trace. */
     public void addAll(Connection c, OutboxDestination destination, List<?> payloads) throws SQLException {
         if (payloads.isEmpty()) {
             return;
@@ -41,11 +45,12 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (destination, payload, due_at) "
-                + "SELECT ?, p::jsonb, ? FROM unnest(?::text[]) WITH ORDINALITY AS u(p, n) ORDER BY n")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (destination, payload, due_at, traceparent) "
+                + "SELECT ?, p::jsonb, ?, ? FROM unnest(?::text[]) WITH ORDINALITY AS u(p, n) ORDER BY n")) {
             ps.setString(1, destination.name());
             ps.setTimestamp(2, Timestamp.from(clock.instant()));
-            ps.setArray(3, c.createArrayOf("text", texts));
+            ps.setString(3, traces.current());
+            ps.setArray(4, c.createArrayOf("text", texts));
             ps.executeUpdate();
         }
     }

@@ -25,10 +25,12 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.config.PlatformConfig;
 import io.rekindle.platform.http.ApiKeys;
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.platform.work.Backoff;
 import io.rekindle.platform.work.Poller;
 
@@ -56,13 +58,15 @@ public class OutboxRelay {
     private final Duration timeout;
     private final Backoff backoff;
     private final HttpClient http;
+    private final Traces traces;
     private final List<? extends OutboxDestination> destinations;
     private Optional<Poller> poller = Optional.empty();
     private OutboxMeters meters;
 
     OutboxRelay(DataSource dataSource, Clock clock, Config config, ApiKeys keys,
             Instance<OutboxDestinations> destinations,
-            PlatformConfig platform) {
+            PlatformConfig platform, Traces traces) {
+        this.traces = traces;
         this.destinations = destinations.isResolvable() ? destinations.get().all() : List.of();
         this.dataSource = dataSource;
         this.clock = clock;
@@ -87,7 +91,7 @@ public class OutboxRelay {
         poller.ifPresent(Poller::stop);
     }
 
-    private record Row(long id, int attempts, String payload) {
+    private record Row(long id, int attempts, String payload, String traceparent) {
     }
 
     /** Delivers everything due; answers how many rows were acknowledged. */
@@ -166,11 +170,17 @@ public class OutboxRelay {
         String url = config.getValue("quarkus.rest-client." + destination.service() + ".url", String.class)
                 + destination.path();
         String body = "[" + String.join(",", batch.stream().map(Row::payload).toList()) + "]";
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        try (var span = traces.start("outbox " + destination.name(), SpanKind.CLIENT,
+                batch.stream().map(Row::traceparent).toList())) {
+            span.attribute("rekindle.rows", batch.size());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(timeout).header("Content-Type", "application/json")
-                    .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body));
+            traces.inject(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                span.failed("HTTP " + response.statusCode());
+            }
             return new Answer(response.statusCode(), response.statusCode() / 100 == 2 ? null
                     : "HTTP " + response.statusCode() + ": " + response.body());
         } catch (java.io.IOException e) {
@@ -188,14 +198,15 @@ public class OutboxRelay {
                 UPDATE outbox SET due_at = ?, claimed = true WHERE id IN (
                     SELECT id FROM outbox WHERE destination = ? AND due_at <= ? ORDER BY due_at, id LIMIT ?
                     FOR UPDATE SKIP LOCKED)
-                RETURNING id, attempts, payload""")) {
+                RETURNING id, attempts, payload, traceparent""")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant().plus(lease)));
             ps.setString(2, destination.name());
             ps.setTimestamp(3, Timestamp.from(clock.instant()));
             ps.setInt(4, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong("id"), rs.getInt("attempts"), rs.getString("payload")));
+                    rows.add(new Row(rs.getLong("id"), rs.getInt("attempts"), rs.getString("payload"),
+                            rs.getString("traceparent")));
                 }
             }
             rows.sort(java.util.Comparator.comparingLong(Row::id));

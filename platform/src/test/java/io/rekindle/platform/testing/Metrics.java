@@ -48,7 +48,14 @@ public final class Metrics {
     public static double sample(String metrics, String name, String... labels) {
         return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .filter(l -> Arrays.stream(labels).allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(Metrics::value).sum();
+    }
+
+    /** A sample line's value: its last field, before any exemplar ({@code ... 3.0 # {trace_id="..."} 1.0 ts}). */
+    private static double value(String line) {
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 
     /** How much a metric's series with these labels grew from one scrape to a later one. */

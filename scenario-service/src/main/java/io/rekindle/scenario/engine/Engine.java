@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.peers.PeerUnavailableException;
@@ -22,6 +23,7 @@ import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.ScenarioVersion;
 import io.rekindle.scenario.scenario.StepType;
 import io.rekindle.scenario.trigger.SegmentEntries;
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.platform.work.Poller;
 
 /**
@@ -44,6 +46,7 @@ public class Engine {
     private final EngineMeters meters;
     private final SegmentEntries entries;
     private final Clock clock;
+    private final Traces traces;
     private final String every;
     private final int threads;
     private final Duration lease;
@@ -53,7 +56,9 @@ public class Engine {
     private List<Poller> pollers = List.of();
 
     Engine(EnrollmentStore store, AttributionWindows windows, Profiles profiles, ExitCheck exits, StepRunner runner,
-            Sends sends, SegmentEntries entries, EngineMeters meters, Clock clock, ScenarioConfig config) {
+            Sends sends, SegmentEntries entries, EngineMeters meters, Clock clock, Traces traces,
+            ScenarioConfig config) {
+        this.traces = traces;
         this.meters = meters;
         this.windows = windows;
         String every = config.engineEvery();
@@ -169,8 +174,17 @@ public class Engine {
             this.enrollment = enrollment;
         }
 
+        /** The current step's decision, in the trace of what enrolled the customer. */
         EnrollmentStore.Decision decide() {
             EnrollmentRow e = enrollment;
+            try (var span = traces.start("journey step", SpanKind.INTERNAL,
+                    java.util.Collections.singletonList(e.traceparent()))) {
+                span.attribute("rekindle.scenario", e.scenarioId()).attribute("rekindle.step", e.currentStep());
+                return decide(e);
+            }
+        }
+
+        private EnrollmentStore.Decision decide(EnrollmentRow e) {
             try {
                 ScenarioDefinition scenario = definition(e);
                 // One look at the profile per run of steps (they happen at the same moment), again after one changed it;

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** An enrollment as the engine works on it. */
+/** An enrollment as the engine works on it, with the trace of what enrolled the customer. */
 public record EnrollmentRow(String enrollmentId, String scenarioId, int version, String customerId, String entryKey,
         boolean holdout, String variant, String currentStep, Instant stepStartedAt, Map<String, Integer> visits,
-        Map<String, Object> variables, BigDecimal revenueAtEntry, Instant enteredAt) {
+        Map<String, Object> variables, BigDecimal revenueAtEntry, Instant enteredAt, String traceparent) {
 
     static final String COLUMNS = "enrollment_id, scenario_id, version, customer_id, entry_key, holdout, variant, "
-            + "current_step, step_started_at, visits, variables, revenue_at_entry, entered_at";
+            + "current_step, step_started_at, visits, variables, revenue_at_entry, entered_at, traceparent";
 
     static EnrollmentRow read(ResultSet rs, com.fasterxml.jackson.databind.ObjectMapper mapper) throws SQLException {
         try {
@@ -26,7 +26,8 @@ public record EnrollmentRow(String enrollmentId, String scenarioId, int version,
                     mapper.readValue(rs.getString("visits"), new com.fasterxml.jackson.core.type.TypeReference<>() { }),
                     mapper.readValue(rs.getString("variables"),
                             new com.fasterxml.jackson.core.type.TypeReference<>() { }),
-                    rs.getBigDecimal("revenue_at_entry"), instant(rs.getTimestamp("entered_at")));
+                    rs.getBigDecimal("revenue_at_entry"), instant(rs.getTimestamp("entered_at")),
+                    rs.getString("traceparent"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -226,7 +226,7 @@ public class EnrollmentStore {
                     Timestamp.from(now), json(visits), json(variables), variant, e.enrollmentId());
             return new EnrollmentRow(e.enrollmentId(), e.scenarioId(), e.version(), e.customerId(),
                     e.entryKey(), e.holdout(), variant, move.next(), now, visits, variables,
-                    e.revenueAtEntry(), e.enteredAt());
+                    e.revenueAtEntry(), e.enteredAt(), e.traceparent());
         }
         if (t instanceof Transition.End end) {
             end(c, e, end.outcome(), end.convertedAt(), end.revenue(), now, attributionDays);

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.scenario.scenario.EntryRules;
 import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.ScenarioView;
@@ -32,8 +33,10 @@ public class Enrollments {
     private final DataSource dataSource;
     private final Clock clock;
     private final Assignment assignment;
+    private final Traces traces;
 
-    Enrollments(DataSource dataSource, Clock clock, Assignment assignment) {
+    Enrollments(DataSource dataSource, Clock clock, Assignment assignment, Traces traces) {
+        this.traces = traces;
         this.dataSource = dataSource;
         this.clock = clock;
         this.assignment = assignment;
@@ -45,6 +48,7 @@ public class Enrollments {
         ScenarioDefinition definition = scenario.definition();
         String entryKey = key == null ? "" : key;
         Instant now = clock.instant();
+        String traceparent = traces.current();
         try (Connection c = dataSource.getConnection()) {
             if (!mayEnter(c, scenario.id(), customerId, entryKey, definition.entry(), now)) {
                 return Optional.empty();
@@ -53,8 +57,9 @@ public class Enrollments {
             boolean holdout = assignment.holdout(scenario.id(), customerId, definition.holdout());
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO enrollment (enrollment_id, scenario_id, version, customer_id, entry_key, holdout,
-                        priority, state, current_step, step_started_at, visits, due_at, revenue_at_entry, entered_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?::jsonb, ?, ?, ?)
+                        priority, state, current_step, step_started_at, visits, due_at, revenue_at_entry, entered_at,
+                        traceparent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?::jsonb, ?, ?, ?, ?)
                     ON CONFLICT (scenario_id, customer_id, entry_key) WHERE state = 'active' DO NOTHING""")) {
                 Timestamp at = Timestamp.from(now);
                 ps.setString(1, id);
@@ -70,12 +75,14 @@ public class Enrollments {
                 ps.setTimestamp(11, at);
                 ps.setBigDecimal(12, revenueNow);
                 ps.setTimestamp(13, at);
+                ps.setString(14, traceparent);
                 if (ps.executeUpdate() == 0) {
                     return Optional.empty();
                 }
             }
             EnrollmentRow row = new EnrollmentRow(id, scenario.id(), scenario.version(), customerId, entryKey, holdout,
-                    null, definition.startStep(), now, java.util.Map.of(), java.util.Map.of(), revenueNow, now);
+                    null, definition.startStep(), now, java.util.Map.of(), java.util.Map.of(), revenueNow, now,
+                    traceparent);
             Journal.add(c, row, null, JournalKind.ENTERED, now, null);
             return Optional.of(id);
         } catch (SQLException e) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.scenario.engine.EnrollmentStore.Decision;
 
 /**
@@ -19,10 +21,12 @@ class Sends {
 
     private final FrequencyCap cap;
     private final Effects effects;
+    private final Traces traces;
 
-    Sends(FrequencyCap cap, Effects effects) {
+    Sends(FrequencyCap cap, Effects effects, Traces traces) {
         this.cap = cap;
         this.effects = effects;
+        this.traces = traces;
     }
 
     /** The decisions with every send resolved; a send messaging-service missed is a failed pass, retried. */
@@ -51,9 +55,8 @@ class Sends {
                 going.add(i);
             }
         }
-        List<Effects.Handed> handed = going.isEmpty() ? List.of() : effects.sendAll(going.stream()
-                .map(i -> new Effects.Keyed(decisions.get(i).enrollment().sideEffectKey(),
-                        send(decisions.get(i)).message())).toList());
+        List<Effects.Handed> handed = going.isEmpty() ? List.of() : sendTogether(going.stream()
+                .map(decisions::get).toList());
         for (int k = 0; k < going.size(); k++) {
             Decision d = decisions.get(going.get(k));
             Transition.Send s = send(d);
@@ -64,6 +67,16 @@ class Sends {
             });
         }
         return resolved;
+    }
+
+    /** One call for the round's messages, in the first journey's trace, linked to the others'. */
+    private List<Effects.Handed> sendTogether(List<Decision> going) {
+        try (var span = traces.start("journey sends", SpanKind.CLIENT,
+                going.stream().map(d -> d.enrollment().traceparent()).toList())) {
+            span.attribute("rekindle.messages", going.size());
+            return effects.sendAll(going.stream()
+                    .map(d -> new Effects.Keyed(d.enrollment().sideEffectKey(), send(d).message())).toList());
+        }
     }
 
     private static Transition.Send send(Decision d) {

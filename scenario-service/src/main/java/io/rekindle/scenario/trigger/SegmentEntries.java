@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.rekindle.scenario.config.ScenarioConfig;
@@ -37,6 +38,7 @@ import io.rekindle.scenario.peers.segment.model.MemberPage;
 import io.rekindle.scenario.scenario.ScenarioCatalog;
 import io.rekindle.scenario.scenario.ScenarioView;
 import io.rekindle.platform.time.MovableClock;
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.platform.work.Backlog;
 import io.rekindle.scenario.scenario.TriggerKind;
 
@@ -69,6 +71,7 @@ public class SegmentEntries {
     private final Duration every;
     private final int feedPage;
     private final java.time.Clock clock;
+    private final Traces traces;
     private final ReentrantLock reading = new ReentrantLock();
     private long lastRead = System.nanoTime();
     /** The clock's moves as seen at the start of the last complete read. */
@@ -76,8 +79,9 @@ public class SegmentEntries {
     private MeterRegistry registry;
 
     SegmentEntries(ScenarioCatalog catalog, Entry entry, Enrollments enrollments, Profiles profiles,
-            SegmentPeer segments, DataSource dataSource, java.time.Clock clock,
+            SegmentPeer segments, DataSource dataSource, java.time.Clock clock, Traces traces,
             ScenarioConfig config) {
+        this.traces = traces;
         String every = config.feedEvery();
         this.feedPage = config.feedPage();
         this.profiles = profiles;
@@ -154,6 +158,20 @@ public class SegmentEntries {
         return enrolled;
     }
 
+    /**
+     * Enrolls an entrant who is still a member, in the trace of the re-evaluation that made the change: the journey
+     * goes on in that trace.
+     */
+    private boolean enter(ScenarioView scenario, String segment, ChangePageChangesInner change,
+            Optional<Profile> profile) {
+        try (var span = traces.start("segment entry", SpanKind.CONSUMER,
+                java.util.Collections.singletonList(change.getTraceparent()))) {
+            span.attribute("rekindle.scenario", scenario.id());
+            return segments.isMember(segment, change.getCustomerId())
+                    && entry.enter(scenario, change.getCustomerId(), null, profile).isPresent();
+        }
+    }
+
     /** Whether the clock was moved since the last complete read of the feeds began. */
     boolean behindTheClock() {
         return clockMoves() != movesRead;
@@ -196,8 +214,7 @@ public class SegmentEntries {
                     return enrolled;
                 }
                 lag(segment, change, now);
-                if (entered && segments.isMember(segment, customer)
-                        && entry.enter(scenario, customer, null, profileOf.get(customer).get()).isPresent()) {
+                if (entered && enter(scenario, segment, change, profileOf.get(customer).get())) {
                     enrolled++;
                 }
                 after = change.getCursor();

@@ -11,6 +11,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.rekindle.platform.tracing.Traces;
+
 /**
  * Brings a segment's stored members in line with its rule: diffs the rule's current result against the members and
  * appends who entered and who left to the change feed in the caller's transaction, under a lock held to commit, so
@@ -22,6 +24,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 class MembershipDiff {
 
     private static final long CHANGE_LOCK = 0x5345_474d_4348_4731L;
+
+    private final Traces traces;
+
+    MembershipDiff(Traces traces) {
+        this.traces = traces;
+    }
 
     /** Diffs the rule's result (for everyone, or for {@code only}) against the members and records the changes. */
     int apply(Connection c, SegmentView segment, Instant now, List<String> only) throws SQLException {
@@ -55,8 +63,8 @@ class MembershipDiff {
                     DELETE FROM segment_member m WHERE m.segment_id = ? %s
                     AND NOT EXISTS (SELECT 1 FROM segment_target t WHERE t.customer_id = m.customer_id)
                     RETURNING customer_id)
-                INSERT INTO segment_change (segment_id, customer_id, kind, at)
-                SELECT ?, customer_id, kind, ? FROM (
+                INSERT INTO segment_change (segment_id, customer_id, kind, at, traceparent)
+                SELECT ?, customer_id, kind, ?, ? FROM (
                     SELECT customer_id, 'exited' AS kind FROM exited
                     UNION ALL SELECT customer_id, 'entered' FROM entered) d
                 ORDER BY customer_id, kind DESC
@@ -72,7 +80,8 @@ class MembershipDiff {
                 ps.setArray(i++, c.createArrayOf("text", only.toArray()));
             }
             ps.setString(i++, id);
-            ps.setTimestamp(i, at);
+            ps.setTimestamp(i++, at);
+            ps.setString(i, traces.current());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if ("entered".equals(rs.getString(1))) {

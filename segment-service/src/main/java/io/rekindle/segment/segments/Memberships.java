@@ -67,7 +67,7 @@ public class Memberships {
     public ChangePage changes(List<String> segmentIds, long after, int limit) {
         List<Change> changes = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, segment_id, customer_id, kind, at FROM segment_change WHERE segment_id = ANY (?) "
+                "SELECT seq, segment_id, customer_id, kind, at, traceparent FROM segment_change WHERE segment_id = ANY (?) "
                         + "AND seq > ? ORDER BY seq LIMIT ?")) {
             ps.setArray(1, c.createArrayOf("text", segmentIds.toArray()));
             ps.setLong(2, after);
@@ -76,7 +76,7 @@ public class Memberships {
                 while (rs.next()) {
                     changes.add(new Change(Long.toString(rs.getLong("seq")), rs.getString("segment_id"),
                             rs.getString("customer_id"), ChangeKind.of(rs.getString("kind")),
-                            rs.getTimestamp("at").toInstant()));
+                            rs.getTimestamp("at").toInstant(), rs.getString("traceparent")));
                 }
             }
         } catch (SQLException e) {

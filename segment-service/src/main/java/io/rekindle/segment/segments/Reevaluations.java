@@ -19,12 +19,14 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.segment.config.SegmentConfig;
 import io.rekindle.segment.metrics.MetricsMaterializer;
 import io.rekindle.segment.prediction.BgNbdModels;
 import io.rekindle.platform.work.Backlog;
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.platform.work.Poller;
 
 /**
@@ -40,13 +42,15 @@ public class Reevaluations {
     private final Segments segments;
     private final BgNbdModels models;
     private final Clock clock;
+    private final Traces traces;
     private final String every;
     private final int batch;
     private Counter reevaluated;
     private Optional<Poller> poller = Optional.empty();
 
     Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, BgNbdModels models,
-            Clock clock, SegmentConfig config) {
+            Clock clock, Traces traces, SegmentConfig config) {
+        this.traces = traces;
         this.every = config.segments().reevaluateEvery();
         this.batch = config.segments().reevaluateBatch();
         this.dataSource = dataSource;
@@ -64,12 +68,14 @@ public class Reevaluations {
         // In customer order, as every writer of this table does: two batches sharing customers then lock their
         // rows in the same order and cannot deadlock.
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO customer_reevaluation (customer_id, due_at)
-                SELECT id, ? FROM unnest(?::text[]) AS u(id) ORDER BY id
-                ON CONFLICT (customer_id) DO UPDATE SET due_at = least(customer_reevaluation.due_at, excluded.due_at)
+                INSERT INTO customer_reevaluation (customer_id, due_at, traceparent)
+                SELECT id, ?, ? FROM unnest(?::text[]) AS u(id) ORDER BY id
+                ON CONFLICT (customer_id) DO UPDATE SET due_at = least(customer_reevaluation.due_at, excluded.due_at),
+                    traceparent = coalesce(customer_reevaluation.traceparent, excluded.traceparent)
                 """)) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setArray(2, c.createArrayOf("text", customerIds.toArray()));
+            ps.setString(2, traces.current());
+            ps.setArray(3, c.createArrayOf("text", customerIds.toArray()));
             ps.executeUpdate();
         }
     }
@@ -127,6 +133,7 @@ public class Reevaluations {
     @Transactional
     public int drainBatch() {
         List<String> due = new ArrayList<>();
+        List<String> traceparents = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             Segments.lockDefinitions(c, true);
         } catch (SQLException e) {
@@ -136,20 +143,24 @@ public class Reevaluations {
                 DELETE FROM customer_reevaluation WHERE customer_id IN (
                     SELECT customer_id FROM customer_reevaluation WHERE due_at <= ?
                     ORDER BY due_at, customer_id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING customer_id""")) {
+                RETURNING customer_id, traceparent""")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setInt(2, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     due.add(rs.getString(1));
+                    traceparents.add(rs.getString(2));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         if (!due.isEmpty()) {
-            materializer.refresh(due, models.latest());
-            segments.reevaluate(due);
+            try (var span = traces.start("segment re-evaluation", SpanKind.INTERNAL, traceparents)) {
+                span.attribute("rekindle.customers", due.size());
+                materializer.refresh(due, models.latest());
+                segments.reevaluate(due);
+            }
         }
         return due.size();
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.platform.http.OutboundUrls;
@@ -28,6 +29,7 @@ import io.rekindle.segment.segments.Change;
 import io.rekindle.segment.segments.ChangePage;
 import io.rekindle.segment.segments.Memberships;
 import io.rekindle.platform.work.Backoff;
+import io.rekindle.platform.tracing.Traces;
 import io.rekindle.platform.work.Poller;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -37,6 +39,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * Pushes the change feed to subscribers: one batch at a time per subscriber, in feed order, until the subscriber
@@ -70,10 +73,12 @@ public class SubscriptionDelivery {
     private final String every;
     private Optional<Poller> poller = Optional.empty();
     private final MeterRegistry registry;
+    private final Traces traces;
 
     SubscriptionDelivery(Subscriptions subscriptions, Memberships memberships, ObjectMapper mapper, Clock clock,
-            OutboundUrls outbound, Vertx vertx, MeterRegistry registry,
+            OutboundUrls outbound, Vertx vertx, MeterRegistry registry, Traces traces,
             SegmentConfig config) {
+        this.traces = traces;
         this.registry = registry;
         List.of("delivered", "failed").forEach(this::deliveries);
         SegmentConfig.Subscriptions tuning = config.subscriptions();
@@ -92,7 +97,9 @@ public class SubscriptionDelivery {
         // A fresh connection per delivery: a pooled one the subscriber closed meanwhile (a restart, even on the same
         // port) failed the next delivery, and a page of up to a thousand changes is worth its handshake.
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeout.toMillis())
-                .setVerifyHost(true).setForceSni(true).setKeepAlive(false));
+                .setVerifyHost(true).setForceSni(true).setKeepAlive(false)
+                // Its trace context is the delivery's (the first change's trace), set below, not the event loop's.
+                .setTracingPolicy(TracingPolicy.IGNORE));
     }
 
     void start(@Observes StartupEvent event) {
@@ -121,7 +128,9 @@ public class SubscriptionDelivery {
             subscriptions.acknowledged(claim.id(), claim.cursor(), idle);
             return false;
         }
-        try {
+        try (var span = traces.start("segment feed delivery", SpanKind.CLIENT,
+                page.changes().stream().map(Change::traceparent).toList())) {
+            span.attribute("rekindle.subscription", claim.id()).attribute("rekindle.changes", page.changes().size());
             OutboundUrls.Target target = outbound.check(claim.callbackUrl());
             byte[] body = mapper.writeValueAsBytes(new Delivery(claim.id(), page.changes(), page.next()));
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
@@ -131,6 +140,7 @@ public class SubscriptionDelivery {
                     .putHeader("Content-Type", "application/json")
                     .putHeader(CallbackSignature.HEADER,
                             CallbackSignature.sign(claim.secret(), clock.instant().getEpochSecond(), body));
+            traces.inject(request::putHeader);
             if (claim.authorization() != null) {
                 request.putHeader("Authorization", claim.authorization());
             }
