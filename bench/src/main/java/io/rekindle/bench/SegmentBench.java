@@ -54,12 +54,14 @@ final class SegmentBench {
         String outcome = api.post("/v1/analytics/recompute", "");
         double seconds = (System.nanoTime() - started) / 1e9;
         double metrics = (Api.number(outcome, "orderScan") + Api.number(outcome, "rfm")
-                + Api.number(outcome, "bgnbdFit") + Api.number(outcome, "customerMetrics")) / 1e3;
+                + Api.number(outcome, "bgnbdFit") + Api.number(outcome, "spendFit")
+                + Api.number(outcome, "customerMetrics")) / 1e3;
         System.out.printf("full recompute of metrics (%,d customers), RFM (%,d scored) and BG/NBD fit + predictions: "
-                + "%.1f s (order scan %.1f s, rfm %.1f s, fit %.1f s, customer metrics %.1f s)%n",
+                + "%.1f s (order scan %.1f s, rfm %.1f s, fit %.1f s, spend fit %.1f s, customer metrics %.1f s)%n",
                 (long) Api.number(outcome, "customers"), (long) Api.number(outcome, "rfmCustomers"), metrics,
                 Api.number(outcome, "orderScan") / 1e3, Api.number(outcome, "rfm") / 1e3,
-                Api.number(outcome, "bgnbdFit") / 1e3, Api.number(outcome, "customerMetrics") / 1e3);
+                Api.number(outcome, "bgnbdFit") / 1e3, Api.number(outcome, "spendFit") / 1e3,
+                Api.number(outcome, "customerMetrics") / 1e3);
         System.out.printf("then full recompute of all segments' members: %.1f s, and scheduling every customer's next "
                 + "time-driven re-evaluation: %.1f s (whole request %.1f s)%n", Api.number(outcome, "segments") / 1e3,
                 Api.number(outcome, "scheduleNextChanges") / 1e3, seconds);

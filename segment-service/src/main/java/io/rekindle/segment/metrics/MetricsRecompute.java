@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.rekindle.segment.prediction.BgNbdModels;
+import io.rekindle.segment.prediction.SpendModels;
 import io.rekindle.segment.prediction.StoredModel;
+import io.rekindle.segment.prediction.StoredSpendModel;
 
 /**
  * The full computation of the population-relative figures: RFM scores, the store's purchase latency and the BG/NBD
@@ -26,12 +28,14 @@ public class MetricsRecompute {
     private final StoreScan scan;
     private final StoreStatsRepository stats;
     private final BgNbdModels models;
+    private final SpendModels spendModels;
     private final Clock clock;
     private final RecomputeLock lock;
     private final MetricsMaterializer materializer;
 
     MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, RfmScores rfm, StoreScan scan,
-            StoreStatsRepository stats, BgNbdModels models, Clock clock) {
+            StoreStatsRepository stats, BgNbdModels models, SpendModels spendModels, Clock clock) {
+        this.spendModels = spendModels;
         this.lock = lock;
         this.materializer = materializer;
         this.rfm = rfm;
@@ -42,13 +46,14 @@ public class MetricsRecompute {
     }
 
     public record Outcome(LocalDate asOf, int customers, int rfmCustomers, Double firstToSecondDays,
-            StoredModel model, long millis, java.util.Map<String, Long> phaseMillis) {
+            StoredModel model, StoredSpendModel spendModel, long millis, java.util.Map<String, Long> phaseMillis) {
 
         /** The same outcome with one more phase timed after it. */
         public Outcome withPhase(String phase, long phaseMillis) {
             java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>(this.phaseMillis);
             phases.put(phase, phaseMillis);
-            return new Outcome(asOf, customers, rfmCustomers, firstToSecondDays, model, millis + phaseMillis, phases);
+            return new Outcome(asOf, customers, rfmCustomers, firstToSecondDays, model, spendModel, millis + phaseMillis,
+                    phases);
         }
     }
 
@@ -76,11 +81,13 @@ public class MetricsRecompute {
         stats.save(new StoreStats(asOf.day(), latency, clock.instant()));
         StoredModel model = models.fit(asOf, snapshot.histories()).orElse(null);
         watch.lap("bgnbdFit");
+        StoredSpendModel spendModel = spendModels.fit(asOf, snapshot.spendHistories()).orElse(null);
+        watch.lap("spendFit");
         int customers = materializer.recomputeAll(snapshot, java.util.Optional.ofNullable(model));
         watch.lap("customerMetrics");
         LOG.infof("Metrics recomputed as of %s in %d ms (%d customers, %d scored): %s", asOf.day(), watch.total(),
                 customers, scored, watch.laps());
-        return new Outcome(asOf.day(), customers, scored, latency, model, watch.total(), watch.laps());
+        return new Outcome(asOf.day(), customers, scored, latency, model, spendModel, watch.total(), watch.laps());
     }
 
 

@@ -11,10 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.rekindle.segment.prediction.PurchaseHistory;
+import io.rekindle.segment.prediction.SpendHistory;
 
 /**
- * What a customer's counted orders up to a date say: totals, their own rhythm (days between orders) and the
- * BG/NBD calibration summary (repeat purchase days, measured from the first purchase day, in days).
+ * What a customer's counted orders up to a date say: totals, their own rhythm (days between orders), the BG/NBD
+ * calibration summary (repeat purchase days, measured from the first purchase day, in days) and what the first
+ * purchase day came to (the Gamma-Gamma spend model leaves it out).
  */
 public record PurchaseSummary(
         Instant firstOrderAt,
@@ -27,10 +29,11 @@ public record PurchaseSummary(
         String lastPurchasedCategory,
         int purchaseDays,
         LocalDate firstPurchaseDay,
-        LocalDate lastPurchaseDay) {
+        LocalDate lastPurchaseDay,
+        BigDecimal firstDayRevenue) {
 
     public static final PurchaseSummary NONE = new PurchaseSummary(null, null, 0, BigDecimal.ZERO, null, null, null,
-            null, 0, null, null);
+            null, 0, null, null, BigDecimal.ZERO);
 
     /** Summarises purchases (any order); days are UTC calendar days. Runs for every buyer in a full recompute. */
     public static PurchaseSummary of(List<Purchase> purchases) {
@@ -50,6 +53,8 @@ public record PurchaseSummary(
         String lastCategory = null;
         int days = 0;
         long previousDay = Long.MIN_VALUE;
+        long firstDay = Math.floorDiv(sorted.get(0).placedAt().getEpochSecond(), 86_400);
+        BigDecimal firstDayRevenue = BigDecimal.ZERO;
         double[] gaps = new double[n - 1];
         for (int i = 0; i < n; i++) {
             Purchase p = sorted.get(i);
@@ -58,6 +63,9 @@ public record PurchaseSummary(
                 lastCategory = p.category();
             }
             long day = Math.floorDiv(p.placedAt().getEpochSecond(), 86_400);
+            if (day == firstDay) {
+                firstDayRevenue = firstDayRevenue.add(p.total());
+            }
             if (day != previousDay) {
                 days++;
                 previousDay = day;
@@ -73,7 +81,7 @@ public record PurchaseSummary(
         Double median = n < 2 ? null : median(gaps);
         return new PurchaseSummary(first, last, n, revenue,
                 revenue.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP), average, median, lastCategory, days,
-                LocalDate.ofInstant(first, ZoneOffset.UTC), LocalDate.ofInstant(last, ZoneOffset.UTC));
+                LocalDate.ofInstant(first, ZoneOffset.UTC), LocalDate.ofInstant(last, ZoneOffset.UTC), firstDayRevenue);
     }
 
     /** The paper's (x, tx, T) in days as of {@code asOf}; empty without purchases. */
@@ -84,6 +92,19 @@ public record PurchaseSummary(
         long t = Math.max(0, ChronoUnit.DAYS.between(firstPurchaseDay, asOf));
         long tx = ChronoUnit.DAYS.between(firstPurchaseDay, lastPurchaseDay);
         return java.util.Optional.of(new PurchaseHistory(purchaseDays - 1, tx, Math.max(t, tx)));
+    }
+
+    /**
+     * The Gamma-Gamma model's (x, mean spend): repeat purchase days and the mean of what they came to, the first day
+     * left out; empty without a repeat purchase of positive value.
+     */
+    public java.util.Optional<SpendHistory> spend() {
+        int repeats = purchaseDays - 1;
+        BigDecimal repeatRevenue = revenue.subtract(firstDayRevenue);
+        if (repeats < 1 || repeatRevenue.signum() <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SpendHistory(repeats, repeatRevenue.doubleValue() / repeats));
     }
 
     static double daysBetween(Instant from, Instant to) {

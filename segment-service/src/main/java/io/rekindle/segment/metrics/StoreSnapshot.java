@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.rekindle.segment.prediction.PurchaseHistory;
+import io.rekindle.segment.prediction.SpendHistory;
 
 /** Every buyer's aggregate as of a moment, and what the store-wide figures derive from them. */
 public record StoreSnapshot(AsOf asOf, List<CustomerAggregate> buyers) {
@@ -15,6 +16,15 @@ public record StoreSnapshot(AsOf asOf, List<CustomerAggregate> buyers) {
         List<PurchaseHistory> histories = new ArrayList<>(buyers.size());
         for (CustomerAggregate buyer : buyers) {
             buyer.summary().history(asOf.day()).ifPresent(histories::add);
+        }
+        return histories;
+    }
+
+    /** The repeat buyers' (x, mean spend), for the Gamma-Gamma fit. */
+    public List<SpendHistory> spendHistories() {
+        List<SpendHistory> histories = new ArrayList<>();
+        for (CustomerAggregate buyer : buyers) {
+            buyer.summary().spend().ifPresent(histories::add);
         }
         return histories;
     }

@@ -13,14 +13,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Fits BG/NBD by maximum likelihood with BFGS on the logarithms of the parameters (so they stay positive), using the
- * analytic gradient of the log-likelihood. Customers with the same (x, tx, T) are counted once with a weight, and the
+ * Fits BG/NBD by maximum likelihood ({@link Bfgs} on the logarithms of the parameters, so they stay positive), using
+ * the analytic gradient of the log-likelihood. Customers with the same (x, tx, T) are counted once with a weight, and the
  * logarithms of alpha + T and alpha + tx are computed once per distinct value, which keeps an evaluation over a
  * million customers to a few tens of milliseconds.
  */
 public final class BgNbdFitter {
-
-    private static final int MAX_ITERATIONS = 500;
 
     /** Distinct histories grouped by x, so the x-only terms are computed once per group and evaluation. */
     private final int[] xs;
@@ -59,53 +57,11 @@ public final class BgNbdFitter {
         if (customers == 0) {
             throw new IllegalStateException("no customers to fit on");
         }
-        double[] theta = { 0, Math.log(Math.max(meanT / 4, 1e-3)), 0, 0 };
-        double[] gradient = new double[4];
-        double value = negativeLogLikelihood(theta, gradient);
-        double[][] inverseHessian = identity();
-        int evaluations = 1;
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double[] direction = times(inverseHessian, gradient, -1);
-            double slope = dot(gradient, direction);
-            if (slope >= 0) {
-                inverseHessian = identity();
-                direction = times(inverseHessian, gradient, -1);
-                slope = dot(gradient, direction);
-            }
-            // Backtracking line search with the Armijo condition; steps are capped so exp() cannot overflow.
-            double step = Math.min(1, 2 / Math.max(1e-12, maxAbs(direction)));
-            double[] next = null;
-            double[] nextGradient = new double[4];
-            double nextValue = Double.NaN;
-            for (int tries = 0; tries < 60; tries++) {
-                next = plus(theta, direction, step);
-                nextValue = negativeLogLikelihood(next, nextGradient);
-                evaluations++;
-                if (Double.isFinite(nextValue) && nextValue <= value + 1e-4 * step * slope) {
-                    break;
-                }
-                step /= 2;
-            }
-            if (!Double.isFinite(nextValue) || nextValue > value) {
-                break;
-            }
-            double[] s = minus(next, theta);
-            double[] y = minus(nextGradient, gradient);
-            double improvement = value - nextValue;
-            theta = next;
-            gradient = nextGradient;
-            value = nextValue;
-            if (maxAbs(gradient) < 1e-9 * Math.max(1, customers) || (improvement < 1e-13 * Math.abs(value)
-                    && maxAbs(s) < 1e-10)) {
-                break;
-            }
-            double sy = dot(s, y);
-            if (sy > 1e-16) {
-                inverseHessian = bfgsUpdate(inverseHessian, s, y, sy);
-            }
-        }
+        double[] start = { 0, Math.log(Math.max(meanT / 4, 1e-3)), 0, 0 };
+        Bfgs.Minimum minimum = Bfgs.minimise(this::negativeLogLikelihood, start, 1e-9 * Math.max(1, customers));
+        double[] theta = minimum.x();
         return new BgNbdFit(new BgNbdParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]),
-                Math.exp(theta[3])), -value, customers, evaluations);
+                Math.exp(theta[3])), -minimum.value(), customers, minimum.evaluations());
     }
 
     /** The total log-likelihood of the data under the given parameters. */
@@ -196,64 +152,5 @@ public final class BgNbdFitter {
         gradient[2] = -da * a;
         gradient[3] = -db * b;
         return -total;
-    }
-
-    private static double[][] bfgsUpdate(double[][] h, double[] s, double[] y, double sy) {
-        int n = s.length;
-        double[] hy = times(h, y, 1);
-        double yhy = dot(y, hy);
-        double[][] next = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                next[i][j] = h[i][j] + ((sy + yhy) * s[i] * s[j]) / (sy * sy) - (hy[i] * s[j] + s[i] * hy[j]) / sy;
-            }
-        }
-        return next;
-    }
-
-    private static double[][] identity() {
-        double[][] m = new double[4][4];
-        for (int i = 0; i < 4; i++) {
-            m[i][i] = 1;
-        }
-        return m;
-    }
-
-    private static double[] times(double[][] m, double[] v, double factor) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            for (int j = 0; j < v.length; j++) {
-                out[i] += factor * m[i][j] * v[j];
-            }
-        }
-        return out;
-    }
-
-    private static double dot(double[] u, double[] v) {
-        double sum = 0;
-        for (int i = 0; i < u.length; i++) {
-            sum += u[i] * v[i];
-        }
-        return sum;
-    }
-
-    private static double[] plus(double[] u, double[] v, double factor) {
-        double[] out = new double[u.length];
-        for (int i = 0; i < u.length; i++) {
-            out[i] = u[i] + factor * v[i];
-        }
-        return out;
-    }
-
-    private static double[] minus(double[] u, double[] v) {
-        return plus(u, v, -1);
-    }
-
-    private static double maxAbs(double[] v) {
-        double max = 0;
-        for (double d : v) {
-            max = Math.max(max, Math.abs(d));
-        }
-        return max;
     }
 }

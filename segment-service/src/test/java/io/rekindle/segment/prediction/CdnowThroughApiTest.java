@@ -52,5 +52,20 @@ class CdnowThroughApiTest {
         // The paper's worked example is customer x = 2, tx = 30.43, T = 38.86 weeks; here: a customer with three
         // purchase days, predictions come from the same model in days.
         api().when().get("/v1/models/bgnbd").then().statusCode(200).body("customers", equalTo(2357));
+
+        // The Gamma-Gamma note's fit on the 946 repeat buyers: p = 6.25, q = 3.74, gamma = 15.44 (within 1%).
+        api().when().post("/v1/models/gamma-gamma/fit?asOf=1997-09-30").then().statusCode(200)
+                .body("customers", equalTo(946))
+                .body("p", closeTo(6.25, 0.0625)).body("q", closeTo(3.74, 0.0374))
+                .body("gamma", closeTo(15.44, 0.1544)).body("populationMeanSpend", closeTo(35.2, 0.7));
+        api().when().get("/v1/models/gamma-gamma").then().statusCode(200).body("asOf", equalTo("1997-09-30"));
+    }
+
+    @Test
+    void noSpendModelBeforeAnyRepeatPurchase() {
+        store.clear();
+        api().when().get("/v1/models/gamma-gamma").then().statusCode(404).contentType("application/problem+json");
+        api().when().post("/v1/models/gamma-gamma/fit").then().statusCode(409)
+                .contentType("application/problem+json");
     }
 }

@@ -35,8 +35,9 @@ public class TestStore {
 
     public void clear() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE customer, orders, event, product, customer_rfm, bgnbd_model, store_stats, customer_metrics, "
-                    + "erasure, segment_member, segment_change, customer_reevaluation, subscription");
+            s.execute("TRUNCATE customer, orders, event, product, customer_rfm, bgnbd_model, gamma_gamma_model, "
+                    + "store_stats, customer_metrics, erasure, segment_member, segment_change, customer_reevaluation, "
+                    + "subscription");
             // Built-in segments stay (they are installed at start-up), emptied.
             s.execute("DELETE FROM segment WHERE NOT built_in");
             s.execute("UPDATE segment SET size = 0, computed_at = NULL");
