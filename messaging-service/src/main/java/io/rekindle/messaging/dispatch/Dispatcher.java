@@ -202,8 +202,7 @@ public class Dispatcher {
     /** One hand-off, in the trace of the request that queued the message. */
     private Outcome attempt(Candidate k, Instant sendBy) {
         QueuedMessage m = k.message();
-        try (var span = traces.start("send " + m.channel().name().toLowerCase(), SpanKind.CLIENT,
-                java.util.Collections.singletonList(m.traceparent()))) {
+        try (var span = traces.start("send " + m.channel().name().toLowerCase(), SpanKind.CLIENT, m.traceparent())) {
             span.attribute("rekindle.message", m.id());
             Outcome outcome = attemptNow(k, sendBy);
             if (outcome.sent() == null) {

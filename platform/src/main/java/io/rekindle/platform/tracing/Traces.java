@@ -75,6 +75,11 @@ public class Traces {
         }
     }
 
+    /** {@link #start(String, SpanKind, Collection)} for work taken up alone: the child of its stored traceparent. */
+    public Traced start(String name, SpanKind kind, String parent) {
+        return start(name, kind, java.util.Collections.singletonList(parent));
+    }
+
     /**
      * Starts a span and makes it current until closed: the child of the first stored traceparent, linked to the
      * others (null or malformed ones are skipped; without any, the span starts a trace of its own).

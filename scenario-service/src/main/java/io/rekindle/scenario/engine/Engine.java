@@ -177,8 +177,7 @@ public class Engine {
         /** The current step's decision, in the trace of what enrolled the customer. */
         EnrollmentStore.Decision decide() {
             EnrollmentRow e = enrollment;
-            try (var span = traces.start("journey step", SpanKind.INTERNAL,
-                    java.util.Collections.singletonList(e.traceparent()))) {
+            try (var span = traces.start("journey step", SpanKind.INTERNAL, e.traceparent())) {
                 span.attribute("rekindle.scenario", e.scenarioId()).attribute("rekindle.step", e.currentStep());
                 return decide(e);
             }

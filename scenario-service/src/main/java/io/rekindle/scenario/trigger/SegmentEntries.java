@@ -164,8 +164,7 @@ public class SegmentEntries {
      */
     private boolean enter(ScenarioView scenario, String segment, ChangePageChangesInner change,
             Optional<Profile> profile) {
-        try (var span = traces.start("segment entry", SpanKind.CONSUMER,
-                java.util.Collections.singletonList(change.getTraceparent()))) {
+        try (var span = traces.start("segment entry", SpanKind.CONSUMER, change.getTraceparent())) {
             span.attribute("rekindle.scenario", scenario.id());
             return segments.isMember(segment, change.getCustomerId())
                     && entry.enter(scenario, change.getCustomerId(), null, profile).isPresent();
