@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * This service's own settings ({@code rekindle.*}); the platform's (API keys, outbox, clock) are in
@@ -44,6 +45,14 @@ public interface SegmentConfig {
 
         /** When the nightly recompute (summaries, BG/NBD fit, every segment) runs; "off" in tests. */
         String recomputeCron();
+
+        /**
+         * PostgreSQL work_mem, in MB, for the store-wide passes (the recompute, a segment's full recompute, the
+         * scheduling of every customer): each sort or hash in them may use this much per database process.
+         */
+        @WithDefault("128")
+        @WithName("store-pass-work-mem-mb")
+        int storePassWorkMemMb();
     }
 
     interface Rfm {

@@ -32,9 +32,12 @@ public class MetricsRecompute {
     private final Clock clock;
     private final RecomputeLock lock;
     private final MetricsMaterializer materializer;
+    private final StorePassMemory memory;
 
     MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, RfmScores rfm, StoreScan scan,
-            StoreStatsRepository stats, BgNbdModels models, SpendModels spendModels, Clock clock) {
+            StoreStatsRepository stats, BgNbdModels models, SpendModels spendModels, Clock clock,
+            StorePassMemory memory) {
+        this.memory = memory;
         this.spendModels = spendModels;
         this.lock = lock;
         this.materializer = materializer;
@@ -69,6 +72,7 @@ public class MetricsRecompute {
         if (!lock.tryLock()) {
             throw new IllegalStateException("a recompute is already running");
         }
+        memory.widen();
         AsOf asOf = AsOf.of(day, clock);
         Stopwatch watch = new Stopwatch();
         StoreSnapshot snapshot = scan.scan(asOf);

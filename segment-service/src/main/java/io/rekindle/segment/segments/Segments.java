@@ -20,6 +20,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rekindle.segment.metrics.StorePassMemory;
+
 /**
  * Segment definitions and their materialised memberships: saving a segment recomputes its members, and a change to
  * a customer's data re-evaluates every segment for them ({@link MembershipDiff} records who entered and who left).
@@ -35,8 +37,10 @@ public class Segments {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MembershipDiff diff;
+    private final StorePassMemory memory;
 
-    Segments(DataSource dataSource, ObjectMapper mapper, Clock clock, MembershipDiff diff) {
+    Segments(DataSource dataSource, ObjectMapper mapper, Clock clock, MembershipDiff diff, StorePassMemory memory) {
+        this.memory = memory;
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.clock = clock;
@@ -160,6 +164,7 @@ public class Segments {
     @Transactional
     public int recompute(String id, boolean schedule) {
         SegmentView segment = find(id).orElseThrow(() -> new IllegalArgumentException("no segment " + id));
+        memory.widen();
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             int changes = diff.apply(c, segment, now, null);
@@ -175,6 +180,7 @@ public class Segments {
     /** Schedules every customer's next time-driven re-evaluation over all segments. */
     @Transactional
     public void scheduleNextChanges() {
+        memory.widen();
         try (Connection c = dataSource.getConnection()) {
             diff.scheduleNextChanges(c, all(), clock.instant(), null);
         } catch (SQLException e) {
