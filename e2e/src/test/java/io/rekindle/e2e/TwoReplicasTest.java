@@ -38,7 +38,7 @@ class TwoReplicasTest {
         for (int n = 0; n < MESSAGES; n++) {
             Http.Reply r = Http.post(suite.url("messaging") + "/v1/messages", """
                     {"channel":"email","customerId":"two-%d","template":"replicated","variables":{"n":%d},
-                     "category":"transactional"}""".formatted(n % CUSTOMERS, n),
+                     "category":"transactional","repeatIntended":true}""".formatted(n % CUSTOMERS, n),
                     Map.of("Idempotency-Key", "replicated-" + n));
             assertEquals(202, r.status(), r.body());
         }

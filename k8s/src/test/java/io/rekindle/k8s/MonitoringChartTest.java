@@ -70,7 +70,7 @@ class MonitoringChartTest {
                 .filter(o -> o.getKind().equals("PrometheusRule")).findFirst().orElseThrow();
         assertEquals("kps", rule.getMetadata().getLabels().get("release"));
         List<Map<String, Object>> rules = rules((GenericKubernetesResource) rule);
-        assertEquals(7, rules.size());
+        assertEquals(8, rules.size());
         String readme = Files.readString(Path.of("README.md"));
         for (Map<String, Object> r : rules) {
             String alert = (String) r.get("alert");

@@ -95,7 +95,8 @@ public class Dispatcher {
         this.links = links;
         this.channels = Map.of(Channel.EMAIL, email, Channel.SMS, sms, Channel.PUSH, push);
         this.ledger = ledger;
-        this.policy = new SendPolicy(new QuietHours(rules.quietHours()), rules.capWindow(), rules.capWindowByChannel());
+        this.policy = new SendPolicy(new QuietHours(rules.quietHours()), rules.capWindow(), rules.capWindowByChannel(),
+                new SendPolicy.RepeatGuard(rules.repeatLimit(), rules.repeatWindow()));
         this.backoff = new Backoff(rules.retryBase(), rules.retryMax());
         this.lease = rules.lease();
         this.maxAttempts = rules.maxAttempts();

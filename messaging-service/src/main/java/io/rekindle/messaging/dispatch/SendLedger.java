@@ -32,8 +32,8 @@ import io.rekindle.messaging.suppression.Suppressions;
 
 /**
  * What the dispatcher writes around a batch of sends, one transaction before and one after: the policy's decisions
- * under the customers' locks (each message to send then holds its recipient, an attempt and, for marketing, the
- * customer's cap slot), and then what the providers answered.
+ * under the customers' locks (each message to send then holds its recipient, an attempt and its sent_at: the
+ * customer's cap slot for marketing, a recent send for the repeat guard), and then what the providers answered.
  */
 @ApplicationScoped
 class SendLedger {
@@ -73,6 +73,7 @@ class SendLedger {
             Map<Suppressions.Address, String> suppressed = suppressions.reasons(c, candidates.stream()
                     .map(k -> new Suppressions.Address(k.message().channel(), k.recipient())).toList());
             Map<String, Instant> lastSend = lastMarketingSends(c, claimed);
+            Map<String, Integer> recentSends = recentSendsOfTemplates(c, claimed, now.minus(policy.repeatWindow()));
             Map<String, Instant> due = new LinkedHashMap<>(retryAt);
             for (Candidate k : candidates) {
                 QueuedMessage m = k.message();
@@ -81,10 +82,12 @@ class SendLedger {
                     continue;
                 }
                 Profile p = k.profile();
+                String sendsKey = m.customerId() + '\n' + m.templateId();
                 Decision decision = policy.decide(new SendPolicy.Facts(m.channel(), m.category(), m.whenCapped(),
                         consent(k), suppressed.get(new Suppressions.Address(m.channel(), k.recipient())),
                         p == null ? null : p.hygieneStatus(), lastSend.get(m.customerId()),
-                        p == null ? ZoneOffset.UTC : p.zone(), p == null ? null : p.country()), now);
+                        p == null ? ZoneOffset.UTC : p.zone(), p == null ? null : p.country(),
+                        recentSends.getOrDefault(sendsKey, 0), m.repeatIntended()), now);
                 if (decision instanceof Decision.Suppress s) {
                     settled.add(new Transition(m.id(), MessageState.SUPPRESSED, null, s.reason()));
                 } else if (decision instanceof Decision.Defer d) {
@@ -95,6 +98,7 @@ class SendLedger {
                     }
                 } else {
                     go.add(k);
+                    recentSends.merge(sendsKey, 1, Integer::sum);
                     if (m.category() == Category.MARKETING) {
                         lastSend.put(m.customerId(), now);
                     }
@@ -133,7 +137,7 @@ class SendLedger {
     boolean acceptLate(Sent sent) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        UPDATE message SET sent_at = CASE WHEN category = 'marketing' THEN coalesce(sent_at, ?) END
+                        UPDATE message SET sent_at = coalesce(sent_at, ?)
                         WHERE message_id = ? AND state = 'queued' AND NOT claimed""")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setString(2, sent.messageId());
@@ -183,12 +187,35 @@ class SendLedger {
         return last;
     }
 
+    /**
+     * Each (customer, template)'s hand-offs since {@code since}, keyed customer + newline + template; the batch's own
+     * messages left out. A hand-off in progress counts: its sent_at is set under the customer's lock.
+     */
+    private static Map<String, Integer> recentSendsOfTemplates(Connection c, List<QueuedMessage> claimed,
+            Instant since) throws SQLException {
+        Map<String, Integer> sends = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, template_id, count(*) FROM message "
+                + "WHERE customer_id = ANY (?) AND template_id = ANY (?) AND sent_at > ? AND message_id <> ALL (?) "
+                + "GROUP BY customer_id, template_id")) {
+            ps.setArray(1, c.createArrayOf("text", claimed.stream().map(QueuedMessage::customerId).distinct().toArray()));
+            ps.setArray(2, c.createArrayOf("text", claimed.stream().map(QueuedMessage::templateId).distinct().toArray()));
+            ps.setTimestamp(3, Timestamp.from(since));
+            ps.setArray(4, c.createArrayOf("text", claimed.stream().map(QueuedMessage::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sends.put(rs.getString(1) + '\n' + rs.getString(2), rs.getInt(3));
+                }
+            }
+        }
+        return sends;
+    }
+
     private static void holdSlots(Connection c, List<Candidate> go, Instant now) throws SQLException {
         if (go.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE message m SET recipient = g.recipient, "
-                + "attempts = attempts + 1, sent_at = CASE WHEN m.category = 'marketing' THEN ?::timestamptz END "
+                + "attempts = attempts + 1, sent_at = ?::timestamptz "
                 + "FROM unnest(?::text[], ?::text[]) AS g(id, recipient) WHERE m.message_id = g.id")) {
             ps.setTimestamp(1, java.sql.Timestamp.from(now));
             ps.setArray(2, c.createArrayOf("text", go.stream().map(k -> k.message().id()).toArray()));

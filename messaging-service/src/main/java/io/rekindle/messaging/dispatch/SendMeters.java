@@ -17,7 +17,8 @@ import io.rekindle.messaging.template.Channel;
 
 /**
  * What the dispatcher publishes, counted once its transaction has committed: every message it settles in
- * {@code rekindle.messages} by channel and outcome (sent, failed, retried, suppressed, deferred), and every hand-off
+ * {@code rekindle.messages} by channel and outcome (sent, failed, retried, suppressed, deferred, refused_repeat: the
+ * repeat guard's refusals, kept apart from the other suppressions so a spike of them alerts), and every hand-off
  * to a provider in {@code rekindle.provider.handoff} by channel and result (accepted, refused, failed), a histogram.
  */
 // Created at start, so every series exists (at zero) before anything happens.
@@ -26,7 +27,7 @@ import io.rekindle.messaging.template.Channel;
 class SendMeters {
 
     static final List<String> OUTCOMES = List.of("sent", "failed", "retried", "suppressed",
-            "deferred");
+            "deferred", "refused_repeat");
     private final MeterRegistry registry;
 
     SendMeters(MeterRegistry registry) {
@@ -47,7 +48,8 @@ class SendMeters {
     /** Messages moved on without a hand-off, or after one that failed, by the state each went to. */
     void settled(Collection<Transition> transitions, Map<String, Channel> channels) {
         for (Transition t : transitions) {
-            String outcome = outcome(t.state());
+            String outcome = t.state() == MessageState.SUPPRESSED && t.detail() != null
+                    && t.detail().startsWith(SendPolicy.REPEAT) ? "refused_repeat" : outcome(t.state());
             if (outcome != null) {
                 counter(channels.get(t.messageId()), outcome).increment();
             }

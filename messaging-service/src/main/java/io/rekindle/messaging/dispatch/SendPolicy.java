@@ -11,31 +11,55 @@ import io.rekindle.messaging.message.WhenCapped;
 import io.rekindle.messaging.template.Channel;
 
 /**
- * The safety net every message passes just before it goes, whatever the caller checked: suppression, consent for
- * marketing, a mailable address, quiet hours in the recipient's time zone, and the frequency cap across scenarios.
+ * The safety net every message passes just before it goes, whatever the caller checked: suppression, the repeat
+ * guard, consent for marketing, a mailable address, quiet hours in the recipient's time zone, and the frequency cap
+ * across scenarios.
  */
 public final class SendPolicy {
 
     private static final Set<String> UNMAILABLE = Set.of("invalid", "disposable", "missing");
 
-    /** The facts about one message and its recipient at the moment of sending. */
+    /** How the detail of a message the repeat guard refused begins. */
+    public static final String REPEAT = "repeat: ";
+
+    /**
+     * The facts about one message and its recipient at the moment of sending; {@code recentSendsOfTemplate} counts
+     * this template's hand-offs to the customer within the repeat window.
+     */
     public record Facts(Channel channel, Category category, WhenCapped whenCapped, boolean consent,
-            String suppressedBecause, String hygieneStatus, Instant lastMarketingSend, ZoneId zone, String country) {
+            String suppressedBecause, String hygieneStatus, Instant lastMarketingSend, ZoneId zone, String country,
+            int recentSendsOfTemplate, boolean repeatIntended) {
+    }
+
+    /** At most {@code limit} sends of a template to a customer within {@code window}; 0: no limit. */
+    public record RepeatGuard(int limit, Duration window) {
     }
 
     private final QuietHours quietHours;
     private final Duration capWindow;
     private final Map<String, Duration> capWindowByChannel;
+    private final RepeatGuard repeats;
 
-    public SendPolicy(QuietHours quietHours, Duration capWindow, Map<String, Duration> capWindowByChannel) {
+    public SendPolicy(QuietHours quietHours, Duration capWindow, Map<String, Duration> capWindowByChannel,
+            RepeatGuard repeats) {
+        this.repeats = repeats;
         this.quietHours = quietHours;
         this.capWindow = capWindow;
         this.capWindowByChannel = Map.copyOf(capWindowByChannel);
     }
 
+    /** How far back the repeat guard counts a template's sends. */
+    public Duration repeatWindow() {
+        return repeats.window();
+    }
+
     public Decision decide(Facts f, Instant now) {
         if (f.suppressedBecause() != null) {
             return new Decision.Suppress("suppressed: " + f.suppressedBecause());
+        }
+        if (repeats.limit() > 0 && !f.repeatIntended() && f.recentSendsOfTemplate() >= repeats.limit()) {
+            return new Decision.Suppress(REPEAT + "this template went to the customer " + f.recentSendsOfTemplate()
+                    + " times within " + repeats.window() + " and the request did not say repeatIntended");
         }
         boolean marketing = f.category() == Category.MARKETING;
         String channel = f.channel().name().toLowerCase();

@@ -14,6 +14,16 @@ public interface SendingRules {
     /** A channel's own window, replacing cap-window for messages on it (sms, push, email). */
     Map<String, Duration> capWindowByChannel();
 
+    /**
+     * Sends of one template to one customer within repeat-window after which the next is refused, unless its request
+     * says the repeat is intended (the "oops" guard against the same mail going out again and again); 0 turns it off.
+     */
+    @WithDefault("2")
+    int repeatLimit();
+
+    @WithDefault("PT24H")
+    Duration repeatWindow();
+
     /** Allowed local sending hours per channel or channel.COUNTRY, as HH:MM-HH:MM. */
     Map<String, String> quietHours();
 

@@ -4,6 +4,6 @@ package io.rekindle.messaging.message;
 public class IdempotencyConflictException extends RuntimeException {
 
     public IdempotencyConflictException(String key) {
-        super("The Idempotency-Key '" + key + "' was already used for a different message.");
+        super("The Idempotency-Key '" + key + "' was already used for a different request.");
     }
 }

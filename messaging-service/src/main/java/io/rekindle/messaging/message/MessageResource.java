@@ -20,13 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.rekindle.platform.http.AllowedKeys;
 import io.rekindle.platform.http.KeyScope;
 import io.rekindle.platform.http.Problems;
-import io.rekindle.messaging.template.Template;
-import io.rekindle.messaging.template.TemplateCatalog;
 
 @Path("/v1/messages")
 @Tag(name = "Messages", description = "Email, SMS and push sends, each once, and their delivery history")
@@ -36,9 +33,9 @@ public class MessageResource {
 
     private final MessageStore messages;
     private final MessageViews views;
-    private final TemplateCatalog templates;
+    private final TemplateCheck templates;
 
-    MessageResource(MessageStore messages, MessageViews views, TemplateCatalog templates) {
+    MessageResource(MessageStore messages, MessageViews views, TemplateCheck templates) {
         this.messages = messages;
         this.views = views;
         this.templates = templates;
@@ -83,14 +80,8 @@ public class MessageResource {
         return Response.accepted(new SendBatch.Accepted(items)).build();
     }
 
-    /** What validation annotations cannot say: the template exists for the channel. */
     private void check(String path, SendRequest request) {
-        Template template = templates.find(request.template()).orElseThrow(() -> new WebApplicationException(
-                Problems.badRequest(path + "template", "no template '" + request.template() + "'")));
-        if (template.channel != request.channel()) {
-            throw new WebApplicationException(Problems.badRequest(path + "template",
-                    "is a " + template.channel.name().toLowerCase() + " template"));
-        }
+        templates.check(path + "template", request.template(), request.channel());
     }
 
     @AllowedKeys({ KeyScope.SERVICE })
@@ -108,10 +99,5 @@ public class MessageResource {
             throw new WebApplicationException(Problems.badRequest("customerId", "is required"));
         }
         return views.byCustomer(customerId, limit);
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(IdempotencyConflictException e) {
-        return Problems.conflict(e.getMessage());
     }
 }

@@ -54,8 +54,12 @@ public class MessageStore {
     public record Accepted(String messageId, boolean created) {
     }
 
-    /** A message to queue under its idempotency key. */
-    public record Keyed(String key, SendRequest request) {
+    /** A message to queue under its idempotency key; {@code broadcastId} when a broadcast queues it. */
+    public record Keyed(String key, SendRequest request, String broadcastId) {
+
+        public Keyed(String key, SendRequest request) {
+            this(key, request, null);
+        }
     }
 
     /** A message moving to a state; {@code due} is when a worker acts on it next (null: final). */
@@ -80,7 +84,7 @@ public class MessageStore {
         int n = items.size();
         UnnestColumns rows = new UnnestColumns(n, "message_id", "idempotency_key", "request_hash", "channel",
                 "customer_id", "recipient", "template_id", "locale", "variables", "category", "attribution",
-                "when_capped", "due_at", "traceparent");
+                "when_capped", "due_at", "traceparent", "repeat_intended", "broadcast_id");
         String traceparent = traces.current();
         for (int i = 0; i < n; i++) {
             SendRequest r = items.get(i).request();
@@ -99,16 +103,18 @@ public class MessageStore {
             rows.set(i, "when_capped", r.whenCapped() == WhenCapped.DROP ? "drop" : "defer");
             rows.set(i, "due_at", dueAt(r, now).toString());
             rows.set(i, "traceparent", traceparent);
+            rows.set(i, "repeat_intended", String.valueOf(Boolean.TRUE.equals(r.repeatIntended())));
+            rows.set(i, "broadcast_id", items.get(i).broadcastId());
         }
         try (Connection c = dataSource.getConnection()) {
             java.util.Set<String> created = new java.util.HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO message (message_id, idempotency_key, request_hash, channel, customer_id, recipient,
                         template_id, locale, variables, category, attribution, when_capped, state, due_at,
-                        created_at, updated_at, traceparent)
+                        created_at, updated_at, traceparent, repeat_intended, broadcast_id)
                     SELECT message_id, idempotency_key, request_hash, channel, customer_id, recipient, template_id,
                         locale, variables::jsonb, category, attribution::jsonb, when_capped, 'queued',
-                        due_at::timestamptz, ?, ?, traceparent
+                        due_at::timestamptz, ?, ?, traceparent, repeat_intended::boolean, broadcast_id
                     FROM %s
                     ORDER BY n
                     ON CONFLICT (idempotency_key) DO NOTHING
@@ -239,7 +245,8 @@ public class MessageStore {
         }
     }
 
-    private String fingerprint(SendRequest request) {
+    /** The SHA-256 of a request's canonical JSON: how an idempotency key recognises the same request again. */
+    public String fingerprint(Object request) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
                     canonical.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.rekindle.messaging.template.Channel;
 
@@ -26,5 +29,11 @@ public record SendRequest(
         @NotNull Category category,
         @Valid Attribution attribution,
         Instant sendAt,
-        WhenCapped whenCapped) {
+        WhenCapped whenCapped,
+        // Left out of the stored request when absent, so the fingerprint of a request made before the field existed
+        // does not change (its retry is still the same request).
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "true when sending this template to this customer again within "
+                + "rekindle.sending.repeat-window is meant; without it, sends past rekindle.sending.repeat-limit "
+                + "are refused (suppressed with a 'repeat:' detail)") Boolean repeatIntended) {
 }
