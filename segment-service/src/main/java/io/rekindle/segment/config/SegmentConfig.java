@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /**
  * This service's own settings ({@code rekindle.*}); the platform's (API keys, outbox, clock) are in
@@ -27,6 +26,8 @@ public interface SegmentConfig {
     Subscriptions subscriptions();
 
     Recommendations recommendations();
+
+    Value value();
 
     interface Erasure {
 
@@ -51,7 +52,6 @@ public interface SegmentConfig {
          * scheduling of every customer): each sort or hash in them may use this much per database process.
          */
         @WithDefault("128")
-        @WithName("store-pass-work-mem-mb")
         int storePassWorkMemMb();
     }
 
@@ -104,5 +104,15 @@ public interface SegmentConfig {
         /** How long a replica reuses its bestseller list. */
         @WithDefault("PT1M")
         Duration bestsellerRefresh();
+    }
+
+    interface Value {
+
+        /**
+         * The yearly rate the discounted 12-month value discounts expected revenue at (0.10: revenue a year away is
+         * worth 1 / 1.1 of revenue now); from 0 to 0.5.
+         */
+        @WithDefault("0.10")
+        double discountRate();
     }
 }

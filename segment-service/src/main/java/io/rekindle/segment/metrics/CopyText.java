@@ -14,6 +14,17 @@ final class CopyText {
 
     /** Appends one field and its tab. */
     static void field(StringBuilder out, Object value) {
+        value(out, value);
+        out.append('\t');
+    }
+
+    /** Appends a row's last field and the end of the row. */
+    static void lastField(StringBuilder out, Object value) {
+        value(out, value);
+        out.append('\n');
+    }
+
+    private static void value(StringBuilder out, Object value) {
         if (value == null) {
             out.append("\\N");
         } else if (value instanceof String s) {
@@ -21,7 +32,6 @@ final class CopyText {
         } else {
             out.append(value);
         }
-        out.append('\t');
     }
 
     private static void appendEscaped(StringBuilder out, String s) {

@@ -18,5 +18,6 @@ public record CustomerMetrics(
         String lastPurchasedCategory,
         Rhythm rhythm,
         Rfm rfm,
-        Prediction prediction) {
+        Prediction prediction,
+        CustomerValue value) {
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rekindle.segment.analytics.StoreAnalytics;
-import io.rekindle.segment.prediction.BgNbdModels;
 
 /**
  * Computes a customer's metrics on read from their own orders and events, so a new order shows at once; RFM comes
@@ -18,17 +17,17 @@ public class CustomerMetricsService {
 
     private final OrderQueries queries;
     private final RfmScores rfm;
-    private final BgNbdModels models;
+    private final Valuations valuations;
     private final StoreAnalytics analytics;
     private final Clock clock;
     private final StoreStatsRepository stats;
 
-    CustomerMetricsService(OrderQueries queries, RfmScores rfm, BgNbdModels models, StoreAnalytics analytics,
+    CustomerMetricsService(OrderQueries queries, RfmScores rfm, Valuations valuations, StoreAnalytics analytics,
             StoreStatsRepository stats, Clock clock) {
         this.stats = stats;
         this.queries = queries;
         this.rfm = rfm;
-        this.models = models;
+        this.valuations = valuations;
         this.analytics = analytics;
         this.clock = clock;
     }
@@ -41,14 +40,16 @@ public class CustomerMetricsService {
         Integer daysSinceLastOrder = asOf.daysSince(summary.lastOrderAt());
         Rhythm rhythm = Rhythm.of(summary, daysSinceLastOrder,
                 summary.orderCount() >= 2 ? null : cohortGapDays(asOf, day != null));
-        Prediction prediction = models.latest()
-                .flatMap(stored -> summary.history(asOf.day())
-                        .map(h -> Prediction.of(stored.model(), h, summary.lastPurchaseDay(), stored.asOf())))
-                .orElse(null);
+        Valuation valuation = valuations.latest();
+        Appraisal appraisal = valuation.appraise(summary, asOf.day());
+        Rfm scores = rfm.of(customerId, day == null ? null : asOf).orElse(null);
+        CustomerValue value = new CustomerValue(summary.revenue(), valuation.currentQuintile(appraisal),
+                scores == null ? null : scores.frequency(), scores == null ? null : scores.monetary(),
+                appraisal.potential(), valuation.potentialQuintile(appraisal));
         return new CustomerMetrics(asOf.day(), summary.firstOrderAt(), summary.lastOrderAt(), summary.orderCount(),
                 summary.revenue(), summary.averageOrderValue(), daysSinceLastOrder, asOf.daysSince(engagement[0]),
-                asOf.daysSince(engagement[1]), summary.lastPurchasedCategory(), rhythm,
-                rfm.of(customerId, day == null ? null : asOf).orElse(null), prediction);
+                asOf.daysSince(engagement[1]), summary.lastPurchasedCategory(), rhythm, scores,
+                appraisal.prediction(), value);
     }
 
     /** The store's first-to-second order latency: from the last full computation, or computed for a backtest. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -24,8 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 
 import io.rekindle.segment.event.EventTypes;
-import io.rekindle.segment.prediction.BgNbdModel;
-import io.rekindle.segment.prediction.StoredModel;
+import io.rekindle.segment.prediction.Potential;
 
 /**
  * Writes customers' figures into customer_metrics, the base of segment rules: for everyone from the store snapshot
@@ -52,9 +50,14 @@ public class MetricsMaterializer {
                 last_email_open_at = excluded.last_email_open_at, p_alive = excluded.p_alive,
                 expected_orders_30 = excluded.expected_orders_30, expected_orders_90 = excluded.expected_orders_90,
                 expected_orders_365 = excluded.expected_orders_365,
-                expected_next_order_on = excluded.expected_next_order_on, computed_at = excluded.computed_at""";
+                expected_next_order_on = excluded.expected_next_order_on, computed_at = excluded.computed_at,
+                value_potential = excluded.value_potential,
+                value_potential_discounted = excluded.value_potential_discounted,
+                value_current_quintile = excluded.value_current_quintile,
+                value_potential_quintile = excluded.value_potential_quintile""";
 
     private static final int COPY_CHUNK = 20_000;
+    private static final Appraisal NO_ORDERS = new Appraisal(PurchaseSummary.NONE, null, null);
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -64,17 +67,23 @@ public class MetricsMaterializer {
         this.clock = clock;
     }
 
-    /** Recomputes every customer's row; must run in a transaction. Answers how many rows were written. */
-    public int recomputeAll(StoreSnapshot snapshot, Optional<StoredModel> model) {
-        Map<String, PurchaseSummary> summaries = new HashMap<>(snapshot.buyers().size() * 2);
-        snapshot.buyers().forEach(b -> summaries.put(b.customerId(), b.summary()));
-        return write(snapshot.asOf(), summaries, model, null);
+    /** Every buyer's figures from the store snapshot; customers without an order have none. */
+    Map<String, Appraisal> appraise(StoreSnapshot snapshot, Valuation valuation) {
+        Map<String, Appraisal> appraisals = new HashMap<>(snapshot.buyers().size() * 2);
+        LocalDate day = snapshot.asOf().day();
+        snapshot.buyers().forEach(b -> appraisals.put(b.customerId(), valuation.appraise(b.summary(), day)));
+        return appraisals;
+    }
+
+    /** Rewrites every customer's row; must run in a transaction. Answers how many rows were written. */
+    int recomputeAll(AsOf asOf, Map<String, Appraisal> appraisals, Valuation valuation) {
+        return write(asOf, appraisals, valuation, null);
     }
 
     /** Recomputes the rows of these customers now from their own orders; must run in a transaction. */
-    public int refresh(List<String> customerIds, Optional<StoredModel> model) {
+    public int refresh(List<String> customerIds, Valuation valuation) {
         AsOf asOf = AsOf.now(clock);
-        Map<String, PurchaseSummary> summaries = new HashMap<>();
+        Map<String, Appraisal> appraisals = new HashMap<>();
         String sql = """
                 SELECT customer_id, (extract(epoch FROM placed_at) * 1000)::bigint AS placed_ms, total, first_category
                 FROM orders
@@ -91,18 +100,16 @@ public class MetricsMaterializer {
                             rs.getString("first_category")));
                 }
             }
-            purchases.forEach((id, list) -> summaries.put(id, PurchaseSummary.of(list)));
+            purchases.forEach((id, list) -> appraisals.put(id, valuation.appraise(PurchaseSummary.of(list),
+                    asOf.day())));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return write(asOf, summaries, model, customerIds);
+        return write(asOf, appraisals, valuation, customerIds);
     }
 
     /** Writes the rows of every profile, or of the given customers only (removing rows of erased ones). */
-    private int write(AsOf asOf, Map<String, PurchaseSummary> summaries, Optional<StoredModel> model,
-            List<String> only) {
-        BgNbdModel bgnbd = model.map(StoredModel::model).orElse(null);
-        LocalDate modelAsOf = model.map(StoredModel::asOf).orElse(null);
+    private int write(AsOf asOf, Map<String, Appraisal> appraisals, Valuation valuation, List<String> only) {
         String computedAt = clock.instant().toString();
         String sql = only == null ? PROFILES.formatted("", "")
                 : PROFILES.formatted("AND customer_id = ANY (?)", "WHERE c.customer_id = ANY (?)");
@@ -133,8 +140,8 @@ public class MetricsMaterializer {
                 ps.setFetchSize(COPY_CHUNK);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        PurchaseSummary summary = summaries.getOrDefault(rs.getString("customer_id"), PurchaseSummary.NONE);
-                        appendRow(chunk, rs, summary, asOf, bgnbd, modelAsOf, computedAt);
+                        Appraisal appraisal = appraisals.getOrDefault(rs.getString("customer_id"), NO_ORDERS);
+                        appendRow(chunk, rs, appraisal, valuation, computedAt);
                         rows++;
                         if (++inChunk == COPY_CHUNK) {
                             copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(chunk.toString()));
@@ -165,11 +172,12 @@ public class MetricsMaterializer {
         }
     }
 
-    private static void appendRow(StringBuilder out, ResultSet rs, PurchaseSummary summary, AsOf asOf,
-            BgNbdModel model, LocalDate modelAsOf, String computedAt) throws SQLException {
-        Prediction prediction = model == null ? null
-                : summary.history(asOf.day()).map(h -> Prediction.of(model, h, summary.lastPurchaseDay(), modelAsOf))
-                        .orElse(null);
+    /** Columns in the table's order: COPY names none. */
+    private static void appendRow(StringBuilder out, ResultSet rs, Appraisal appraisal, Valuation valuation,
+            String computedAt) throws SQLException {
+        PurchaseSummary summary = appraisal.summary();
+        Prediction prediction = appraisal.prediction();
+        Potential potential = appraisal.potential();
         CopyText.field(out, rs.getString("customer_id"));
         CopyText.field(out, summary.firstOrderAt());
         CopyText.field(out, summary.lastOrderAt());
@@ -184,7 +192,11 @@ public class MetricsMaterializer {
         CopyText.field(out, prediction == null ? null : prediction.expectedOrders90());
         CopyText.field(out, prediction == null ? null : prediction.expectedOrders365());
         CopyText.field(out, prediction == null ? null : prediction.expectedNextOrderOn());
-        out.append(computedAt).append('\n');
+        CopyText.field(out, computedAt);
+        CopyText.field(out, potential == null ? null : potential.expectedRevenue());
+        CopyText.field(out, potential == null ? null : potential.discountedRevenue());
+        CopyText.field(out, valuation.currentQuintile(appraisal));
+        CopyText.lastField(out, valuation.potentialQuintile(appraisal));
     }
 
     private static Instant instant(Timestamp t) {

@@ -33,10 +33,12 @@ public class MetricsRecompute {
     private final RecomputeLock lock;
     private final MetricsMaterializer materializer;
     private final StorePassMemory memory;
+    private final Valuations valuations;
 
     MetricsRecompute(RecomputeLock lock, MetricsMaterializer materializer, RfmScores rfm, StoreScan scan,
             StoreStatsRepository stats, BgNbdModels models, SpendModels spendModels, Clock clock,
-            StorePassMemory memory) {
+            StorePassMemory memory, Valuations valuations) {
+        this.valuations = valuations;
         this.memory = memory;
         this.spendModels = spendModels;
         this.lock = lock;
@@ -82,12 +84,15 @@ public class MetricsRecompute {
         int scored = scores.size();
         watch.lap("rfm");
         Double latency = snapshot.latency().firstToSecondDays();
-        stats.save(new StoreStats(asOf.day(), latency, clock.instant()));
         StoredModel model = models.fit(asOf, snapshot.histories()).orElse(null);
         watch.lap("bgnbdFit");
         StoredSpendModel spendModel = spendModels.fit(asOf, snapshot.spendHistories()).orElse(null);
         watch.lap("spendFit");
-        int customers = materializer.recomputeAll(snapshot, java.util.Optional.ofNullable(model));
+        Valuation valuation = valuations.of(model, spendModel);
+        Map<String, Appraisal> appraisals = materializer.appraise(snapshot, valuation);
+        ValueCutoffs cutoffs = ValueCutoffs.of(appraisals.values());
+        stats.save(new StoreStats(asOf.day(), latency, cutoffs, clock.instant()));
+        int customers = materializer.recomputeAll(asOf, appraisals, valuation.placing(cutoffs));
         watch.lap("customerMetrics");
         LOG.infof("Metrics recomputed as of %s in %d ms (%d customers, %d scored): %s", asOf.day(), watch.total(),
                 customers, scored, watch.laps());

@@ -3,5 +3,6 @@ package io.rekindle.segment.metrics;
 import java.time.Instant;
 import java.time.LocalDate;
 
-public record StoreStats(LocalDate asOf, Double firstToSecondDays, Instant computedAt) {
+/** Store-level figures of the last full computation; valueCutoffs null before the first since customer value. */
+public record StoreStats(LocalDate asOf, Double firstToSecondDays, ValueCutoffs valueCutoffs, Instant computedAt) {
 }

@@ -38,6 +38,12 @@ final class Fields {
         add(Field.number("prediction.expectedOrders90", "m.expected_orders_90"));
         add(Field.number("prediction.expectedOrders365", "m.expected_orders_365"));
         add(Field.daysSince("prediction.daysSinceExpectedNextOrder", "m.expected_next_order_on"));
+        add(Field.number("value.current", "coalesce(m.revenue, 0)"));
+        add(Field.number("value.currentQuintile", "m.value_current_quintile"));
+        add(Field.number("value.potential", "m.value_potential"));
+        add(Field.number("value.potentialDiscounted", "m.value_potential_discounted"));
+        add(Field.number("value.potentialQuintile", "m.value_potential_quintile"));
+        add(Field.number("value.quintileShift", "(m.value_potential_quintile - m.value_current_quintile)"));
         add(Field.enumeration("hygiene.status", "c.hygiene_status",
                 Set.of("valid", "typo", "disposable", "role", "invalid", "missing")));
         add(Field.text("lastPurchasedCategory", "m.last_category"));

@@ -24,7 +24,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rekindle.segment.config.SegmentConfig;
 import io.rekindle.segment.metrics.MetricsMaterializer;
-import io.rekindle.segment.prediction.BgNbdModels;
+import io.rekindle.segment.metrics.Valuations;
 import io.rekindle.platform.work.Backlog;
 import io.rekindle.platform.tracing.Traces;
 import io.rekindle.platform.work.Poller;
@@ -40,7 +40,7 @@ public class Reevaluations {
     private final DataSource dataSource;
     private final MetricsMaterializer materializer;
     private final Segments segments;
-    private final BgNbdModels models;
+    private final Valuations valuations;
     private final Clock clock;
     private final Traces traces;
     private final String every;
@@ -48,7 +48,7 @@ public class Reevaluations {
     private Counter reevaluated;
     private Optional<Poller> poller = Optional.empty();
 
-    Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, BgNbdModels models,
+    Reevaluations(DataSource dataSource, MetricsMaterializer materializer, Segments segments, Valuations valuations,
             Clock clock, Traces traces, SegmentConfig config) {
         this.traces = traces;
         this.every = config.segments().reevaluateEvery();
@@ -56,7 +56,7 @@ public class Reevaluations {
         this.dataSource = dataSource;
         this.materializer = materializer;
         this.segments = segments;
-        this.models = models;
+        this.valuations = valuations;
         this.clock = clock;
     }
 
@@ -158,7 +158,7 @@ public class Reevaluations {
         if (!due.isEmpty()) {
             try (var span = traces.start("segment re-evaluation", SpanKind.INTERNAL, traceparents)) {
                 span.attribute("rekindle.customers", due.size());
-                materializer.refresh(due, models.latest());
+                materializer.refresh(due, valuations.latest());
                 segments.reevaluate(due);
             }
         }

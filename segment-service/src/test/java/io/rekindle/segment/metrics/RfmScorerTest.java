@@ -18,13 +18,4 @@ class RfmScorerTest {
         assertArrayEquals(new int[] { 1, 3, 2 }, scores.rfm()[4]);
         assertArrayEquals(new double[] { 100, 60, 80, 40, 20 }, scores.percentile(), 1e-12);
     }
-
-    @Test
-    void quintileBoundariesAreExact() {
-        // Ten distinct values: two per quintile, whatever floating point would make of 5 x 0.6.
-        assertArrayEquals(new int[] { 1, 1, 2, 2, 3, 3, 4, 4, 5, 5 },
-                RfmScorer.quintiles(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }));
-        assertArrayEquals(new int[] { 5, 5, 5 }, RfmScorer.quintiles(new double[] { 7, 7, 7 }));
-        assertArrayEquals(new int[] { 2, 4, 5 }, RfmScorer.quintiles(new double[] { 1, 2, 3 }));
-    }
 }

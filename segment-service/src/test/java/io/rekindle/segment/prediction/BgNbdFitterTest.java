@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BgNbdFitterTest {
 
     /** Kept in the test resources with its source (reference/README.md). */
-    static final Path CDNOW = Path.of("src/test/resources/reference/cdnow_transactions.csv");
+    static final Path CDNOW = io.rekindle.segment.support.TestStore.CDNOW;
 
     /** Published estimates (weeks): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4. */
     @Test

@@ -5,10 +5,6 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -26,17 +22,9 @@ class CdnowThroughApiTest {
     TestStore store;
 
     @Test
-    void fitMatchesThePublishedEstimates() throws IOException {
+    void fitMatchesThePublishedEstimates() {
         store.clear();
-        List<String> lines = Files.readAllLines(BgNbdFitterTest.CDNOW);
-        List<String> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",");
-            rows.add("{\"orderId\":\"cdnow-%d\",\"customerId\":\"cdnow-%s\",\"placedAt\":\"%sT12:00:00Z\",\"currency\":\"USD\",\"total\":%s,\"status\":\"placed\"}"
-                    .formatted(i, cells[0], cells[1], cells[2]));
-        }
-        api().body("[" + String.join(",", rows) + "]").when().post("/v1/orders/batch").then().statusCode(200)
-                .body("stored", equalTo(6919));
+        TestStore.cdnow(false);
 
         JsonPath fit = api().when().post("/v1/models/bgnbd/fit?asOf=1997-09-30").then().statusCode(200)
                 .body("asOf", equalTo("1997-09-30"))

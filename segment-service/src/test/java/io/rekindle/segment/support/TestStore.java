@@ -2,9 +2,17 @@ package io.rekindle.segment.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -49,6 +57,38 @@ public class TestStore {
 
     public static RequestSpecification api() {
         return given().config(DOUBLES).header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON);
+    }
+
+    /** The CDNOW sample (Fader and Hardie's 2,357 customers and 6,919 orders), through the API. */
+    public static final Path CDNOW = Path.of("src/test/resources/reference/cdnow_transactions.csv");
+
+    /**
+     * Stores the CDNOW sample's orders; with {@code profiles}, a profile for each of its customers first, so they are
+     * in the segment base and its grids.
+     */
+    public static void cdnow(boolean profiles) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(CDNOW);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> orders = new ArrayList<>();
+        Set<String> customers = new LinkedHashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            customers.add(cells[0]);
+            orders.add("""
+                    {"orderId":"cdnow-%d","customerId":"cdnow-%s","placedAt":"%sT12:00:00Z","currency":"USD",                    "total":%s,"status":"placed"}""".formatted(i, cells[0], cells[1], cells[2]));
+        }
+        if (profiles) {
+            api().body("[" + String.join(",", customers.stream()
+                    .map(id -> "{\"customerId\":\"cdnow-" + id + "\",\"email\":\"cdnow-" + id + "@example.com\"}")
+                    .toList()) + "]").when().post("/v1/customers/batch").then().statusCode(200)
+                    .body("stored", org.hamcrest.Matchers.equalTo(2357));
+        }
+        api().body("[" + String.join(",", orders) + "]").when().post("/v1/orders/batch").then().statusCode(200)
+                .body("stored", org.hamcrest.Matchers.equalTo(6919));
     }
 
     /** A placed order JSON row. */

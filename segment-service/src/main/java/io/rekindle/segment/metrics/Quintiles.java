@@ -1,0 +1,78 @@
+package io.rekindle.segment.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Quintile scores over a population, as RFM scores them: ceil(5 x cume_dist) with values ordered from worst to best,
+ * where cume_dist is the share of values no better than this one, so ties share a score. The least value of each
+ * score from 2 to 5 (the cutoffs) places a value from outside the population the same way.
+ */
+public final class Quintiles {
+
+    private Quintiles() {
+    }
+
+    /** 1 to 5 per value, in input order; a higher value scores higher. */
+    public static int[] scores(double[] values) {
+        long[] atOrBelow = countAtOrBelow(values);
+        int n = values.length;
+        int[] scores = new int[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = (int) ((5 * atOrBelow[i] + n - 1) / n);
+        }
+        return scores;
+    }
+
+    /**
+     * The least value scoring 2, 3, 4 and 5; a score no value reached gets the cutoff of the next one up (or +inf),
+     * so {@link #score} never gives it.
+     */
+    public static double[] cutoffs(double[] values, int[] scores) {
+        double[] least = new double[5];
+        Arrays.fill(least, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < values.length; i++) {
+            least[scores[i] - 1] = Math.min(least[scores[i] - 1], values[i]);
+        }
+        double[] cutoffs = new double[4];
+        double above = Double.POSITIVE_INFINITY;
+        for (int s = 5; s >= 2; s--) {
+            above = Math.min(above, least[s - 1]);
+            cutoffs[s - 2] = above;
+        }
+        return cutoffs;
+    }
+
+    /** The score of a value against cutoffs from {@link #cutoffs}. */
+    public static int score(double[] cutoffs, double value) {
+        int score = 1;
+        for (double cutoff : cutoffs) {
+            if (value >= cutoff) {
+                score++;
+            }
+        }
+        return score;
+    }
+
+    /** For each value, how many values are less than or equal to it. */
+    static long[] countAtOrBelow(double[] values) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        long[] counts = new long[n];
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && values[order[j + 1]] == values[order[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                counts[order[k]] = j + 1;
+            }
+            i = j + 1;
+        }
+        return counts;
+    }
+}
