@@ -211,6 +211,33 @@ class HelmChartTest {
         }));
     }
 
+    @Test
+    void theAddressCheckIsPublishedOnlyWhenTheShopsPagesAreToReachIt() {
+        List<HasMetadata> objects = render(full().set("ingress.enabled", "true")
+                .set("ingress.messagingHost", "mail.shop.example").set("ingress.surveyHost", "survey.shop.example")
+                .set("ingress.segmentHost", "api.shop.example")
+                .set("addressCheck.browserKeys", "pk-shop-forms").set("addressCheck.shopOrigins", "https://shop.example"));
+        Ingress ingress = ofKind(objects, Ingress.class).get(0);
+        var segmentRule = ingress.getSpec().getRules().stream().filter(r -> r.getHost().equals("api.shop.example"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("/v1/address-checks"), segmentRule.getHttp().getPaths().stream().map(p -> p.getPath())
+                .toList());
+        assertEquals("Exact", segmentRule.getHttp().getPaths().get(0).getPathType());
+        NetworkPolicy segmentPolicy = ofKind(objects, NetworkPolicy.class).stream().filter(p -> "segment".equals(
+                p.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))).findFirst().orElseThrow();
+        assertTrue(segmentPolicy.getSpec().getIngress().stream().anyMatch(r -> r.getFrom().stream().anyMatch(p ->
+                p.getNamespaceSelector() != null && "ingress-nginx".equals(p.getNamespaceSelector().getMatchLabels()
+                        .get("kubernetes.io/metadata.name")))), "the ingress controller reaches segment");
+        Map<String, String> env = new LinkedHashMap<>();
+        deployment(objects, "segment").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                .forEach(e -> env.put(e.getName(), e.getValue()));
+        assertEquals("pk-shop-forms", env.get("REKINDLE_BROWSER_KEYS"));
+        assertEquals("https://shop.example", env.get("REKINDLE_SHOP_ORIGINS"));
+        assertEquals("30", env.get("REKINDLE_API_BROWSER_CALLS_PER_MINUTE"));
+        assertTrue(deployment(objects, "messaging").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                .stream().noneMatch(e -> e.getName().equals("REKINDLE_BROWSER_KEYS")), "only segment has the check");
+    }
+
     private static String serviceOf(HasMetadata object) {
         return object.getMetadata().getLabels().get("app.kubernetes.io/name");
     }

@@ -35,6 +35,10 @@ public interface PlatformConfig {
 
         Keys keys();
 
+        /** Calls one client (by address) may make with a browser key per minute, on each replica. */
+        @WithDefault("30")
+        int browserCallsPerMinute();
+
         /** Comma-separated keys per scope; every listed key is accepted, the first service key calls peers. */
         interface Keys {
 
@@ -43,6 +47,9 @@ public interface PlatformConfig {
             List<String> storefront();
 
             List<String> service();
+
+            /** Public keys the shop's pages carry (not secrets): none by default. */
+            Optional<List<String>> browser();
         }
     }
 

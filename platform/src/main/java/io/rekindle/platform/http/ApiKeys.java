@@ -27,6 +27,7 @@ public class ApiKeys {
         keys.put(KeyScope.ADMIN, bytes(given.admin()));
         keys.put(KeyScope.STOREFRONT, bytes(given.storefront()));
         keys.put(KeyScope.SERVICE, bytes(given.service()));
+        keys.put(KeyScope.BROWSER, bytes(given.browser().orElse(List.of())));
         this.peerAuthorization = "Bearer " + given.service().stream().map(String::trim).filter(k -> !k.isEmpty()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("rekindle.api.keys.service: no key to call peers with"));
     }
