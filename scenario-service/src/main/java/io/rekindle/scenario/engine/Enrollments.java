@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +26,8 @@ import io.rekindle.scenario.scenario.ScenarioView;
 
 /**
  * Enters customers into scenarios under the entry rules: one active enrollment per customer (and key), re-entry only
- * after the configured days (never without them), at most so many a day; holdout assigned at entry.
+ * after the configured days (never without them), at most so many a day, none while a journey it must not overlap
+ * runs; holdout assigned at entry.
  */
 @ApplicationScoped
 public class Enrollments {
@@ -90,8 +92,40 @@ public class Enrollments {
         }
     }
 
+    /** Whether the customer has an active journey in one of these scenarios. */
+    public boolean inJourneyOf(String customerId, List<String> scenarioIds) {
+        if (scenarioIds.isEmpty()) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return inJourneyOf(c, customerId, scenarioIds);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean inJourneyOf(Connection c, String customerId, List<String> scenarioIds)
+            throws SQLException {
+        if (scenarioIds.isEmpty()) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM enrollment
+                    WHERE customer_id = ? AND state = 'active' AND scenario_id = ANY (?))""")) {
+            ps.setString(1, customerId);
+            ps.setArray(2, c.createArrayOf("text", scenarioIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     private boolean mayEnter(Connection c, String scenarioId, String customerId, String key, EntryRules rules,
             Instant now) throws SQLException {
+        if (rules != null && inJourneyOf(c, customerId, rules.exclusive())) {
+            return false;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT bool_or(state = 'active') AS active, max(entered_at) AS last_entered FROM enrollment
                 WHERE scenario_id = ? AND customer_id = ? AND entry_key = ?""")) {

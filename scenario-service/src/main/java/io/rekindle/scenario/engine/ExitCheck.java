@@ -17,10 +17,12 @@ public class ExitCheck {
 
     private final SignalLog signals;
     private final Conditions conditions;
+    private final Enrollments enrollments;
 
-    ExitCheck(SignalLog signals, Conditions conditions) {
+    ExitCheck(SignalLog signals, Conditions conditions, Enrollments enrollments) {
         this.signals = signals;
         this.conditions = conditions;
+        this.enrollments = enrollments;
     }
 
     /** The exit that applies now, or null. */
@@ -44,6 +46,10 @@ public class ExitCheck {
         }
         if (rules.condition() != null && conditions.holds(rules.condition(), e, profile, now)) {
             return new Transition.End(Outcome.CONDITION, null, null, List.of());
+        }
+        if (scenario.entry() != null && enrollments.inJourneyOf(e.customerId(), scenario.entry().exclusive()
+                .stream().filter(other -> !other.equals(e.scenarioId())).toList())) {
+            return new Transition.End(Outcome.OTHER_JOURNEY, null, null, List.of());
         }
         return null;
     }

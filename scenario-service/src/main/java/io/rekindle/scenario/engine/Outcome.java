@@ -13,6 +13,8 @@ public enum Outcome {
     RFM_FLOOR("rfm_floor"),
     /** Met the scenario's exit condition. */
     CONDITION("condition"),
+    /** A journey this one must not overlap with (entry.notWhileIn) runs for the customer. */
+    OTHER_JOURNEY("other_journey"),
     /** The customer is no longer known to segment-service. */
     GONE("gone"),
     ERASED("erased"),

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ScenarioLibrary {
 
     static final List<String> KEYS = List.of("reengagement-cleaning", "last-chance", "lapsed-recommendations",
-            "cart-abandonment", "browse-abandonment");
+            "cart-abandonment", "browse-abandonment", "prevention");
 
     private final List<LibraryEntry> entries;
 

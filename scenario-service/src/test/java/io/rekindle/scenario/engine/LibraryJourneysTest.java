@@ -62,22 +62,6 @@ class LibraryJourneysTest {
         engine.runDue();
     }
 
-    /** segment-service's feed of the segment: these customers entered (cursor 1), then nothing new. */
-    private static void entered(String segment, String... customers) {
-        StringBuilder changes = new StringBuilder();
-        for (String c : customers) {
-            changes.append(changes.length() == 0 ? "" : ",").append("""
-                    {"cursor":"1","segmentId":"%s","customerId":"%s","kind":"entered","at":"2026-07-01T07:00:00Z"}"""
-                    .formatted(segment, c));
-        }
-        PeerStandIn.http.stubFor(get(urlPathEqualTo("/v1/segments/" + segment + "/changes")).atPriority(2)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"changes\":[" + changes + "],\"next\":\"1\"}")));
-        PeerStandIn.http.stubFor(get(urlPathEqualTo("/v1/segments/" + segment + "/changes")).withQueryParam("after", equalTo("1")).atPriority(1)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"changes\":[],\"next\":\"1\"}")));
-    }
-
     @Test
     void reengagementAsksWhyWarnsGivesALastCallThenSuppressesAndErasesOnlyTheStillInactive() {
         Journeys.install("reengagement-cleaning");
@@ -90,7 +74,7 @@ class LibraryJourneysTest {
         for (String c : List.of(opener, silent, held)) {
             profile(c, "2025-10-01T10:00:00Z", 80);
         }
-        entered("reengagement-entry", opener, silent, held);
+        Journeys.entered("reengagement-entry", opener, silent, held);
 
         at(Duration.ZERO);
         for (String c : List.of(opener, silent)) {
@@ -141,7 +125,7 @@ class LibraryJourneysTest {
         for (String c : List.of(buyer, answerer, silent)) {
             profile(c, "2026-03-01T10:00:00Z", 200);
         }
-        entered("past-own-interval", buyer, answerer, silent);
+        Journeys.entered("past-own-interval", buyer, answerer, silent);
         at(Duration.ZERO);
         for (String c : List.of(buyer, answerer, silent)) {
             assertEquals(List.of("last-chance-offer"), templates(c));
@@ -173,7 +157,7 @@ class LibraryJourneysTest {
                 "\"phone\":\"+33612345678\",\"consents\":{\"push\":{\"granted\":true},\"sms\":{\"granted\":true}},");
         // A device but no consent to push, a number but no consent to SMS: neither is used.
         profile(unreachable, "2026-02-01T10:00:00Z", 90, "\"pushToken\":\"device-3\",\"phone\":\"+33612345679\",");
-        entered("past-predicted-next-order", closed, opener, unreachable);
+        Journeys.entered("past-predicted-next-order", closed, opener, unreachable);
         at(Duration.ZERO);
         signal(opener, "opened", T0.plus(Duration.ofHours(5)).toString());
         hourly(0, 14);
@@ -188,7 +172,7 @@ class LibraryJourneysTest {
         Journeys.install("browse-abandonment");
         String browser = customer("browse-abandonment", 10, "ba", false);
         profile(browser, "2026-05-01T10:00:00Z", 50);
-        entered("browse-no-purchase-14d", browser);
+        Journeys.entered("browse-no-purchase-14d", browser);
         at(Duration.ZERO);
         assertEquals(List.of("browse-similar"), templates(browser));
         assertTrue(sends(browser).get(0).body().contains("\"freeShipping\":true"));

@@ -31,7 +31,7 @@ class LibraryDefinitionsTest {
 
     @Test
     void libraryScenariosPassTheirOwnRules() {
-        assertEquals(5, library.all().size());
+        assertEquals(6, library.all().size());
         for (LibraryEntry entry : library.all()) {
             assertEquals(List.of(), ScenarioRules.check(entry.scenario()), entry.key());
             entry.scenario().steps().stream().filter(s -> s.template() != null).forEach(s -> assertEquals(true,

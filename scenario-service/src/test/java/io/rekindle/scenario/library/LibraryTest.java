@@ -33,10 +33,11 @@ class LibraryTest {
     }
 
     @Test
-    void theFiveScenariosAreListedWithWhatTheyInstall() {
+    void theSixScenariosAreListedWithWhatTheyInstall() {
         api().when().get("/v1/scenarios/library").then().statusCode(200)
                 .body("key", contains("reengagement-cleaning", "last-chance", "lapsed-recommendations",
-                        "cart-abandonment", "browse-abandonment"))
+                        "cart-abandonment", "browse-abandonment", "prevention"))
+                .body("find { it.key == 'prevention' }.segments", contains("nearing-usual-gap"))
                 .body("find { it.key == 'cart-abandonment' }.trigger.key", equalTo("cartId"))
                 .body("find { it.key == 'cart-abandonment' }.holdoutPercent", equalTo(10))
                 .body("find { it.key == 'reengagement-cleaning' }.surveys", contains("why-stopped"));

@@ -1,9 +1,12 @@
 package io.rekindle.scenario.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
 import java.util.List;
@@ -49,10 +52,40 @@ public final class Journeys {
 
     /** The same profile with more fields (JSON members such as {@code "phone":"+336...",}). */
     public static void profile(String customerId, String lastOrderAt, double revenue, String moreFields) {
+        profile(customerId, lastOrderAt, revenue, moreFields, "");
+    }
+
+    /** The same with more members in its metrics (such as {@code "value":{"currentQuintile":5},}). */
+    public static void profile(String customerId, String lastOrderAt, double revenue, String moreFields,
+            String moreMetrics) {
         PeerStandIn.profile(customerId, """
                 {%s"customerId":"%s","email":"%s@example.com","timezone":"Europe/Paris",
-                 "metrics":{"revenue":%s,"lastOrderAt":%s}}""".formatted(moreFields, customerId, customerId, revenue,
-                lastOrderAt == null ? "null" : "\"" + lastOrderAt + "\""));
+                 "metrics":{%s"revenue":%s,"lastOrderAt":%s}}""".formatted(moreFields, customerId, customerId,
+                moreMetrics, revenue, lastOrderAt == null ? "null" : "\"" + lastOrderAt + "\""));
+    }
+
+    /**
+     * segment-service's feed of the segment from now on: these customers entered, then nothing new. The page's
+     * cursor is new each time, so the stand-in answers whatever cursor the service kept from an earlier page.
+     */
+    public static void entered(String segment, String... customers) {
+        String path = "/v1/segments/" + segment + "/changes";
+        String next = java.util.UUID.randomUUID().toString();
+        PeerStandIn.http.getStubMappings().stream()
+                .filter(m -> path.equals(m.getRequest().getUrlPath())).toList()
+                .forEach(PeerStandIn.http::removeStubMapping);
+        StringBuilder changes = new StringBuilder();
+        for (String c : customers) {
+            changes.append(changes.length() == 0 ? "" : ",").append("""
+                    {"cursor":"%s","segmentId":"%s","customerId":"%s","kind":"entered","at":"2026-07-01T07:00:00Z"}"""
+                    .formatted(next, segment, c));
+        }
+        PeerStandIn.http.stubFor(get(urlPathEqualTo(path)).atPriority(2).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"changes\":[" + changes + "],\"next\":\"" + next + "\"}")));
+        PeerStandIn.http.stubFor(get(urlPathEqualTo(path)).withQueryParam("after", equalTo(next)).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"changes\":[],\"next\":\"" + next + "\"}")));
     }
 
     /** A message the service asked messaging-service to send: its idempotency key and the request's JSON. */
