@@ -29,6 +29,8 @@ public interface SegmentConfig {
 
     Value value();
 
+    Health health();
+
     interface Erasure {
 
         /** Salts the hashes that keep an erased person from coming back (shared with messaging-service). */
@@ -114,5 +116,12 @@ public interface SegmentConfig {
          */
         @WithDefault("0.10")
         double discountRate();
+    }
+
+    interface Health {
+
+        /** The segments that say a customer is inactive, by the store's own rules, in the base's health figures. */
+        @WithDefault("no-interaction-6m")
+        java.util.List<String> inactiveSegments();
     }
 }

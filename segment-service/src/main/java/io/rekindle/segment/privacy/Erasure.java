@@ -57,10 +57,13 @@ public class Erasure {
                 : hashes.of(customerId, customer.email, customer.phone);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO erasure (subject_hash, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                    "INSERT INTO erasure (subject_hash, erased_at, erased_customer) VALUES (?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING")) {
                 for (String hash : subjectHashes) {
                     ps.setString(1, hash);
                     ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                    // The id's hash comes first: it alone counts the customer, and only if there was one to erase.
+                    ps.setBoolean(3, customer != null && hash.equals(subjectHashes.get(0)));
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.rekindle.segment.health.BaseHealth;
 import io.rekindle.segment.metrics.MetricsRecompute;
 
 /**
@@ -20,10 +21,12 @@ public class FullRecompute {
 
     private final MetricsRecompute metrics;
     private final Segments segments;
+    private final BaseHealth health;
 
-    FullRecompute(MetricsRecompute metrics, Segments segments) {
+    FullRecompute(MetricsRecompute metrics, Segments segments, BaseHealth health) {
         this.metrics = metrics;
         this.segments = segments;
+        this.health = health;
     }
 
     public MetricsRecompute.Outcome run(LocalDate day) {
@@ -33,7 +36,12 @@ public class FullRecompute {
         outcome = outcome.withPhase("segments", (System.nanoTime() - started) / 1_000_000);
         started = System.nanoTime();
         segments.scheduleNextChanges();
-        return outcome.withPhase("scheduleNextChanges", (System.nanoTime() - started) / 1_000_000);
+        outcome = outcome.withPhase("scheduleNextChanges", (System.nanoTime() - started) / 1_000_000);
+        if (day == null) {
+            // A backtest (asOf) recomputes figures for a past day but the members are today's: nothing to record.
+            health.takeToday();
+        }
+        return outcome;
     }
 
     @Scheduled(cron = "{rekindle.metrics.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
