@@ -30,6 +30,9 @@ import io.rekindle.bench.SyntheticStore;
  */
 public final class Demo {
 
+    private static final String CLEANING = "reengagement-cleaning";
+
+
     /** What a run is: scale, seed, where the suite is and where the report goes. */
     public record Options(int customers, int days, long seed, Path out, int smtpPort, String segmentUrl,
             String scenarioUrl, String messagingUrl, String surveyUrl, String apiKey, boolean terminal) {
@@ -113,14 +116,23 @@ public final class Demo {
         System.out.printf("Rekindle demo: %,d customers, %d days, seed %d%n", options.customers(), options.days(),
                 options.seed());
         Instant start = startAtNoon();
-        // Scenarios first, with their daily entry limit in place before anyone can enter.
-        installScenarios();
+        // Scenarios first, with their daily entry limit in place before anyone can enter; the base-cleaning one
+        // later, so the base's health has weeks from before cleaning to set against the weeks after.
+        List<String> keys = new ArrayList<>();
+        new ObjectMapper().readTree(suite.scenario.get("/v1/scenarios/library"))
+                .forEach(entry -> keys.add(entry.path("key").asText()));
+        keys.remove(CLEANING);
+        installScenarios(keys);
         loadStore(start);
         progress.start("Simulating " + options.days() + " days", options.days());
         ExecutorService customers = Executors.newFixedThreadPool(6);
         try {
             for (int day = 1; day <= options.days(); day++) {
                 long t0 = System.nanoTime();
+                if (day == cleaningFrom()) {
+                    install(CLEANING);
+                    suite.awaitQuiet();
+                }
                 Instant now = suite.now();
                 // Each phase settles before the next starts, so the suite sees the same sequence on every run.
                 readMail(mailbox, day, now, customers);
@@ -159,6 +171,8 @@ public final class Demo {
         Path html = options.out().resolve("report.html");
         Files.writeString(html, report.html());
         Files.writeString(options.out().resolve("report.txt"), report.text());
+        // Saved beside the report: the page itself needs the admin key, which a link cannot carry.
+        Files.writeString(options.out().resolve("health.html"), suite.messaging.get("/v1/analytics/health.html"));
         System.out.println();
         System.out.print(report.text());
         return html;
@@ -229,23 +243,29 @@ public final class Demo {
         suite.segment.post("/v1/analytics/recompute", "");
     }
 
-    private void installScenarios() throws Exception {
-        List<String> keys = new ArrayList<>();
-        new ObjectMapper().readTree(suite.scenario.get("/v1/scenarios/library"))
-                .forEach(entry -> keys.add(entry.path("key").asText()));
+    /** The day the base-cleaning scenario is installed: a third into the run, and not before the second week. */
+    private int cleaningFrom() {
+        return Math.max(8, options.days() / 3);
+    }
+
+    private void installScenarios(List<String> keys) throws Exception {
         progress.start("Installing the scenarios", keys.size());
-        ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < keys.size(); i++) {
-            suite.scenario.post("/v1/scenarios/library/" + keys.get(i) + "/install", "");
-            // A pilot, as a shop starting a program would: a limited number of customers a day per scenario (a
-            // segment's members enter in turn on the following days). It also keeps the demo within minutes.
-            JsonNode definition = json.readTree(suite.scenario.get("/v1/scenarios/" + keys.get(i))).path("definition");
-            ((ObjectNode) definition.with("entry")).put("maxPerDay", dailyEntries());
-            suite.scenario.put("/v1/scenarios/" + keys.get(i), json.writeValueAsString(definition));
+            install(keys.get(i));
             progress.show(i + 1, keys.get(i));
         }
         suite.awaitQuiet();
-        progress.done(String.join(", ", keys));
+        progress.done(String.join(", ", keys) + "; " + CLEANING + " on day " + cleaningFrom());
+    }
+
+    private void install(String key) throws Exception {
+        suite.scenario.post("/v1/scenarios/library/" + key + "/install", "");
+        // A pilot, as a shop starting a program would: a limited number of customers a day per scenario (a
+        // segment's members enter in turn on the following days). It also keeps the demo within minutes.
+        ObjectMapper json = new ObjectMapper();
+        JsonNode definition = json.readTree(suite.scenario.get("/v1/scenarios/" + key)).path("definition");
+        ((ObjectNode) definition.with("entry")).put("maxPerDay", dailyEntries());
+        suite.scenario.put("/v1/scenarios/" + key, json.writeValueAsString(definition));
     }
 
     /** The customers read the day's mail; the provider reports deliveries and bounces (signed, in batches). */

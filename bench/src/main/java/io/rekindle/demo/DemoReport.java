@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * self-contained HTML page with charts ({@link ReportPage}). Holds no times of day, so one seed gives one report.
  */
 record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segment> segments,
-        List<Scenario> scenarios, Survey survey) {
+        List<Scenario> scenarios, Survey survey, Health health) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +47,23 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
     record Survey(String title, long invitations, long responses, Map<String, Long> reasons) {
     }
 
+    /** messaging-service's base health: the open rate before the first cleaning week and since (null: no mail). */
+    record Health(String firstCleaningWeek, long deliveredBefore, Double openRateBefore, long deliveredSince,
+            Double openRateSince) {
+
+        String text() {
+            if (firstCleaningWeek == null) {
+                return "no base-cleaning scenario sent mail";
+            }
+            return f("open rate %s before cleaning began (week of %s), %s since", share(openRateBefore, deliveredBefore),
+                    firstCleaningWeek, share(openRateSince, deliveredSince));
+        }
+
+        private static String share(Double rate, long delivered) {
+            return rate == null ? "-" : f("%.1f%% of %,d delivered", 100 * rate, delivered);
+        }
+    }
+
     static DemoReport collect(Suite suite, Demo.Options options, Demo.Tally tally, long mails) throws Exception {
         List<Segment> segments = new ArrayList<>();
         for (JsonNode s : JSON.readTree(suite.segment.get("/v1/segments"))) {
@@ -67,8 +84,13 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
         }
         String title = JSON.readTree(suite.survey.get("/v1/surveys/why-stopped")).path("definition").path("texts")
                 .path("en").path("title").asText("Why did you stop buying?");
+        JsonNode cleaning = JSON.readTree(suite.messaging.get("/v1/analytics/health")).path("cleaning");
+        Health health = new Health(cleaning.path("firstCleaningWeek").asText(null),
+                cleaning.path("deliveredBefore").asLong(), number(cleaning, "openRateBefore"),
+                cleaning.path("deliveredSince").asLong(), number(cleaning, "openRateSince"));
         return new DemoReport(options, tally, mails, segments, scenarios,
-                new Survey(title, results.path("invitations").asLong(), results.path("responses").asLong(), reasons));
+                new Survey(title, results.path("invitations").asLong(), results.path("responses").asLong(), reasons),
+                health);
     }
 
     private static Scenario scenario(String id, String name, JsonNode r) {
@@ -147,6 +169,7 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
                 + "%,d unsubscribed, %,d suppressed by scenarios%n", segmentSize("dirty-addresses"), tally.bounced,
                 tally.unsubscribed, total("suppressed")));
         out.append(f("Profiles erased: %,d%n", total("erased")));
+        out.append(f("Base health: %s (charts week by week: health.html)%n", health.text()));
         out.append(f("The customers' side: %,d mails received, %,d opened, %,d clicked, %,d surveys answered, "
                 + "%,d orders (%,.2f EUR)%n", mails, tally.opened, tally.clicked, tally.answered, tally.orders,
                 tally.revenue));

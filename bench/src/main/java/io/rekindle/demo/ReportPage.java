@@ -87,6 +87,8 @@ final class ReportPage {
                 .append(row("unsubscribed (one click)", r.tally().unsubscribed))
                 .append(row("suppressed by scenarios", r.total("suppressed")))
                 .append(row("profiles erased", r.total("erased"))).append("</table>");
+        page.append("<p>Base health: ").append(esc(r.health().text()))
+                .append(". <a href=\"health.html\">The base week by week</a>.</p>");
         page.append(f("<p class=\"muted\">The customers' side: %,d mails received, %,d opened, %,d clicked, "
                 + "%,d surveys answered, %,d orders (%,.2f EUR).</p>", r.mails(), r.tally().opened,
                 r.tally().clicked, r.tally().answered, r.tally().orders, r.tally().revenue));

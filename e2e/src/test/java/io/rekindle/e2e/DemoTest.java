@@ -47,8 +47,14 @@ class DemoTest {
                 "every answer the customers gave is in survey-service's results");
         assertTrue(figure(report, "Customers won back \\(treatment, converted\\): ([\\d,]+)") > 0, report);
         assertTrue(figure(report, "Addresses cleaned: ([\\d,]+) flagged") > 0, report);
+        assertTrue(report.matches("(?s).*Base health: open rate [\\d.]+% of [\\d,]+ delivered before cleaning began "
+                + "\\(week of [-\\d]+\\), [\\d.]+% of [\\d,]+ delivered since.*"), report);
         String page = Files.readString(html);
         assertTrue(page.contains("Lift against the holdout") && page.contains("<svg"), "charts in the page");
+        assertTrue(page.contains("<a href=\"health.html\">"), "the report links to the base's health");
+        String health = Files.readString(html.resolveSibling("health.html"));
+        assertTrue(health.contains("<h1>Base health</h1>") && health.contains("class=\"band\""),
+                "the health page, with the cleaning weeks shaded");
     }
 
     @Test

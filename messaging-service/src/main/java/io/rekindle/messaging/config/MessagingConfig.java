@@ -33,6 +33,8 @@ public interface MessagingConfig {
 
     Erasure erasure();
 
+    Health health();
+
     interface Email {
 
         /** The domain after the @ of the Message-ID header, which providers' events name the message by. */
@@ -153,5 +155,16 @@ public interface MessagingConfig {
 
         /** Salts the hashes that keep an erased person from coming back (shared with segment-service). */
         String salt();
+    }
+
+    interface Health {
+
+        /** Scenarios that clean the base: the weeks their mail went out are marked on the health page. */
+        @WithDefault("reengagement-cleaning")
+        List<String> cleaningScenarios();
+
+        /** Weeks the health page shows, ending with the current one. */
+        @WithDefault("26")
+        int weeks();
     }
 }
