@@ -13,10 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.rekindle.bench.SendgridWebhook;
 import io.rekindle.bench.SyntheticStore;
 
@@ -29,9 +25,6 @@ import io.rekindle.bench.SyntheticStore;
  * and sends the day's orders, views and carts as the storefront. At the end it writes the report.
  */
 public final class Demo {
-
-    private static final String CLEANING = "reengagement-cleaning";
-
 
     /** What a run is: scale, seed, where the suite is and where the report goes. */
     public record Options(int customers, int days, long seed, Path out, int smtpPort, String segmentUrl,
@@ -57,6 +50,7 @@ public final class Demo {
     private final SendgridWebhook provider;
     private final Tally tally = new Tally();
     private final long[] timing = new long[3];
+    private final Pilot pilot;
 
     private Demo(Options options) {
         this.options = options;
@@ -66,6 +60,7 @@ public final class Demo {
         this.shoppers = new Shoppers(options.seed());
         this.provider = new SendgridWebhook(suite.messaging);
         this.storefront = new Storefront(suite, cartDesk);
+        this.pilot = new Pilot(suite, progress, options);
     }
 
     /**
@@ -116,21 +111,16 @@ public final class Demo {
         System.out.printf("Rekindle demo: %,d customers, %d days, seed %d%n", options.customers(), options.days(),
                 options.seed());
         Instant start = startAtNoon();
-        // Scenarios first, with their daily entry limit in place before anyone can enter; the base-cleaning one
-        // later, so the base's health has weeks from before cleaning to set against the weeks after.
-        List<String> keys = new ArrayList<>();
-        new ObjectMapper().readTree(suite.scenario.get("/v1/scenarios/library"))
-                .forEach(entry -> keys.add(entry.path("key").asText()));
-        keys.remove(CLEANING);
-        installScenarios(keys);
+        // Scenarios first, with their daily entry limit in place before anyone can enter.
+        pilot.installAllButCleaning();
         loadStore(start);
         progress.start("Simulating " + options.days() + " days", options.days());
         ExecutorService customers = Executors.newFixedThreadPool(6);
         try {
             for (int day = 1; day <= options.days(); day++) {
                 long t0 = System.nanoTime();
-                if (day == cleaningFrom()) {
-                    install(CLEANING);
+                if (day == pilot.cleaningFrom()) {
+                    pilot.install(Pilot.CLEANING);
                     suite.awaitQuiet();
                 }
                 Instant now = suite.now();
@@ -231,10 +221,6 @@ public final class Demo {
         progress.done("%,d customers, %,d orders over two years".formatted(options.customers(), orders));
     }
 
-    private int dailyEntries() {
-        return Math.max(2, options.customers() / 4_000);
-    }
-
     /**
      * What segment-service's nightly job does (RFM quintiles, the BG/NBD fit and everyone's predicted next order): its
      * schedule follows the wall clock, not the demo's, so the demo asks for it, once a simulated week.
@@ -243,30 +229,6 @@ public final class Demo {
         suite.segment.post("/v1/analytics/recompute", "");
     }
 
-    /** The day the base-cleaning scenario is installed: a third into the run, and not before the second week. */
-    private int cleaningFrom() {
-        return Math.max(8, options.days() / 3);
-    }
-
-    private void installScenarios(List<String> keys) throws Exception {
-        progress.start("Installing the scenarios", keys.size());
-        for (int i = 0; i < keys.size(); i++) {
-            install(keys.get(i));
-            progress.show(i + 1, keys.get(i));
-        }
-        suite.awaitQuiet();
-        progress.done(String.join(", ", keys) + "; " + CLEANING + " on day " + cleaningFrom());
-    }
-
-    private void install(String key) throws Exception {
-        suite.scenario.post("/v1/scenarios/library/" + key + "/install", "");
-        // A pilot, as a shop starting a program would: a limited number of customers a day per scenario (a
-        // segment's members enter in turn on the following days). It also keeps the demo within minutes.
-        ObjectMapper json = new ObjectMapper();
-        JsonNode definition = json.readTree(suite.scenario.get("/v1/scenarios/" + key)).path("definition");
-        ((ObjectNode) definition.with("entry")).put("maxPerDay", dailyEntries());
-        suite.scenario.put("/v1/scenarios/" + key, json.writeValueAsString(definition));
-    }
 
     /** The customers read the day's mail; the provider reports deliveries and bounces (signed, in batches). */
     private void readMail(Mailbox mailbox, int day, Instant now, ExecutorService pool) throws Exception {
