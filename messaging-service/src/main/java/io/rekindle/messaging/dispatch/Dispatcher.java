@@ -43,6 +43,7 @@ import io.rekindle.messaging.message.MessageState;
 import io.rekindle.messaging.message.MessageStore.Sent;
 import io.rekindle.messaging.message.MessageStore.Transition;
 import io.rekindle.messaging.message.QueuedMessage;
+import io.rekindle.messaging.offer.OfferDesk;
 import io.rekindle.messaging.template.Channel;
 import io.rekindle.messaging.template.Rendered;
 import io.rekindle.messaging.template.TemplateData;
@@ -80,12 +81,14 @@ public class Dispatcher {
     private final int threads;
     private final ExecutorService senders;
     private final Traces traces;
+    private final OfferDesk offers;
     private List<Poller> pollers = List.of();
 
     Dispatcher(MessageQueue messages, CandidateLookup lookup, TemplateRenderer renderer,
             PublicLinks links, EmailChannel email, SmsChannel sms, PushChannel push, SendLedger ledger,
-            SendMeters meters, MessagingConfig config, Clock clock, Traces traces) {
+            SendMeters meters, MessagingConfig config, Clock clock, Traces traces, OfferDesk offers) {
         this.traces = traces;
+        this.offers = offers;
         this.meters = meters;
         SendingRules rules = config.sending();
         this.batchSize = rules.dispatchBatch();
@@ -247,7 +250,7 @@ public class Dispatcher {
         Profile profile = k.profile();
         String locale = m.locale() != null ? m.locale() : profile == null ? null : profile.locale();
         Rendered content = renderer.render(k.template(), locale, TemplateData.of(
-                profile == null ? Map.of("customerId", m.customerId()) : profile.templateView(), m.variables(),
+                profile == null ? Map.of("customerId", m.customerId()) : profile.templateView(), offers.variables(m),
                 k.recommended(), unsubscribe));
         if (m.channel() != Channel.EMAIL || content.html() == null) {
             return content;

@@ -82,6 +82,7 @@ public class MessageResource {
 
     private void check(String path, SendRequest request) {
         templates.check(path + "template", request.template(), request.channel());
+        templates.checkOffer(path + "offer", request.offer());
     }
 
     @AllowedKeys({ KeyScope.SERVICE })

@@ -84,7 +84,7 @@ public class MessageStore {
         int n = items.size();
         UnnestColumns rows = new UnnestColumns(n, "message_id", "idempotency_key", "request_hash", "channel",
                 "customer_id", "recipient", "template_id", "locale", "variables", "category", "attribution",
-                "when_capped", "due_at", "traceparent", "repeat_intended", "broadcast_id");
+                "when_capped", "due_at", "traceparent", "repeat_intended", "broadcast_id", "offer_id");
         String traceparent = traces.current();
         for (int i = 0; i < n; i++) {
             SendRequest r = items.get(i).request();
@@ -105,16 +105,17 @@ public class MessageStore {
             rows.set(i, "traceparent", traceparent);
             rows.set(i, "repeat_intended", String.valueOf(Boolean.TRUE.equals(r.repeatIntended())));
             rows.set(i, "broadcast_id", items.get(i).broadcastId());
+            rows.set(i, "offer_id", r.offer());
         }
         try (Connection c = dataSource.getConnection()) {
             java.util.Set<String> created = new java.util.HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO message (message_id, idempotency_key, request_hash, channel, customer_id, recipient,
                         template_id, locale, variables, category, attribution, when_capped, state, due_at,
-                        created_at, updated_at, traceparent, repeat_intended, broadcast_id)
+                        created_at, updated_at, traceparent, repeat_intended, broadcast_id, offer_id)
                     SELECT message_id, idempotency_key, request_hash, channel, customer_id, recipient, template_id,
                         locale, variables::jsonb, category, attribution::jsonb, when_capped, 'queued',
-                        due_at::timestamptz, ?, ?, traceparent, repeat_intended::boolean, broadcast_id
+                        due_at::timestamptz, ?, ?, traceparent, repeat_intended::boolean, broadcast_id, offer_id
                     FROM %s
                     ORDER BY n
                     ON CONFLICT (idempotency_key) DO NOTHING

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class MessageViews {
 
     private static final String VIEW_COLUMNS = "message_id, channel, customer_id, recipient, template_id, category, "
-            + "attribution, state, due_at, sent_at, provider_message_id, detail, attempts, created_at";
+            + "attribution, state, due_at, sent_at, provider_message_id, detail, attempts, created_at, offer_id, "
+            + "offer_version, offer_code, offer_withheld";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -32,6 +33,16 @@ public class MessageViews {
     MessageViews(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+    }
+
+    private static MessageView.OfferSent offer(ResultSet rs) throws SQLException {
+        String id = rs.getString("offer_id");
+        if (id == null) {
+            return null;
+        }
+        int version = rs.getInt("offer_version");
+        return new MessageView.OfferSent(id, rs.wasNull() ? null : version, rs.getString("offer_code"),
+                rs.getString("offer_withheld"));
     }
 
     public Optional<MessageView> find(String id) {
@@ -59,7 +70,7 @@ public class MessageViews {
                                         Attribution.class), state,
                                 waiting ? instant(rs.getTimestamp("due_at")) : null, instant(rs.getTimestamp("sent_at")),
                                 rs.getString("provider_message_id"), rs.getString("detail"), rs.getInt("attempts"),
-                                instant(rs.getTimestamp("created_at")), new ArrayList<>()));
+                                instant(rs.getTimestamp("created_at")), new ArrayList<>(), offer(rs)));
                     }
                 }
             }

@@ -35,5 +35,9 @@ public record SendRequest(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "true when sending this template to this customer again within "
                 + "rekindle.sending.repeat-window is meant; without it, sends past rekindle.sending.repeat-limit "
-                + "are refused (suppressed with a 'repeat:' detail)") Boolean repeatIntended) {
+                + "are refused (suppressed with a 'repeat:' detail)") Boolean repeatIntended,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Size(max = 128) @Schema(description = "An offer (PUT /v1/offers/{id}) the template shows as vars.offer: "
+                + "code, kind, value, validUntil; left out at send time, saying why, when expired, not for the "
+                + "channel or its pool of single-use codes is empty") String offer) {
 }

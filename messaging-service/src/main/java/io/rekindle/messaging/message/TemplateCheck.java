@@ -3,19 +3,32 @@ package io.rekindle.messaging.message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
+import io.rekindle.messaging.offer.Offers;
 import io.rekindle.messaging.template.Channel;
 import io.rekindle.messaging.template.Template;
 import io.rekindle.messaging.template.TemplateCatalog;
 import io.rekindle.platform.http.Problems;
 
-/** What validation annotations cannot say of a message to queue: its template exists, for its channel. */
+/**
+ * What validation annotations cannot say of a message to queue: its template exists, for its channel, and so does
+ * the offer it names (whether the offer still holds is decided at send time).
+ */
 @ApplicationScoped
 public class TemplateCheck {
 
     private final TemplateCatalog templates;
+    private final Offers offers;
 
-    TemplateCheck(TemplateCatalog templates) {
+    TemplateCheck(TemplateCatalog templates, Offers offers) {
         this.templates = templates;
+        this.offers = offers;
+    }
+
+    /** A 400 naming {@code field} when the offer is not known. */
+    public void checkOffer(String field, String offerId) {
+        if (offerId != null && offers.find(offerId).isEmpty()) {
+            throw new WebApplicationException(Problems.badRequest(field, "no offer '" + offerId + "'"));
+        }
     }
 
     /** A 400 naming {@code field} when the template is missing or for another channel. */
