@@ -109,7 +109,7 @@ public class Broadcasts {
             for (String customerId : audience.subList(from, Math.min(audience.size(), from + CHUNK))) {
                 chunk.add(new MessageStore.Keyed("broadcast:" + id + ":" + customerId, new SendRequest(m.channel(),
                         customerId, null, m.template(), m.locale(), m.variables(), m.category(), attribution, null,
-                        m.whenCapped(), null, null), id));
+                        m.whenCapped(), null, null, null), id));
             }
             messages.acceptAll(chunk);
         }

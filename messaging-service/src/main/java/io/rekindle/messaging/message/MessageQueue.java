@@ -62,7 +62,7 @@ public class MessageQueue {
                     UPDATE message m SET due_at = ?, claimed = true FROM picked p WHERE m.message_id = p.message_id
                     RETURNING p.due_at AS was_due, m.*)
                 SELECT message_id, channel, customer_id, recipient, template_id, locale, variables, category,
-                    when_capped, state, attempts, traceparent, repeat_intended, offer_id
+                    when_capped, state, attempts, traceparent, repeat_intended, offer_id, offer_site_only
                 FROM claimed ORDER BY was_due, customer_id, idempotency_key""")) {
             // To the microsecond, as PostgreSQL keeps it: the claim is recognised by it (see holdLease).
             Instant until = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
@@ -79,7 +79,8 @@ public class MessageQueue {
                             WhenCapped.valueOf(rs.getString("when_capped").toUpperCase()),
                             MessageState.of(rs.getString("state")),
                             rs.getInt("attempts"), until, rs.getString("traceparent"),
-                            rs.getBoolean("repeat_intended"), rs.getString("offer_id")));
+                            rs.getBoolean("repeat_intended"), rs.getString("offer_id"),
+                            rs.getBoolean("offer_site_only")));
                 }
             }
             return claimed;

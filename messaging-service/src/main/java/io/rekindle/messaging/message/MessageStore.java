@@ -84,7 +84,8 @@ public class MessageStore {
         int n = items.size();
         UnnestColumns rows = new UnnestColumns(n, "message_id", "idempotency_key", "request_hash", "channel",
                 "customer_id", "recipient", "template_id", "locale", "variables", "category", "attribution",
-                "when_capped", "due_at", "traceparent", "repeat_intended", "broadcast_id", "offer_id");
+                "when_capped", "due_at", "traceparent", "repeat_intended", "broadcast_id", "offer_id",
+                "offer_site_only");
         String traceparent = traces.current();
         for (int i = 0; i < n; i++) {
             SendRequest r = items.get(i).request();
@@ -106,16 +107,19 @@ public class MessageStore {
             rows.set(i, "repeat_intended", String.valueOf(Boolean.TRUE.equals(r.repeatIntended())));
             rows.set(i, "broadcast_id", items.get(i).broadcastId());
             rows.set(i, "offer_id", r.offer());
+            rows.set(i, "offer_site_only", String.valueOf(Boolean.TRUE.equals(r.offerSiteOnly())));
         }
         try (Connection c = dataSource.getConnection()) {
             java.util.Set<String> created = new java.util.HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO message (message_id, idempotency_key, request_hash, channel, customer_id, recipient,
                         template_id, locale, variables, category, attribution, when_capped, state, due_at,
-                        created_at, updated_at, traceparent, repeat_intended, broadcast_id, offer_id)
+                        created_at, updated_at, traceparent, repeat_intended, broadcast_id, offer_id,
+                        offer_site_only)
                     SELECT message_id, idempotency_key, request_hash, channel, customer_id, recipient, template_id,
                         locale, variables::jsonb, category, attribution::jsonb, when_capped, 'queued',
-                        due_at::timestamptz, ?, ?, traceparent, repeat_intended::boolean, broadcast_id, offer_id
+                        due_at::timestamptz, ?, ?, traceparent, repeat_intended::boolean, broadcast_id, offer_id,
+                        offer_site_only::boolean
                     FROM %s
                     ORDER BY n
                     ON CONFLICT (idempotency_key) DO NOTHING

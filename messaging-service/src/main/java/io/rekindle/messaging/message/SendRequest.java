@@ -39,5 +39,8 @@ public record SendRequest(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Size(max = 128) @Schema(description = "An offer (PUT /v1/offers/{id}) the template shows as vars.offer: "
                 + "code, kind, value, validUntil; left out at send time, saying why, when expired, not for the "
-                + "channel or its pool of single-use codes is empty") String offer) {
+                + "channel or its pool of single-use codes is empty") String offer,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "true: the offer goes only if it is a current site offering (re-engagement and "
+                + "browse-abandonment journeys never beat the site)") Boolean offerSiteOnly) {
 }

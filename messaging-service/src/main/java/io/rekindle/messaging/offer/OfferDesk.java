@@ -19,7 +19,8 @@ import io.rekindle.messaging.message.QueuedMessage;
 
 /**
  * Puts a message's offer into its variables at send time ({@code vars.offer}), or sends it without and records why:
- * an expired offer, or one not for the channel, is never sent; a pooled offer draws the message's single-use code,
+ * an expired offer, one not for the channel, or one that is not a current site offering when the journey may only
+ * carry those, is never sent; a pooled offer draws the message's single-use code,
  * the same one when the send is retried; an empty pool leaves the offer out.
  */
 @ApplicationScoped
@@ -49,6 +50,9 @@ public class OfferDesk {
         OfferDefinition definition = offer.definition();
         Instant now = clock.instant();
         String withheld = definition.withheldReason(m.channel(), now);
+        if (withheld == null && m.offerSiteOnly() && !definition.siteOffering()) {
+            withheld = "not a current site offering";
+        }
         String code = null;
         if (withheld == null) {
             code = definition.pooled() ? offers.draw(m.offerId(), m.id()).orElse(null) : definition.code();

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rekindle.platform.http.AllowedKeys;
+import io.rekindle.platform.http.KeyScope;
 import io.rekindle.platform.http.Problems;
 
 @Path("/v1/offers")
@@ -47,6 +49,7 @@ public class OfferResource {
 
     @GET
     @Path("/{offerId}")
+    @AllowedKeys({ KeyScope.SERVICE })
     public OfferView get(@PathParam("offerId") String offerId) {
         return view(offerId);
     }

@@ -143,6 +143,27 @@ class OfferTest extends SendingFixture {
     }
 
     @Test
+    void aJourneyThatMayOnlyCarrySiteOfferingsSendsAnyOtherWithout() throws Exception {
+        offerMail();
+        offer("vip", """
+                {"name":"VIP","kind":"percent","value":20,"code":"VIP20","validUntil":"2025-07-01T00:00:00Z"}""", 201);
+        offer("site", """
+                {"name":"Site","kind":"percent","value":5,"code":"SITE5","validUntil":"2025-07-01T00:00:00Z",
+                 "siteOffering":true}""", 201);
+        String vip = send("site-only-1", """
+                {"channel":"email","customerId":"c1","template":"offer-mail","category":"transactional",
+                 "offer":"vip","offerSiteOnly":true,"repeatIntended":true}""");
+        drain();
+        assertEquals("Your code: none (-%)", lastText());
+        api().when().get("/v1/messages/" + vip).then().body("offer.withheld", equalTo("not a current site offering"));
+        send("site-only-2", """
+                {"channel":"email","customerId":"c1","template":"offer-mail","category":"transactional",
+                 "offer":"site","offerSiteOnly":true,"repeatIntended":true}""");
+        drain();
+        assertEquals("Your code: SITE5 (5%)", lastText());
+    }
+
+    @Test
     void twoSendersDrawingFromOnePoolNeverGetTheSameCode() throws Exception {
         offer("race", pooled("2025-07-01T00:00:00Z"), 201);
         List<String> codes = IntStream.range(0, 200).mapToObj(i -> "R" + i).toList();

@@ -46,6 +46,7 @@ public class Effects {
     /** The request for messaging-service to send a step's message. */
     public SendRequest message(EnrollmentRow e, Step step, String template, String locale) {
         Map<String, Object> variables = new LinkedHashMap<>(e.variables());
+        boolean cart = !e.entryKey().isEmpty();
         if (step.variables() != null) {
             variables.putAll(step.variables());
         }
@@ -54,6 +55,9 @@ public class Effects {
                 .category(SendRequest.CategoryEnum.fromString(step.category() == null ? "marketing" : step.category()))
                 .attribution(new MessageViewAttribution().scenario(e.scenarioId()).step(step.id()).variant(e.variant()))
                 .whenCapped(SendRequest.WhenCappedEnum.DEFER)
+                .offer(step.offerFor(e.variant()))
+                // Checked again when it goes: the offer may have been edited since the scenario was saved.
+                .offerSiteOnly(step.offerFor(e.variant()) != null && !cart ? Boolean.TRUE : null)
                 // Due at the moment the step ran, by this clock: messaging-service sends it once its own clock is
                 // there too (the demo moves messaging's clock last, so a moment's sends go out after all of that
                 // moment's suppressions).

@@ -11,6 +11,7 @@ import io.rekindle.platform.peers.Peer;
 import io.rekindle.platform.peers.PeerRefusedException;
 import io.rekindle.platform.peers.Peers;
 import io.rekindle.scenario.peers.messaging.api.MessagesApi;
+import io.rekindle.scenario.peers.messaging.api.OffersApi;
 import io.rekindle.scenario.peers.messaging.api.SuppressionsApi;
 import io.rekindle.scenario.peers.messaging.api.TemplatesApi;
 import io.rekindle.scenario.peers.messaging.model.SendBatch;
@@ -26,15 +27,27 @@ public class MessagingPeer {
     private final MessagesApi messages;
     private final SuppressionsApi suppressions;
     private final TemplatesApi templates;
+    private final OffersApi offers;
     private final ObjectMapper mapper;
 
     MessagingPeer(Peers peers, @RestClient MessagesApi messages, @RestClient SuppressionsApi suppressions,
-            @RestClient TemplatesApi templates, ObjectMapper mapper) {
+            @RestClient TemplatesApi templates, @RestClient OffersApi offers, ObjectMapper mapper) {
         this.peer = peers.named("messaging-service");
         this.messages = messages;
         this.suppressions = suppressions;
         this.templates = templates;
+        this.offers = offers;
         this.mapper = mapper;
+    }
+
+    /** What a scenario's rules need to know of an offer. */
+    public record OfferFacts(boolean siteOffering) {
+    }
+
+    /** The offer, or empty when messaging-service has none of that id. */
+    public java.util.Optional<OfferFacts> offer(String offerId) {
+        return peer.find(() -> offers.offerResourceGet(offerId)).map(o -> new OfferFacts(
+                o.getDefinition() != null && Boolean.TRUE.equals(o.getDefinition().getSiteOffering())));
     }
 
     /** Hands the messages over in one call, all or none: false when messaging-service refuses the batch. */

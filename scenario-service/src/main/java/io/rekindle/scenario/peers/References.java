@@ -11,7 +11,10 @@ import io.rekindle.platform.http.Problem.FieldError;
 import io.rekindle.scenario.scenario.ScenarioDefinition;
 import io.rekindle.scenario.scenario.Step;
 
-/** Checks that what a scenario names exists where it lives: templates, segments, surveys. */
+/**
+ * Checks that what a scenario names exists where it lives (templates, segments, surveys, offers), and that a journey
+ * which is not a cart's offers only what the site offers everyone.
+ */
 @ApplicationScoped
 public class References {
 
@@ -45,6 +48,18 @@ public class References {
                 if (!messaging.templateExists(template)) {
                     errors.add(new FieldError("steps[" + i + "].template", "no template '" + template
                             + "' in messaging-service"));
+                }
+            }
+            boolean cart = scenario.trigger().key() != null;
+            for (String offerId : step.allOffers()) {
+                var offer = messaging.offer(offerId);
+                if (offer.isEmpty()) {
+                    errors.add(new FieldError("steps[" + i + "].offer", "no offer '" + offerId
+                            + "' in messaging-service"));
+                } else if (!cart && !offer.get().siteOffering()) {
+                    errors.add(new FieldError("steps[" + i + "].offer", "'" + offerId + "' is not a current site "
+                            + "offering: a re-engagement or browse-abandonment step never offers a better deal than "
+                            + "the site"));
                 }
             }
             if (step.survey() != null && !surveys.surveyExists(step.survey())) {

@@ -39,6 +39,7 @@ public final class ScenarioRules {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             fields(step, i, errors);
+            offers(scenario, step, i, errors);
             for (Map.Entry<String, String> exit : step.exits().entrySet()) {
                 if (!index.containsKey(exit.getValue())) {
                     errors.add(new FieldError(at(i, exit.getKey().replace('/', '.').replaceAll("\\.(\\d+)\\.", "[$1].")),
@@ -72,6 +73,25 @@ public final class ScenarioRules {
                     errors.add(new FieldError("trigger.events", "an event trigger names its event types"));
                 }
             }
+        }
+    }
+
+    /**
+     * Offers only on sends; and a cart journey (a keyed trigger) carries no discount except in a test variant, so the
+     * control learns whether the discount earns its cost and no one learns to abandon a cart for one.
+     */
+    private static void offers(ScenarioDefinition scenario, Step s, int i, List<FieldError> errors) {
+        if (s.allOffers().isEmpty()) {
+            return;
+        }
+        if (s.type() != StepType.SEND) {
+            errors.add(new FieldError(at(i, "offer"), "only a send step carries an offer"));
+            return;
+        }
+        boolean cart = scenario.trigger() != null && scenario.trigger().key() != null;
+        if (cart && s.offer() != null) {
+            errors.add(new FieldError(at(i, "offer"), "a cart-abandonment step carries no discount except in a test "
+                    + "variant: name it per variant in offers"));
         }
     }
 

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * One step of a scenario. Which fields apply depends on the type ({@link ScenarioRules} checks them):
  * <ul>
- * <li>send: channel (email, sms, push), template or templates per variant, variables, category, bestHour;</li>
+ * <li>send: channel (email, sms, push), template or templates per variant, variables, category, bestHour, offer
+ * (messaging-service's offer id) or offers per variant;</li>
  * <li>wait: one of duration (ISO 8601), untilLocalTime (HH:mm in the customer's zone), gapMultiple (k x their own
  * average purchase gap), untilPredictedNextOrder;</li>
  * <li>wait_for: event (opened, clicked, purchased, survey_answered or any event type), timeout, onEvent, onTimeout;</li>
@@ -51,7 +52,29 @@ public record Step(
         String survey,
         String expiresIn,
         String attribute,
-        Object value) {
+        Object value,
+        @Size(max = 128) String offer,
+        Map<String, @Size(max = 128) String> offers) {
+
+    /** The offer this enrollment's variant carries at this step, if any. */
+    public String offerFor(String variant) {
+        if (offers != null && variant != null && offers.get(variant) != null) {
+            return offers.get(variant);
+        }
+        return offer;
+    }
+
+    /** Every offer the step can carry, whatever the variant. */
+    public java.util.Set<String> allOffers() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        if (offer != null) {
+            all.add(offer);
+        }
+        if (offers != null) {
+            all.addAll(offers.values());
+        }
+        return all;
+    }
 
     /** Every step this one can go to, with the JSON path of the field that names it. */
     public Map<String, String> exits() {
