@@ -26,7 +26,7 @@ public class TemplateCheck {
 
     /** A 400 naming {@code field} when the offer is not known. */
     public void checkOffer(String field, String offerId) {
-        if (offerId != null && offers.find(offerId).isEmpty()) {
+        if (offerId != null && offers.current(offerId).isEmpty()) {
             throw new WebApplicationException(Problems.badRequest(field, "no offer '" + offerId + "'"));
         }
     }

@@ -55,8 +55,14 @@ public record OfferDefinition(
         return code == null;
     }
 
-    /** Whether it may go out on this channel at this moment. */
-    public String withheldReason(Channel channel, Instant at) {
+    /**
+     * Why it may not go out on this channel at this moment (with {@code siteOnly}: in a journey that may only carry
+     * current site offerings), or null when it may.
+     */
+    public String withheldReason(Channel channel, Instant at, boolean siteOnly) {
+        if (siteOnly && !siteOffering) {
+            return "not a current site offering";
+        }
         if (channels != null && !channels.isEmpty() && !channels.contains(channel)) {
             return "not offered on " + channel.name().toLowerCase();
         }

@@ -41,18 +41,15 @@ public class OfferDesk {
         if (m.offerId() == null) {
             return m.variables();
         }
-        Optional<OfferView> found = offers.find(m.offerId());
+        Optional<Offers.Current> found = offers.current(m.offerId());
         if (found.isEmpty()) {
             record(m.id(), null, null, "no offer '" + m.offerId() + "' any more");
             return m.variables();
         }
-        OfferView offer = found.get();
+        Offers.Current offer = found.get();
         OfferDefinition definition = offer.definition();
         Instant now = clock.instant();
-        String withheld = definition.withheldReason(m.channel(), now);
-        if (withheld == null && m.offerSiteOnly() && !definition.siteOffering()) {
-            withheld = "not a current site offering";
-        }
+        String withheld = definition.withheldReason(m.channel(), now, m.offerSiteOnly());
         String code = null;
         if (withheld == null) {
             code = definition.pooled() ? offers.draw(m.offerId(), m.id()).orElse(null) : definition.code();

@@ -68,6 +68,23 @@ public class Offers {
         }
     }
 
+    /** An offer's current version and definition, without counting its pool: what a send or a check needs. */
+    public record Current(int version, OfferDefinition definition) {
+    }
+
+    public Optional<Current> current(String offerId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT version, definition::text AS definition FROM offer WHERE offer_id = ?")) {
+            ps.setString(1, offerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Current(rs.getInt("version"), read(rs.getString("definition"))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Optional<OfferView> find(String offerId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT o.version, o.definition::text AS definition,
