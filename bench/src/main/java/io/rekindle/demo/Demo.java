@@ -112,17 +112,13 @@ public final class Demo {
                 options.seed());
         Instant start = startAtNoon();
         // Scenarios first, with their daily entry limit in place before anyone can enter.
-        pilot.installAllButCleaning();
+        pilot.installAll();
         loadStore(start);
         progress.start("Simulating " + options.days() + " days", options.days());
         ExecutorService customers = Executors.newFixedThreadPool(6);
         try {
             for (int day = 1; day <= options.days(); day++) {
                 long t0 = System.nanoTime();
-                if (day == pilot.cleaningFrom()) {
-                    pilot.install(Pilot.CLEANING);
-                    suite.awaitQuiet();
-                }
                 Instant now = suite.now();
                 // Each phase settles before the next starts, so the suite sees the same sequence on every run.
                 readMail(mailbox, day, now, customers);

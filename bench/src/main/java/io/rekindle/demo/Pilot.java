@@ -10,11 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The library scenarios installed as a pilot, as a shop starting a program would: a limited number of customers a
  * day per scenario (a segment's members enter in turn on the following days), which also keeps the demo within
- * minutes. The base-cleaning scenario comes a third into the run, so the base's health has weeks before it.
+ * minutes.
  */
 final class Pilot {
-
-    static final String CLEANING = "reengagement-cleaning";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,27 +26,21 @@ final class Pilot {
         this.options = options;
     }
 
-    /** The day the base-cleaning scenario is installed: a third into the run, and not before the second week. */
-    int cleaningFrom() {
-        return Math.max(8, options.days() / 3);
-    }
-
-    /** Every library scenario but the base-cleaning one, which {@link #install} adds on {@link #cleaningFrom}. */
-    void installAllButCleaning() throws Exception {
+    /** Every library scenario, before anyone can enter. */
+    void installAll() throws Exception {
         List<String> keys = new ArrayList<>();
         JSON.readTree(suite.scenario.get("/v1/scenarios/library"))
                 .forEach(entry -> keys.add(entry.path("key").asText()));
-        keys.remove(CLEANING);
         progress.start("Installing the scenarios", keys.size());
         for (int i = 0; i < keys.size(); i++) {
             install(keys.get(i));
             progress.show(i + 1, keys.get(i));
         }
         suite.awaitQuiet();
-        progress.done(String.join(", ", keys) + "; " + CLEANING + " on day " + cleaningFrom());
+        progress.done(String.join(", ", keys));
     }
 
-    void install(String key) throws Exception {
+    private void install(String key) throws Exception {
         suite.scenario.post("/v1/scenarios/library/" + key + "/install", "");
         JsonNode definition = JSON.readTree(suite.scenario.get("/v1/scenarios/" + key)).path("definition");
         ((ObjectNode) definition.with("entry")).put("maxPerDay", dailyEntries());

@@ -47,7 +47,7 @@ class DemoTest {
                 "every answer the customers gave is in survey-service's results");
         assertTrue(figure(report, "Customers won back \\(treatment, converted\\): ([\\d,]+)") > 0, report);
         assertTrue(figure(report, "Addresses cleaned: ([\\d,]+) flagged") > 0, report);
-        assertTrue(report.matches("(?s).*Base health: open rate [\\d.]+% of [\\d,]+ delivered before cleaning began "
+        assertTrue(report.matches("(?s).*Base health: open rate \\S+( of [\\d,]+ delivered)? before cleaning began "
                 + "\\(week of [-\\d]+\\), [\\d.]+% of [\\d,]+ delivered since.*"), report);
         String page = Files.readString(html);
         assertTrue(page.contains("Lift against the holdout") && page.contains("<svg"), "charts in the page");
