@@ -37,13 +37,9 @@ class BroadcastTest extends SendingFixture {
         template("apology", """
                 {"channel":"email","locales":{"en":{"subject":"Sorry about that","text":"Please ignore our last mail."}}}""");
         // c1 got it twice, c2 once; c3 got it the next day, after the incident.
-        send("w-1", faulty("c1"));
-        send("w-2", faulty("c1"));
-        send("w-3", faulty("c2"));
-        drain();
+        deliver(send("w-1", faulty("c1")), send("w-2", faulty("c1")), send("w-3", faulty("c2")));
         clock.set(MORNING.plus(Duration.ofDays(1)));
-        send("w-4", faulty("c3"));
-        drain();
+        deliver(send("w-4", faulty("c3")));
         StandIns.smtp.purgeEmailFromAllMailboxes();
     }
 
