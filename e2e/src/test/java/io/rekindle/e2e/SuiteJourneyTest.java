@@ -95,11 +95,14 @@ class SuiteJourneyTest {
         assertTrue(Http.put(url("messaging") + "/v1/templates/e2e-survey", """
                 {"channel":"email","locales":{"en":{"subject":"Tell us why","text":"Two clicks: {vars.surveyUrl}"}}}""")
                 .status() / 100 == 2);
+        assertEquals(201, Http.put(url("messaging") + "/v1/offers/e2e-welcome", """
+                {"name":"Welcome back","kind":"amount","value":5,"code":"WELCOME5","validUntil":"2030-01-01T00:00:00Z",
+                 "siteOffering":true}""").status());
         Http.Reply scenario = Http.post(url("scenario") + "/v1/scenarios", """
                 {"name":"e2e win-back","trigger":{"type":"segment","segment":"e2e-gold"},"holdoutPercent":0,
                  "exit":{"purchased":true},
                  "steps":[
-                   {"id":"hello","type":"send","channel":"email","template":"e2e-hello","next":"opened"},
+                   {"id":"hello","type":"send","channel":"email","template":"e2e-hello","offer":"e2e-welcome","next":"opened"},
                    {"id":"opened","type":"wait_for","event":"opened","timeout":"P2D","onEvent":"ask","onTimeout":"end"},
                    {"id":"ask","type":"survey","survey":"why-stopped","next":"invite"},
                    {"id":"invite","type":"send","channel":"email","template":"e2e-survey","category":"transactional","next":"answered"},
@@ -132,13 +135,20 @@ class SuiteJourneyTest {
         Await.until(() -> "price".equals(profile().path("attributes").path("survey_reason").asText()),
                 Duration.ofSeconds(60));
 
-        // A purchase: segment-service signals it, the journey ends as won back.
+        // A purchase with the mail's code: segment-service signals it, the journey ends as won back, and the offer's
+        // report counts the redemption, attributed to the message that gave the code.
         String placedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         assertEquals(201, Http.post(url("segment") + "/v1/orders", """
                 {"orderId":"e2e-o1","customerId":"%s","placedAt":"%s","currency":"EUR","total":80.00,"status":"placed",
+                 "discountCode":"welcome5","discountAmount":5,
                  "items":[{"sku":"sku-1","category":"shoes","quantity":1,"unitPrice":80.00}]}""".formatted(CUSTOMER,
                 placedAt)).status());
         Await.until(() -> "won_back".equals(enrollment(scenarioId).path("outcome").asText()), Duration.ofSeconds(60));
+        Await.until(() -> offerReport().path("redeemedByRecipients").asInt() == 1, Duration.ofSeconds(60));
+        JsonNode offer = offerReport();
+        assertEquals(1, offer.path("codesSent").asInt(), offer.toString());
+        assertEquals(5.0, offer.path("byCurrency").path(0).path("discountCost").asDouble(), offer.toString());
+        assertEquals(80.0, offer.path("byCurrency").path(0).path("revenue").asDouble(), offer.toString());
         assertEquals(2, smtp.getReceivedMessages().length, "two mails, nothing more");
 
         // Suppressions made by address alone: the shop's operator by email, the customer texting STOP.
@@ -220,6 +230,14 @@ class SuiteJourneyTest {
         try {
             return Http.get(url("scenario") + "/v1/scenarios/" + scenarioId + "/enrollments?customerId=" + CUSTOMER)
                     .json().path(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode offerReport() {
+        try {
+            return Http.get(url("messaging") + "/v1/offers/e2e-welcome/report").json();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -35,6 +35,18 @@ public interface MessagingConfig {
 
     Health health();
 
+    Offers offers();
+
+    interface Offers {
+
+        /**
+         * After a customer redeems a discount that is not a current site offering (a cart journey's code), how long
+         * no other such discount is sent to them, so nobody learns to abandon a cart for a code; PT0S turns it off.
+         */
+        @WithDefault("P90D")
+        Duration discountRestAfterRedemption();
+    }
+
     interface Email {
 
         /** The domain after the @ of the Message-ID header, which providers' events name the message by. */

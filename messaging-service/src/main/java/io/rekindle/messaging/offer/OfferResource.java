@@ -28,9 +28,11 @@ import io.rekindle.platform.http.Problems;
 public class OfferResource {
 
     private final Offers offers;
+    private final Redemptions redemptions;
 
-    OfferResource(Offers offers) {
+    OfferResource(Offers offers, Redemptions redemptions) {
         this.offers = offers;
+        this.redemptions = redemptions;
     }
 
     @PUT
@@ -52,6 +54,14 @@ public class OfferResource {
     @AllowedKeys({ KeyScope.SERVICE })
     public OfferView get(@PathParam("offerId") String offerId) {
         return view(offerId);
+    }
+
+    @GET
+    @Path("/{offerId}/report")
+    @Operation(summary = "Codes sent, orders that redeemed them, what the discounts cost and what the orders brought in")
+    public OfferReport report(@PathParam("offerId") String offerId) {
+        view(offerId);
+        return redemptions.report(offerId);
     }
 
     @POST

@@ -22,8 +22,8 @@ import io.rekindle.messaging.template.Channel;
 /**
  * Forgets a customer: their addresses become salted hashes on the erased list (so nothing is ever sent to them again,
  * even from work queued before), queued messages are suppressed, and messages, engagement events, suppressions
- * (also those made by address alone, found by the hashes segment-service sends) and queued outbox rows keep no
- * address, variables or customer id of theirs. What arrives later about them is stored pseudonymised
+ * (also those made by address alone, found by the hashes segment-service sends), offer redemptions and queued
+ * outbox rows keep no address, variables, order or customer id of theirs. What arrives later about them is stored pseudonymised
  * ({@code EngagementEvents}, {@code Suppressions#suppress}).
  */
 @ApplicationScoped
@@ -74,6 +74,10 @@ public class Erasure {
                     pseudonym, customerId, customerId);
             run(c, "UPDATE message SET recipient = NULL, variables = '{}'::jsonb, customer_id = ? WHERE customer_id = ?",
                     pseudonym, customerId);
+            // Redemptions keep their amounts for the offers' figures, under pseudonyms for the customer and the order.
+            run(c, "UPDATE offer_redemption SET customer_id = ?, order_id = 'erased:' || "
+                    + "encode(sha256(convert_to(? || '|' || order_id, 'UTF8')), 'hex') WHERE customer_id = ?",
+                    pseudonym, salt, customerId);
             if (addressHashes != null) {
                 for (var hashed : addressHashes.entrySet()) {
                     eraseHashed(c, hashed.getKey(), hashed.getValue(), now);

@@ -30,7 +30,7 @@ public class TestData {
 
     public void clear() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE message, message_state, suppression, template, engagement_event, webhook_nonce, outbox, erased_address, offer_code, offer_version, offer");
+            s.execute("TRUNCATE broadcast, message, message_state, suppression, template, engagement_event, webhook_nonce, outbox, erased_address, offer_redemption, offer_code, offer_version, offer");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

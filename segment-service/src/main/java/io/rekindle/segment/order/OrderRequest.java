@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.rekindle.segment.intake.IdField;
 
 /**
@@ -25,6 +27,8 @@ public record OrderRequest(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
         @NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal total,
         @Size(max = 64) String discountCode,
+        @DecimalMin(value = "0", message = "must not be negative")
+        @Schema(description = "What the discount code took off the order") BigDecimal discountAmount,
         @Size(max = 128) String cartId,
         @NotNull OrderStatus status,
         @Size(max = 1000) List<@Valid @NotNull OrderItem> items) {

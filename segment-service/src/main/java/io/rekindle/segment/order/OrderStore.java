@@ -24,16 +24,17 @@ public class OrderStore {
 
     private static final String UPSERT = """
             INSERT INTO orders (order_id, customer_id, placed_at, currency, total, discount_code, status, items, updated_at,
-                                first_category)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                                first_category, discount_amount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
             ON CONFLICT (order_id) DO UPDATE SET
                 customer_id = excluded.customer_id, placed_at = excluded.placed_at, currency = excluded.currency,
                 total = excluded.total, discount_code = excluded.discount_code, status = excluded.status,
-                items = excluded.items, updated_at = excluded.updated_at, first_category = excluded.first_category
+                items = excluded.items, updated_at = excluded.updated_at, first_category = excluded.first_category,
+                discount_amount = excluded.discount_amount
             WHERE (orders.customer_id, orders.placed_at, orders.currency, orders.total, orders.discount_code,
-                   orders.status, orders.items)
+                   orders.status, orders.items, orders.discount_amount)
                 IS DISTINCT FROM (excluded.customer_id, excluded.placed_at, excluded.currency, excluded.total,
-                   excluded.discount_code, excluded.status, excluded.items)
+                   excluded.discount_code, excluded.status, excluded.items, excluded.discount_amount)
             """;
 
     private final DataSource dataSource;
@@ -98,6 +99,7 @@ public class OrderStore {
         ps.setString(8, itemsJson(order));
         ps.setTimestamp(9, now);
         ps.setString(10, order.items() == null || order.items().isEmpty() ? null : order.items().get(0).category());
+        ps.setBigDecimal(11, order.discountAmount());
     }
 
     private String itemsJson(OrderRequest order) {

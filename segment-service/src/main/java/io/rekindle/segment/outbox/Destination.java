@@ -10,6 +10,8 @@ public enum Destination implements OutboxDestination {
     SCENARIO_ERASURES("scenario", "/v1/erasures"),
     /** survey-service POST /v1/erasures. */
     SURVEY_ERASURES("survey", "/v1/erasures"),
+    /** messaging-service POST /v1/redemptions: orders that carried a discount code (the offers' figures). */
+    MESSAGING_REDEMPTIONS("messaging", "/v1/redemptions"),
     /** scenario-service POST /v1/signals: fresh orders (the purchase exit, a cart ordered). */
     SCENARIO_SIGNALS("scenario", "/v1/signals");
 

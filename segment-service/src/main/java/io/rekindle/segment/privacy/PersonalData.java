@@ -29,7 +29,7 @@ public class PersonalData {
     }
 
     public List<Map<String, Object>> orders(String customerId) {
-        return rows("SELECT order_id, placed_at, currency, total, discount_code, status, items FROM orders "
+        return rows("SELECT order_id, placed_at, currency, total, discount_code, discount_amount, status, items FROM orders "
                 + "WHERE customer_id = ? ORDER BY placed_at", customerId);
     }
 
