@@ -32,8 +32,9 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
     }
 
     /** Lift in conversion rate (absolute, with its 95% interval), its p-value and the revenue per customer gap. */
+    /** The scenario report's lift; {@code verdict} set when the groups were too small to tell. */
     record Lift(Double absolute, Double low, Double high, Double relative, Double pValue, Double revenueDifference,
-            Double revenueLow, Double revenueHigh) {
+            Double revenueLow, Double revenueHigh, String verdict, String sequentialVerdict) {
     }
 
     record Scenario(String id, String name, long entered, long active, long pending, Group treatment, Group holdout,
@@ -105,9 +106,11 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
         JsonNode l = r.path("lift");
         return new Scenario(id, name, r.path("entered").asLong(), r.path("active").asLong(), r.path("pending").asLong(),
                 group(r.path("treatment")), group(r.path("holdout")),
-                new Lift(number(l, "absolute"), number(l, "absoluteLow"), number(l, "absoluteHigh"),
-                        number(l, "relative"), number(l, "pValue"), number(l, "revenuePerCustomerDifference"),
-                        number(l, "revenueDifferenceLow"), number(l, "revenueDifferenceHigh")),
+                new Lift(number(l.path("conversion"), "difference"), number(l.path("conversion"), "low"),
+                        number(l.path("conversion"), "high"), number(l, "relative"),
+                        number(l.path("conversion"), "pValue"), number(l.path("revenuePerCustomer"), "difference"),
+                        number(l.path("revenuePerCustomer"), "low"), number(l.path("revenuePerCustomer"), "high"),
+                        l.path("verdict").asText(null), l.path("conversionSequential").path("verdict").asText(null)),
                 steps);
     }
 
@@ -186,7 +189,7 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
 
     static String interval(Lift l) {
         if (l.absolute() == null) {
-            return "-";
+            return l.verdict() == null ? "-" : "too few to tell";
         }
         return f("%+.1f [%+.1f, %+.1f]", 100 * l.absolute(), 100 * l.low(), 100 * l.high());
     }

@@ -44,18 +44,23 @@ final class ReportPage {
                 .append("</div>");
 
         page.append("<h2>Lift against the holdout</h2><p class=\"muted\">Conversion of the treatment group minus the "
-                + "holdout's, in percentage points, with its 95% confidence interval. Only customers whose attribution "
-                + "window has closed are measured.</p>");
+                + "holdout's, in percentage points, with its 95% interval (Newcombe's score interval; its p-value agrees with "
+                + "it, read once at the planned size) and the always-valid verdict for reading it as it fills. Only "
+                + "customers whose attribution window has closed are measured.</p>");
         page.append(liftChart());
         page.append("<table><tr><th>scenario</th><th>entered</th><th>treatment converted</th><th>holdout converted"
-                + "</th><th>lift, points (95% CI)</th><th>p-value</th><th>revenue per customer, difference</th></tr>");
+                + "</th><th>lift, points (95% CI)</th><th>p-value</th><th>revenue per customer, difference</th>"
+                + "<th>read as it fills</th></tr>");
         for (DemoReport.Scenario s : r.scenarios()) {
             DemoReport.Lift l = s.lift();
-            page.append(f("<tr><td>%s</td><td>%,d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+            page.append(f("<tr><td>%s</td><td>%,d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                    + "<td>%s</td></tr>",
                     esc(s.name()), s.entered(), DemoReport.rate(s.treatment()), DemoReport.rate(s.holdout()),
                     DemoReport.interval(l), l.pValue() == null ? "-" : f("%.3f", l.pValue()),
                     l.revenueDifference() == null ? "-" : f("%+.2f EUR [%+.2f, %+.2f]", l.revenueDifference(),
-                            l.revenueLow(), l.revenueHigh())));
+                            l.revenueLow(), l.revenueHigh()),
+                    esc(l.sequentialVerdict() == null ? l.verdict() == null ? "-" : l.verdict()
+                            : l.sequentialVerdict())));
         }
         page.append("</table>");
 

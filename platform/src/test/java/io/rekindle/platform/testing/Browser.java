@@ -82,6 +82,32 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The page's accessibility violations as axe-core (Deque's, the engine behind the axe browser extension and CLI)
+     * finds them with its default WCAG rules, one line each: rule, impact, how many elements, the first one. The
+     * script comes from the test classpath ({@code com.deque.html.axe-core:selenium}, which carries axe.min.js).
+     */
+    public java.util.List<String> accessibilityViolations() {
+        String axe;
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath: the module needs the test "
+                        + "dependency com.deque.html.axe-core:selenium");
+            }
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.executeScript(axe);
+        Object found = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '
+                    + v.nodes.length + ' element(s), first ' + v.nodes[0].target.join(' ') + ' - ' + v.help)))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        return ((java.util.List<?>) found).stream().map(String::valueOf).toList();
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -49,6 +49,10 @@ public interface ScenarioConfig {
     @WithDefault("500")
     int feedPage();
 
+    /** Customers each group of a comparison needs before the report gives figures instead of "too few to tell". */
+    @WithDefault("30")
+    long reportMinimumGroup();
+
     /** How long a replica reuses its list of scenarios; another replica's change shows after at most this. */
     @WithDefault("PT2S")
     Duration catalogRefresh();

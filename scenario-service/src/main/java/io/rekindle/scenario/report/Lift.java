@@ -1,49 +1,82 @@
 package io.rekindle.scenario.report;
 
+import java.util.Locale;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Treatment against holdout: absolute lift in conversion rate with a 95% Wald interval, relative lift with a 95%
- * interval on the log of the rate ratio, a two-sided p-value from the pooled two-proportion z-test, the difference in
- * revenue per customer with a 95% Welch interval, and the holdout and treatment sizes a test needs to detect
- * {@code minimumDetectableEffect} (absolute) at 5% significance with 80% power at the current allocation.
+ * Treatment against holdout. The fixed-horizon figures: the difference in conversion rate ({@link ProportionDifference})
+ * and in revenue per customer ({@link MeanDifference}), each with a 95% interval and the p-value that agrees with it,
+ * valid when read once at the planned sample size (the sizes a test needs to detect {@code minimumDetectableEffect} at
+ * 5% with 80% power); the relative lift as a point figure; and the always-valid readings ({@link Sequential}) to use
+ * when the report is read as it fills. Below {@code minimumGroupSize} customers in either group there are no figures,
+ * only {@code verdict} saying so.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Lift(Double absolute, Double absoluteLow, Double absoluteHigh, Double relative, Double relativeLow,
-        Double relativeHigh, Double pValue, Double revenuePerCustomerDifference, Double revenueDifferenceLow,
-        Double revenueDifferenceHigh, Double minimumDetectableEffect, Long neededTreatment, Long neededHoldout,
-        Long stillNeededTreatment, Long stillNeededHoldout) {
+public record Lift(
+        @Schema(description = "Set when the groups are too small to tell anything") String verdict,
+        Estimate conversion,
+        @Schema(description = "Treatment's conversion rate over the holdout's, minus 1") Double relative,
+        Estimate revenuePerCustomer,
+        @Schema(description = "Always valid, however often read") Sequential conversionSequential,
+        Sequential revenueSequential,
+        String fixedHorizonNote,
+        long minimumGroupSize,
+        double minimumDetectableEffect,
+        Long neededTreatment, Long neededHoldout, Long stillNeededTreatment, Long stillNeededHoldout) {
 
-    public static Lift of(GroupFigures treatment, GroupFigures holdout, double mde) {
-        if (treatment.customers() == 0 || holdout.customers() == 0) {
-            return new Lift(null, null, null, null, null, null, null, null, null, null, mde, null, null, null, null);
+    static final String FIXED_HORIZON_NOTE = "The fixed-horizon p-values and intervals are valid when read once, at "
+            + "the planned sample size (neededTreatment, neededHoldout); before that, read the sequential figures.";
+
+    static Lift of(GroupFigures treatment, GroupFigures holdout, Revenues treatmentRevenue, Revenues holdoutRevenue,
+            double mde, long minimumGroup, long seed) {
+        Long[] needed = {null, null, null, null};
+        if (treatment.customers() > 0 && holdout.customers() > 0) {
+            long[] sizes = sampleSize(holdout.conversionRate(), mde,
+                    (double) treatment.customers() / holdout.customers());
+            needed = new Long[] {sizes[0], sizes[1], Math.max(0, sizes[0] - treatment.customers()),
+                    Math.max(0, sizes[1] - holdout.customers())};
         }
-        double n1 = treatment.customers();
-        double n0 = holdout.customers();
-        double p1 = treatment.conversionRate();
-        double p0 = holdout.conversionRate();
-        double absolute = p1 - p0;
-        double se = Math.sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0);
-        Double relative = null;
-        Double relativeLow = null;
-        Double relativeHigh = null;
-        if (p0 > 0 && p1 > 0) {
-            double logRatio = Math.log(p1 / p0);
-            double seLog = Math.sqrt((1 - p1) / (n1 * p1) + (1 - p0) / (n0 * p0));
-            relative = p1 / p0 - 1;
-            relativeLow = Math.exp(logRatio - Normal.Z95 * seLog) - 1;
-            relativeHigh = Math.exp(logRatio + Normal.Z95 * seLog) - 1;
+        if (treatment.customers() < minimumGroup || holdout.customers() < minimumGroup) {
+            String verdict = String.format(Locale.ROOT, "too few customers to tell: %d treatment and %d holdout "
+                    + "measured, at least %d in each needed", treatment.customers(), holdout.customers(), minimumGroup);
+            return new Lift(verdict, null, null, null, null, null, FIXED_HORIZON_NOTE, minimumGroup, mde, needed[0],
+                    needed[1], needed[2], needed[3]);
         }
-        double pooled = (treatment.converted() + holdout.converted()) / (n1 + n0);
-        double sePooled = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0));
-        Double pValue = sePooled == 0 ? null : 2 * (1 - Normal.cdf(Math.abs(absolute) / sePooled));
-        double revenueDifference = treatment.revenuePerCustomer() - holdout.revenuePerCustomer();
-        double seRevenue = Math.sqrt(treatment.revenueVariance() / n1 + holdout.revenueVariance() / n0);
-        long[] needed = sampleSize(p0, mde, n1 / n0);
-        return new Lift(absolute, absolute - Normal.Z95 * se, absolute + Normal.Z95 * se, relative, relativeLow,
-                relativeHigh, pValue, revenueDifference, revenueDifference - Normal.Z95 * seRevenue,
-                revenueDifference + Normal.Z95 * seRevenue, mde, needed[0], needed[1],
-                Math.max(0, needed[0] - (long) n1), Math.max(0, needed[1] - (long) n0));
+        long n1 = treatment.customers();
+        long n0 = holdout.customers();
+        Estimate conversion = ProportionDifference.of(treatment.converted(), n1, holdout.converted(), n0, 0.95);
+        Double relative = holdout.converted() == 0 ? null : treatment.conversionRate() / holdout.conversionRate() - 1;
+        Estimate revenue = MeanDifference.of(orSummary(treatmentRevenue, treatment),
+                orSummary(holdoutRevenue, holdout), 0.95, seed);
+        return new Lift(null, conversion, relative, revenue,
+                Sequential.of(conversion.difference(), conversionVariance(treatment, holdout), mde, n1, n0, " points"),
+                revenueSequential(treatment, holdout, revenue.difference(), mde), FIXED_HORIZON_NOTE, minimumGroup,
+                mde, needed[0], needed[1], needed[2], needed[3]);
+    }
+
+    static Revenues orSummary(Revenues revenues, GroupFigures group) {
+        return revenues != null ? revenues : Revenues.summarised(group);
+    }
+
+    /** Each rate smoothed by half a conversion, so a group at 0 or 1 still carries variance. */
+    static double conversionVariance(GroupFigures a, GroupFigures b) {
+        return smoothedVariance(a) + smoothedVariance(b);
+    }
+
+    private static double smoothedVariance(GroupFigures g) {
+        double p = (g.converted() + 0.5) / (g.customers() + 1);
+        return p * (1 - p) / g.customers();
+    }
+
+    /** The revenue worth finding: the conversion effect worth finding times what a buyer brings, pooled. */
+    private static Sequential revenueSequential(GroupFigures a, GroupFigures b, double difference, double mde) {
+        long buyers = a.converted() + b.converted();
+        double perBuyer = buyers == 0 ? 0 : (a.revenue() + b.revenue()) / buyers;
+        double variance = a.revenueVariance() / a.customers() + b.revenueVariance() / b.customers();
+        return Sequential.of(difference, variance, mde * perBuyer, a.customers(), b.customers(), " per customer");
     }
 
     /**

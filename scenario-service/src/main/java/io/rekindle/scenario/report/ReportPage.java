@@ -6,10 +6,15 @@ import java.util.Locale;
 
 /**
  * The report drawn for people: a funnel bar per step and variant (sent, opened, clicked, converted, as widths in
- * percent of the largest figure) and the absolute lift with its 95% interval on a scale around zero (SVG x positions).
+ * percent of the largest figure), the absolute lift in conversion with its 95% interval on a scale around zero (SVG x
+ * positions) and in words, and the variants' comparisons as a table.
  */
 public record ReportPage(String scenarioId, String name, ScenarioReport report, List<FunnelRow> funnel,
-        LiftChart lift) {
+        LiftChart lift, String revenue, List<VariantRow> variants) {
+
+    /** One comparison of the variants' table, its figures in words. */
+    public record VariantRow(String label, String customers, String conversion, String revenue) {
+    }
 
     public record FunnelRow(String label, List<Bar> bars) {
     }
@@ -41,7 +46,25 @@ public record ReportPage(String scenarioId, String name, ScenarioReport report, 
             }
             rows.add(new FunnelRow(s.variant() == null ? s.step() : s.step() + " (" + s.variant() + ")", bars));
         }
-        return new ReportPage(report.scenarioId(), name, report, rows, liftChart(report.lift()));
+        List<VariantRow> variants = report.variants().stream().map(v -> new VariantRow(v.first() + " against "
+                + v.second(), v.firstCustomers() + " / " + v.secondCustomers(), points(v.conversion()),
+                money(v.revenuePerCustomer()))).toList();
+        Lift lift = report.lift();
+        String revenue = lift.revenuePerCustomer() == null ? null : "Revenue per customer " + money(
+                lift.revenuePerCustomer()) + ", p = " + String.format(Locale.ROOT, "%.3f",
+                        lift.revenuePerCustomer().pValue()) + " (" + lift.revenuePerCustomer().method()
+                + "); read as it fills: " + lift.revenueSequential().verdict() + ".";
+        return new ReportPage(report.scenarioId(), name, report, rows, liftChart(lift), revenue, variants);
+    }
+
+    private static String points(Estimate e) {
+        return e == null ? "too few customers" : String.format(Locale.ROOT, "%+.2f points (%+.2f to %+.2f)",
+                100 * e.difference(), 100 * e.low(), 100 * e.high());
+    }
+
+    private static String money(Estimate e) {
+        return e == null ? "too few customers" : String.format(Locale.ROOT, "%+.2f (%+.2f to %+.2f)",
+                e.difference(), e.low(), e.high());
     }
 
     private static long value(StepFigures s, String kind) {
@@ -52,14 +75,16 @@ public record ReportPage(String scenarioId, String name, ScenarioReport report, 
     }
 
     private static LiftChart liftChart(Lift lift) {
-        if (lift.absolute() == null) {
-            return new LiftChart(null, null, null, "No lift yet: both groups need measured customers.", "");
+        if (lift.conversion() == null) {
+            return new LiftChart(null, null, null, "No lift yet: " + lift.verdict() + ".", "");
         }
-        double reach = Math.max(0.01, Math.max(Math.abs(lift.absoluteLow()), Math.abs(lift.absoluteHigh())) * 1.2);
-        String text = String.format(Locale.ROOT, "%+.2f points (95%% CI %+.2f to %+.2f), p = %.3f",
-                100 * lift.absolute(), 100 * lift.absoluteLow(), 100 * lift.absoluteHigh(), lift.pValue());
-        return new LiftChart(x(lift.absolute(), reach), x(lift.absoluteLow(), reach), x(lift.absoluteHigh(), reach),
-                text, String.format(Locale.ROOT, "%.1f", 100 * reach));
+        Estimate c = lift.conversion();
+        double reach = Math.max(0.01, Math.max(Math.abs(c.low()), Math.abs(c.high())) * 1.2);
+        String text = String.format(Locale.ROOT, "Conversion %+.2f points (95%% interval %+.2f to %+.2f, p = %.3f, "
+                + "fixed horizon); read as it fills: %s.", 100 * c.difference(), 100 * c.low(), 100 * c.high(),
+                c.pValue(), lift.conversionSequential().verdict());
+        return new LiftChart(x(c.difference(), reach), x(c.low(), reach), x(c.high(), reach), text,
+                String.format(Locale.ROOT, "%.1f", 100 * reach));
     }
 
     private static double x(double value, double reach) {

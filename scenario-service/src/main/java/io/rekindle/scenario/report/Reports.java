@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.rekindle.scenario.config.ScenarioConfig;
 import io.rekindle.scenario.engine.JournalKind;
 import io.rekindle.scenario.engine.Outcome;
 
@@ -27,51 +28,126 @@ public class Reports {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final long minimumGroup;
 
-    Reports(DataSource dataSource, Clock clock) {
+    Reports(DataSource dataSource, Clock clock, ScenarioConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.minimumGroup = config.reportMinimumGroup();
     }
 
     public ScenarioReport report(String scenarioId, int attributionDays, double mde) {
         Instant now = clock.instant();
         Timestamp closedBefore = Timestamp.from(now.minus(Duration.ofDays(attributionDays)));
         try (Connection c = dataSource.getConnection()) {
-            GroupFigures treatment = group(c, scenarioId, false, attributionDays, closedBefore);
-            GroupFigures holdout = group(c, scenarioId, true, attributionDays, closedBefore);
+            Groups groups = groups(c, scenarioId, attributionDays, closedBefore);
             long entered = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ?", scenarioId);
             long active = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND state = 'active'",
                     scenarioId);
             long parked = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND outcome = '"
                     + Outcome.PARKED.value() + "'", scenarioId);
+            long seed = scenarioId.hashCode();
+            GroupFigures treatment = groups.treatment().figures();
+            GroupFigures holdout = groups.holdout().figures();
             return new ScenarioReport(scenarioId, now, attributionDays, entered, active, parked,
                     entered - treatment.customers() - holdout.customers() - parked, treatment, holdout,
-                    Lift.of(treatment, holdout, mde), steps(c, scenarioId));
+                    Lift.of(treatment, holdout, groups.treatment().revenues(), groups.holdout().revenues(), mde,
+                            minimumGroup, seed),
+                    VariantComparison.all(groups.variantFigures(), groups.variantRevenues(), holdout,
+                            groups.holdout().revenues(), minimumGroup, seed),
+                    steps(c, scenarioId));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static GroupFigures group(Connection c, String scenarioId, boolean holdout, int days, Timestamp closedBefore)
+    /** A group's figures, and its buyers' amounts (null when the group was too large to fetch them). */
+    private record Group(GroupFigures figures, double[] amounts) {
+
+        static final Group EMPTY = new Group(new GroupFigures(0, 0, 0, 0), new double[0]);
+
+        Group plus(Group other) {
+            GroupFigures a = figures;
+            GroupFigures b = other.figures;
+            double[] all = null;
+            if (amounts != null && other.amounts != null) {
+                all = java.util.Arrays.copyOf(amounts, amounts.length + other.amounts.length);
+                System.arraycopy(other.amounts, 0, all, amounts.length, other.amounts.length);
+            }
+            return new Group(new GroupFigures(a.customers() + b.customers(), a.converted() + b.converted(),
+                    a.revenue() + b.revenue(), a.revenueSquares() + b.revenueSquares()), all);
+        }
+
+        /** Whole when small enough to resample, else null (the summary serves). */
+        Revenues revenues() {
+            return amounts == null || figures.customers() == 0 || figures.customers() > MeanDifference.RESAMPLED_UP_TO
+                    ? null : Revenues.of(figures.customers(), amounts);
+        }
+    }
+
+    /** The treatment (all its variants), the holdout, and each named variant of the treatment. */
+    private record Groups(Group treatment, Group holdout, Map<String, Group> variants) {
+
+        Map<String, GroupFigures> variantFigures() {
+            Map<String, GroupFigures> figures = new TreeMap<>();
+            variants.forEach((v, g) -> figures.put(v, g.figures()));
+            return figures;
+        }
+
+        Map<String, Revenues> variantRevenues() {
+            Map<String, Revenues> revenues = new TreeMap<>();
+            variants.forEach((v, g) -> {
+                if (g.revenues() != null) {
+                    revenues.put(v, g.revenues());
+                }
+            });
+            return revenues;
+        }
+    }
+
+    private static Groups groups(Connection c, String scenarioId, int days, Timestamp closedBefore)
             throws SQLException {
+        Group treatment = Group.EMPTY;
+        Group holdout = Group.EMPTY;
+        Map<String, Group> variants = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH measured AS (
-                    SELECT CASE WHEN converted_at IS NOT NULL AND converted_at <= entered_at + make_interval(days => ?)
+                    SELECT holdout, coalesce(variant, '') AS variant,
+                           CASE WHEN converted_at IS NOT NULL AND converted_at <= entered_at + make_interval(days => ?)
                                 THEN coalesce(revenue, 0) END AS revenue
-                    FROM enrollment WHERE scenario_id = ? AND holdout = ? AND entered_at <= ?)
-                SELECT count(*) AS customers, count(revenue) AS converted, coalesce(sum(revenue), 0) AS revenue,
-                       coalesce(sum(revenue * revenue), 0) AS revenue_squares
-                FROM measured""")) {
+                    FROM enrollment WHERE scenario_id = ? AND entered_at <= ?)
+                SELECT holdout, variant, count(*) AS customers, count(revenue) AS converted,
+                       coalesce(sum(revenue), 0) AS revenue, coalesce(sum(revenue * revenue), 0) AS revenue_squares,
+                       CASE WHEN count(*) <= ? THEN coalesce(array_agg(revenue::float8) FILTER (WHERE revenue IS NOT NULL),
+                           '{}') END AS amounts
+                FROM measured GROUP BY holdout, variant ORDER BY holdout, variant""")) {
             ps.setInt(1, days);
             ps.setString(2, scenarioId);
-            ps.setBoolean(3, holdout);
-            ps.setTimestamp(4, closedBefore);
+            ps.setTimestamp(3, closedBefore);
+            ps.setInt(4, MeanDifference.RESAMPLED_UP_TO);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new GroupFigures(rs.getLong("customers"), rs.getLong("converted"), rs.getDouble("revenue"),
-                        rs.getDouble("revenue_squares"));
+                while (rs.next()) {
+                    GroupFigures figures = new GroupFigures(rs.getLong("customers"), rs.getLong("converted"),
+                            rs.getDouble("revenue"), rs.getDouble("revenue_squares"));
+                    java.sql.Array amounts = rs.getArray("amounts");
+                    double[] values = null;
+                    if (amounts != null) {
+                        Double[] boxed = (Double[]) amounts.getArray();
+                        values = java.util.Arrays.stream(boxed).mapToDouble(Double::doubleValue).toArray();
+                    }
+                    Group group = new Group(figures, values);
+                    if (rs.getBoolean("holdout")) {
+                        holdout = holdout.plus(group);
+                    } else {
+                        treatment = treatment.plus(group);
+                        if (!rs.getString("variant").isEmpty()) {
+                            variants.put(rs.getString("variant"), group);
+                        }
+                    }
+                }
             }
         }
+        return new Groups(treatment, holdout, variants);
     }
 
     private static List<StepFigures> steps(Connection c, String scenarioId) throws SQLException {

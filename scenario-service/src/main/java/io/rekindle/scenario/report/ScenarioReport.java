@@ -7,9 +7,11 @@ import java.util.List;
  * A scenario's report. Groups count only enrollments whose attribution window has closed (or that converted), so a
  * group is never flattered by customers who have not had their full chance yet; {@code pending} says how many wait,
  * {@code active} how many journeys are still running, {@code parked} how many the engine stopped after repeated
- * unexpected failures (see the service's log for why; they are in neither group).
+ * unexpected failures (see the service's log for why; they are in neither group). {@code variants} compares each A/B
+ * variant with the holdout and with each other when the scenario has at least two.
  */
 public record ScenarioReport(String scenarioId, Instant asOf, int attributionDays, long entered, long active,
         long parked, long pending,
-        GroupFigures treatment, GroupFigures holdout, Lift lift, List<StepFigures> steps) {
+        GroupFigures treatment, GroupFigures holdout, Lift lift, List<VariantComparison> variants,
+        List<StepFigures> steps) {
 }

@@ -3,22 +3,29 @@ package io.rekindle.scenario.report;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rekindle.platform.testing.Browser;
 import io.rekindle.scenario.support.PeerStandIn;
 import io.restassured.http.ContentType;
 
@@ -29,6 +36,9 @@ class ReportTest {
 
     @Inject
     DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void reportsGroupsLiftAndStepsOfAFixedDataset() throws SQLException {
@@ -77,48 +87,104 @@ class ReportTest {
                 ps.executeUpdate();
             }
         }
-        given().config(io.restassured.RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
-                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE)))
-                .header("Authorization", "Bearer rekindle-dev-key").when().get("/v1/scenarios/" + id + "/report?mde=0.02")
+        admin().when().get("/v1/scenarios/" + id + "/report?mde=0.02")
                 .then().statusCode(200)
                 .body("entered", equalTo(1_257)).body("pending", equalTo(7))
                 .body("treatment.customers", equalTo(1_000)).body("treatment.converted", equalTo(60))
                 .body("holdout.customers", equalTo(250)).body("holdout.converted", equalTo(10))
-                .body("lift.absolute", closeTo(0.02, 1e-9)).body("lift.pValue", closeTo(0.2186336, 1e-6))
-                .body("lift.relativeLow", closeTo(-0.22079997, 1e-7))
-                .body("lift.revenuePerCustomerDifference", closeTo(1.0, 1e-9))
-                .body("lift.neededHoldout", equalTo(1_214))
+                .body("lift.conversion.difference", closeTo(0.02, 1e-9))
+                .body("lift.conversion.low", closeTo(-0.0146277276, 1e-9))
+                .body("lift.conversion.pValue", closeTo(0.2215249532, 1e-6))
+                .body("lift.relative", closeTo(0.5, 1e-9))
+                // Small groups: revenue by bootstrap, its interval near Welch's (-0.42, 2.42) on these data.
+                .body("lift.revenuePerCustomer.difference", closeTo(1.0, 1e-9))
+                .body("lift.revenuePerCustomer.method", org.hamcrest.Matchers.startsWith("percentile bootstrap"))
+                .body("lift.revenuePerCustomer.low", closeTo(-0.42, 0.2))
+                .body("lift.revenuePerCustomer.high", closeTo(2.42, 0.2))
+                .body("lift.conversionSequential.verdict", equalTo("keep running"))
+                .body("lift.neededHoldout", equalTo(1_214)).body("variants", org.hamcrest.Matchers.empty())
                 .body("steps[0].step", equalTo("mail")).body("steps[0].engine.sent", equalTo(1_007))
                 .body("steps[0].engine.held_out", equalTo(250)).body("steps[0].engine.capped", equalTo(10))
                 .body("steps[0].customers.opened", equalTo(300));
         given().header("Authorization", "Bearer rekindle-dev-key").when()
                 .get("/v1/scenarios/" + id + "/report.html").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
-                .body(org.hamcrest.Matchers.containsString("+2.00 points (95% CI -0.84 to +4.84), p = 0.219"))
+                .body(org.hamcrest.Matchers.containsString("Conversion +2.00 points (95% interval -1.46 to +4.45, p = 0.222, "
+                        + "fixed horizon); read as it fills: keep running."))
                 .body(org.hamcrest.Matchers.containsString("<svg")).body(org.hamcrest.Matchers.containsString("sent 1007"));
         given().header("Authorization", "Bearer rekindle-dev-key").when().get("/v1/scenarios/" + id + "/report?mde=lots")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
-    /** {@code n} enrollments of one group, the first {@code converted} of them converted for 50 within the window. */
+    /**
+     * Two variants and a holdout, three comparisons, each interval at 1 - 0.05 / 3 (Newcombe's, as computed by hand):
+     * B's 11% against the holdout's 5% would clear zero at 95% alone, but not at 98.3% (-0.0003 to +0.1103); B against
+     * A does (A - B: -0.1076 to -0.0140).
+     */
+    @Test
+    void variantsAreComparedWithTheHoldoutAndEachOtherCorrectedForHowManyComparisons() throws SQLException {
+        String id = given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
+                {"name":"variants","trigger":{"type":"event","events":["variants_test"]},"attributionDays":30,
+                 "holdoutPercent":20,
+                 "steps":[{"id":"mail","type":"send","channel":"email","template":"t"}]}""")
+                .when().post("/v1/scenarios").then().statusCode(201).extract().path("id");
+        Instant entered = Instant.now().minus(Duration.ofDays(40));
+        try (Connection c = dataSource.getConnection()) {
+            insert(c, id, false, 400, 20, entered, "A");
+            insert(c, id, false, 400, 44, entered, "B");
+            insert(c, id, true, 200, 10, entered, null);
+        }
+        admin().when().get("/v1/scenarios/" + id + "/report")
+                .then().statusCode(200).body("variants.size()", equalTo(3))
+                .body("variants[1].first", equalTo("B")).body("variants[1].second", equalTo("holdout"))
+                .body("variants[1].conversion.confidence", closeTo(1 - 0.05 / 3, 1e-9))
+                .body("variants[1].conversion.low", closeTo(-0.0002623956, 1e-9))
+                .body("variants[1].conversion.high", closeTo(0.1103055306, 1e-9))
+                .body("variants[2].first", equalTo("A")).body("variants[2].second", equalTo("B"))
+                .body("variants[2].conversion.low", closeTo(-0.1076494530, 1e-9))
+                .body("variants[2].conversion.high", closeTo(-0.0139540986, 1e-9))
+                .body("variants[2].conversion.pValue", org.hamcrest.Matchers.lessThan(0.05 / 3));
+        try (Browser browser = Browser.open(1200, 1400).sendingHeader("Authorization", "Bearer rekindle-dev-key")) {
+            browser.driver().get(base + "v1/scenarios/" + id + "/report.html");
+            browser.screenshot("scenario-report.png");
+            assertTrue(browser.driver().findElement(By.tagName("body")).getText().contains("A against B 400 / 400 "
+                    + "-6.00 points (-10.76 to -1.40)"), "the variants' table in words");
+            assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on the report page");
+        }
+    }
+
+    /** The admin key, numbers read as doubles. */
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().config(io.restassured.RestAssured.config().jsonConfig(io.restassured.config.JsonConfig
+                .jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE)))
+                .header("Authorization", "Bearer rekindle-dev-key");
+    }
+
     private static void insert(Connection c, String scenarioId, boolean holdout, int n, int converted, Instant entered)
             throws SQLException {
+        insert(c, scenarioId, holdout, n, converted, entered, null);
+    }
+
+    /** {@code n} enrollments of one group, the first {@code converted} of them converted for 50 within the window. */
+    private static void insert(Connection c, String scenarioId, boolean holdout, int n, int converted, Instant entered,
+            String variant) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO enrollment (enrollment_id, scenario_id, version, customer_id, holdout, state, outcome,
-                    entered_at, ended_at, converted_at, revenue)
+                    entered_at, ended_at, converted_at, revenue, variant)
                 SELECT ? || '-' || ? || '-' || g, ?, 1, ? || g, ?, 'ended', 'finished', ?, ?,
-                       CASE WHEN g <= ? THEN ?::timestamptz + interval '2 days' END, CASE WHEN g <= ? THEN 50 END
+                       CASE WHEN g <= ? THEN ?::timestamptz + interval '2 days' END, CASE WHEN g <= ? THEN 50 END, ?
                 FROM generate_series(1, ?) g""")) {
             int i = 1;
             ps.setString(i++, scenarioId);
-            ps.setString(i++, holdout + "-" + entered.getEpochSecond());
+            ps.setString(i++, holdout + "-" + entered.getEpochSecond() + (variant == null ? "" : "-" + variant));
             ps.setString(i++, scenarioId);
-            ps.setString(i++, (holdout ? "h" : "t") + entered.getEpochSecond() + "-");
+            ps.setString(i++, (holdout ? "h" : "t") + entered.getEpochSecond() + "-" + (variant == null ? "" : variant));
             ps.setBoolean(i++, holdout);
             ps.setTimestamp(i++, Timestamp.from(entered));
             ps.setTimestamp(i++, Timestamp.from(entered.plus(Duration.ofDays(5))));
             ps.setInt(i++, converted);
             ps.setTimestamp(i++, Timestamp.from(entered));
             ps.setInt(i++, converted);
+            ps.setString(i++, variant);
             ps.setInt(i, n);
             ps.executeUpdate();
         }
