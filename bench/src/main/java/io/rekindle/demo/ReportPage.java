@@ -29,7 +29,7 @@ final class ReportPage {
                 .card b{display:block;font-size:1.5rem}table{border-collapse:collapse;width:100%}td,th{padding:.25rem .5rem;
                 border-bottom:1px solid #eee;text-align:right}td:first-child,th:first-child{text-align:left}
                 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}</style>
-                </head><body>""");
+                </head><body><main>""");
         page.append(f("<h1>Rekindle demo report</h1><p class=\"muted\">%,d customers, %d simulated days, seed %d. "
                 + "Every figure was read from the services' public APIs at the end of the run.</p>",
                 r.options().customers(), r.options().days(), r.options().seed()));
@@ -48,9 +48,10 @@ final class ReportPage {
                 + "it, read once at the planned size) and the always-valid verdict for reading it as it fills. Only "
                 + "customers whose attribution window has closed are measured.</p>");
         page.append(liftChart());
-        page.append("<table><tr><th>scenario</th><th>entered</th><th>treatment converted</th><th>holdout converted"
-                + "</th><th>lift, points (95% CI)</th><th>p-value</th><th>revenue per customer, difference</th>"
-                + "<th>read as it fills</th></tr>");
+        page.append("<table><tr><th scope=\"col\">scenario</th><th scope=\"col\">entered</th><th scope=\"col\">"
+                + "treatment converted</th><th scope=\"col\">holdout converted</th><th scope=\"col\">lift, points "
+                + "(95% CI)</th><th scope=\"col\">p-value</th><th scope=\"col\">revenue per customer, difference</th>"
+                + "<th scope=\"col\">read as it fills</th></tr>");
         for (DemoReport.Scenario s : r.scenarios()) {
             DemoReport.Lift l = s.lift();
             page.append(f("<tr><td>%s</td><td>%,d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
@@ -59,8 +60,7 @@ final class ReportPage {
                     DemoReport.interval(l), l.pValue() == null ? "-" : f("%.3f", l.pValue()),
                     l.revenueDifference() == null ? "-" : f("%+.2f EUR [%+.2f, %+.2f]", l.revenueDifference(),
                             l.revenueLow(), l.revenueHigh()),
-                    esc(l.sequentialVerdict() == null ? l.verdict() == null ? "-" : l.verdict()
-                            : l.sequentialVerdict())));
+                    esc(l.sequentialVerdict() == null ? "-" : l.sequentialVerdict())));
         }
         page.append("</table>");
 
@@ -75,18 +75,20 @@ final class ReportPage {
                 }
             }
             page.append("<h3>").append(esc(s.name())).append("</h3>");
-            page.append(bars.isEmpty() ? "<p class=\"muted\">No message sent.</p>" : bars(bars));
+            page.append(bars.isEmpty() ? "<p class=\"muted\">No message sent.</p>"
+                    : bars(bars, "sent", "opened", "clicked"));
         }
 
         page.append("<h2>").append(esc(r.survey().title())).append("</h2>");
         page.append(f("<p class=\"muted\">%,d invitations, %,d answers.</p>", r.survey().invitations(),
                 r.survey().responses()));
-        page.append(bars(r.survey().reasons().entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue())).toList()));
+        page.append(bars(r.survey().reasons().entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue())).toList(),
+                "answers"));
 
         page.append("<h2>Segments</h2><p class=\"muted\">Members at the end of the run.</p>");
-        page.append(bars(r.segments().stream().map(s -> new Bar(s.name(), s.size())).toList()));
+        page.append(bars(r.segments().stream().map(s -> new Bar(s.name(), s.size())).toList(), "members"));
 
-        page.append("<h2>List cleaning</h2><table>")
+        page.append("<h2>List cleaning</h2><table><tr><th scope=\"col\">what</th><th scope=\"col\">addresses</th></tr>")
                 .append(row("flagged by list hygiene (disposable, invalid, role)", r.segmentSize("dirty-addresses")))
                 .append(row("hard bounces reported by the provider", r.tally().bounced))
                 .append(row("unsubscribed (one click)", r.tally().unsubscribed))
@@ -97,17 +99,24 @@ final class ReportPage {
         page.append(f("<p class=\"muted\">The customers' side: %,d mails received, %,d opened, %,d clicked, "
                 + "%,d surveys answered, %,d orders (%,.2f EUR).</p>", r.mails(), r.tally().opened,
                 r.tally().clicked, r.tally().answered, r.tally().orders, r.tally().revenue));
-        return page.append("</body></html>\n").toString();
+        return page.append("</main></body></html>\n").toString();
     }
 
-    /** Horizontal bars, one row per label, up to three series side by side. */
-    private static String bars(List<Bar> bars) {
+    /** Horizontal bars, one row per label, up to three series side by side; the figures in words for screen readers. */
+    private static String bars(List<Bar> bars, String... series) {
         double max = bars.stream().flatMapToDouble(b -> java.util.Arrays.stream(b.values())).max().orElse(0);
         int rowHeight = bars.stream().mapToInt(b -> b.values().length).max().orElse(1) * 9 + 10;
         int labelWidth = 330;
         int width = 960;
-        StringBuilder svg = new StringBuilder(f("<svg width=\"%d\" height=\"%d\" role=\"img\">", width,
-                bars.size() * rowHeight + 10));
+        StringBuilder words = new StringBuilder();
+        for (Bar b : bars) {
+            words.append(words.length() == 0 ? "" : "; ").append(b.label()).append(':');
+            for (int k = 0; k < b.values().length; k++) {
+                words.append(f(" %,.0f", b.values()[k])).append(k < series.length ? " " + series[k] : "");
+            }
+        }
+        StringBuilder svg = new StringBuilder(f("<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
+                width, bars.size() * rowHeight + 10, esc(words.toString())));
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int y = 5 + i * rowHeight;
@@ -136,8 +145,10 @@ final class ReportPage {
         int width = 960;
         int plot = width - labelWidth - 80;
         double zero = labelWidth + plot / 2.0;
-        StringBuilder svg = new StringBuilder(f("<svg width=\"%d\" height=\"%d\" role=\"img\">", width,
-                measured.size() * 30 + 40));
+        String words = String.join("; ", measured.stream().map(s -> s.name() + ": " + DemoReport.interval(s.lift())
+                + " points").toList());
+        StringBuilder svg = new StringBuilder(f("<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
+                width, measured.size() * 30 + 40, esc("Lift in conversion with its 95% interval. " + words)));
         svg.append(f("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#999\" stroke-dasharray=\"4\"/>",
                 zero, zero, measured.size() * 30 + 10));
         svg.append(f("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">0</text>", zero,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.rekindle.bench.FreePort;
 import io.rekindle.bench.SendgridWebhook;
 import io.rekindle.demo.Demo;
+import io.rekindle.platform.testing.Browser;
 
 /**
  * The demo at a small scale (400 customers, five simulated weeks) on the four packaged services, the way
@@ -52,6 +54,11 @@ class DemoTest {
         String page = Files.readString(html);
         assertTrue(page.contains("Lift against the holdout") && page.contains("<svg"), "charts in the page");
         assertTrue(page.contains("<a href=\"health.html\">"), "the report links to the base's health");
+        try (Browser browser = Browser.open(1200, 1600)) {
+            browser.driver().get(html.toUri().toString());
+            browser.screenshot("demo-report.png");
+            assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on the demo's report page");
+        }
         String health = Files.readString(html.resolveSibling("health.html"));
         assertTrue(health.contains("<h1>Base health</h1>") && health.contains("class=\"band\""),
                 "the health page, with the cleaning weeks shaded");

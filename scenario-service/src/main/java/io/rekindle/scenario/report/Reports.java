@@ -46,11 +46,16 @@ public class Reports {
                     scenarioId);
             long parked = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND outcome = '"
                     + Outcome.PARKED.value() + "'", scenarioId);
+            String inWindow = "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND entered_at > ? AND holdout = ? "
+                    + "AND outcome IS DISTINCT FROM '" + Outcome.PARKED.value() + "'";
+            long pendingTreatment = count(c, inWindow, scenarioId, closedBefore, false);
+            long pendingHoldout = count(c, inWindow, scenarioId, closedBefore, true);
             long seed = scenarioId.hashCode();
             GroupFigures treatment = groups.treatment().figures();
             GroupFigures holdout = groups.holdout().figures();
             return new ScenarioReport(scenarioId, now, attributionDays, entered, active, parked,
-                    entered - treatment.customers() - holdout.customers() - parked, treatment, holdout,
+                    entered - treatment.customers() - holdout.customers() - parked, pendingTreatment, pendingHoldout,
+                    treatment, holdout,
                     Lift.of(treatment, holdout, groups.treatment().revenues(), groups.holdout().revenues(), mde,
                             minimumGroup, seed),
                     VariantComparison.all(groups.variantFigures(), groups.variantRevenues(), holdout,
@@ -199,9 +204,11 @@ public class Reports {
         return steps;
     }
 
-    private static long count(Connection c, String sql, String scenarioId) throws SQLException {
+    private static long count(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, scenarioId);
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -89,7 +89,8 @@ class ReportTest {
         }
         admin().when().get("/v1/scenarios/" + id + "/report?mde=0.02")
                 .then().statusCode(200)
-                .body("entered", equalTo(1_257)).body("pending", equalTo(7))
+                .body("entered", equalTo(1_257)).body("pending", equalTo(7)).body("pendingTreatment", equalTo(7))
+                .body("pendingHoldout", equalTo(0))
                 .body("treatment.customers", equalTo(1_000)).body("treatment.converted", equalTo(60))
                 .body("holdout.customers", equalTo(250)).body("holdout.converted", equalTo(10))
                 .body("lift.conversion.difference", closeTo(0.02, 1e-9))
