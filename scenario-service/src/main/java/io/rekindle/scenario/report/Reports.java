@@ -38,9 +38,19 @@ public class Reports {
 
     public ScenarioReport report(String scenarioId, int attributionDays, double mde) {
         Instant now = clock.instant();
-        Timestamp closedBefore = Timestamp.from(now.minus(Duration.ofDays(attributionDays)));
         try (Connection c = dataSource.getConnection()) {
-            Groups groups = groups(c, scenarioId, attributionDays, closedBefore);
+            Erasure first = firstErasure(c, scenarioId);
+            Duration window = Measurement.window(Duration.ofDays(attributionDays), first == null ? null : first.after());
+            Timestamp closedBefore = Timestamp.from(now.minus(window));
+            Groups groups = groups(c, scenarioId, window, closedBefore);
+            String erasedEarly = "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND holdout = ? AND entered_at <= ? "
+                    + "AND outcome = '" + Outcome.ERASED.value() + "' AND ended_at < entered_at + make_interval(secs => ?)";
+            Measurement measurement = new Measurement(window, window.equals(Duration.ofDays(attributionDays)) ? null
+                    : String.format(java.util.Locale.ROOT, "the scenario's first erasure, %.1f days after entry (step "
+                            + "%s): the window ends there for both groups, so purchases erasure hides count for neither",
+                            first.after().toSeconds() / 86_400.0, first.step()),
+                    count(c, erasedEarly, scenarioId, false, closedBefore, (double) window.toSeconds()),
+                    count(c, erasedEarly, scenarioId, true, closedBefore, (double) window.toSeconds()));
             long entered = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ?", scenarioId);
             long active = count(c, "SELECT count(*) FROM enrollment WHERE scenario_id = ? AND state = 'active'",
                     scenarioId);
@@ -53,7 +63,7 @@ public class Reports {
             long seed = scenarioId.hashCode();
             GroupFigures treatment = groups.treatment().figures();
             GroupFigures holdout = groups.holdout().figures();
-            return new ScenarioReport(scenarioId, now, attributionDays, entered, active, parked,
+            return new ScenarioReport(scenarioId, now, attributionDays, measurement, entered, active, parked,
                     entered - treatment.customers() - holdout.customers() - parked, pendingTreatment, pendingHoldout,
                     treatment, holdout,
                     Lift.of(treatment, holdout, groups.treatment().revenues(), groups.holdout().revenues(), mde,
@@ -110,7 +120,26 @@ public class Reports {
         }
     }
 
-    private static Groups groups(Connection c, String scenarioId, int days, Timestamp closedBefore)
+    /** When, after entry, the scenario's erase step first erased a treatment customer, and which step. */
+    private record Erasure(Duration after, String step) {
+    }
+
+    private static Erasure firstErasure(Connection c, String scenarioId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT extract(epoch FROM j.at - e.entered_at) AS after, j.step_id FROM journal j
+                JOIN enrollment e ON e.enrollment_id = j.enrollment_id
+                WHERE j.scenario_id = ? AND j.kind = ? AND NOT j.holdout AND j.step_id IS NOT NULL
+                ORDER BY 1 LIMIT 1""")) {
+            ps.setString(1, scenarioId);
+            ps.setString(2, JournalKind.ERASED.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Erasure(Duration.ofMillis(Math.round(rs.getDouble(1) * 1000)),
+                        rs.getString(2)) : null;
+            }
+        }
+    }
+
+    private static Groups groups(Connection c, String scenarioId, Duration window, Timestamp closedBefore)
             throws SQLException {
         Group treatment = Group.EMPTY;
         Group holdout = Group.EMPTY;
@@ -118,7 +147,7 @@ public class Reports {
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH measured AS (
                     SELECT holdout, coalesce(variant, '') AS variant,
-                           CASE WHEN converted_at IS NOT NULL AND converted_at <= entered_at + make_interval(days => ?)
+                           CASE WHEN converted_at IS NOT NULL AND converted_at <= entered_at + make_interval(secs => ?)
                                 THEN coalesce(revenue, 0) END AS revenue
                     FROM enrollment WHERE scenario_id = ? AND entered_at <= ?)
                 SELECT holdout, variant, count(*) AS customers, count(revenue) AS converted,
@@ -126,7 +155,7 @@ public class Reports {
                        CASE WHEN count(*) <= ? THEN coalesce(array_agg(revenue::float8) FILTER (WHERE revenue IS NOT NULL),
                            '{}') END AS amounts
                 FROM measured GROUP BY holdout, variant ORDER BY holdout, variant""")) {
-            ps.setInt(1, days);
+            ps.setDouble(1, window.toSeconds());
             ps.setString(2, scenarioId);
             ps.setTimestamp(3, closedBefore);
             ps.setInt(4, MeanDifference.RESAMPLED_UP_TO);

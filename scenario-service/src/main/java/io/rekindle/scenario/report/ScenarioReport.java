@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * unexpected failures (see the service's log for why; they are in neither group). {@code variants} compares each A/B
  * variant with the holdout and with each other when the scenario has at least two.
  */
-public record ScenarioReport(String scenarioId, Instant asOf, int attributionDays, long entered, long active,
+public record ScenarioReport(String scenarioId, Instant asOf, int attributionDays, Measurement measurement,
+        long entered, long active,
         long parked, long pending,
         @Schema(description = "Treatment customers still inside their attribution window, not measured yet")
         long pendingTreatment,

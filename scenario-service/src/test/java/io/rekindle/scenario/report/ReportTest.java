@@ -153,6 +153,50 @@ class ReportTest {
         }
     }
 
+    /**
+     * A scenario that erases its customers at its last step (here 10 days after entry) hides their later purchases; the
+     * holdout is never erased. Measured over the whole 30-day window the holdout would win by its late buyers (20 of
+     * 100 against 10 of 100); measured, as the report does, up to the scenario's first erasure for both groups, the two
+     * groups are level (10 against 10), and the holdout customer erased at the shop's request on day 5 is counted as
+     * having left early.
+     */
+    @Test
+    void aScenarioThatErasesIsMeasuredUpToItsFirstErasureForBothGroups() throws SQLException {
+        String id = admin().contentType(ContentType.JSON).body("""
+                {"name":"erasing","trigger":{"type":"event","events":["erasing_test"]},"attributionDays":30,
+                 "holdoutPercent":50,"steps":[{"id":"goodbye","type":"send","channel":"email","template":"t"}]}""")
+                .when().post("/v1/scenarios").then().statusCode(201).extract().path("id");
+        Instant entered = Instant.now().minus(Duration.ofDays(40));
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            insert(c, id, false, 100, 10, entered);
+            insert(c, id, true, 100, 20, entered);
+            String treatment = "scenario_id = '" + id + "' AND NOT holdout";
+            String holdout = "scenario_id = '" + id + "' AND holdout";
+            // Half the holdout's buyers bought on day 20, after the treatment's erasure.
+            st.executeUpdate("UPDATE enrollment SET converted_at = entered_at + interval '20 days' WHERE " + holdout
+                    + " AND converted_at IS NOT NULL AND enrollment_id IN (SELECT enrollment_id FROM enrollment WHERE "
+                    + holdout + " AND converted_at IS NOT NULL ORDER BY enrollment_id LIMIT 10)");
+            // The treatment's non-buyers erased by the scenario: the first on day 10, the others later.
+            st.executeUpdate("UPDATE enrollment SET outcome = 'erased', ended_at = entered_at + interval '10 days' "
+                    + "+ (random() * interval '2 days') WHERE " + treatment + " AND converted_at IS NULL");
+            st.executeUpdate("UPDATE enrollment SET ended_at = entered_at + interval '10 days' WHERE enrollment_id = "
+                    + "(SELECT min(enrollment_id) FROM enrollment WHERE " + treatment + " AND outcome = 'erased')");
+            st.executeUpdate("INSERT INTO journal (enrollment_id, scenario_id, step_id, variant, holdout, kind, at) "
+                    + "SELECT enrollment_id, scenario_id, 'goodbye', NULL, false, 'erased', ended_at FROM enrollment "
+                    + "WHERE " + treatment + " AND outcome = 'erased'");
+            // One holdout customer erased at the shop's request on day 5.
+            st.executeUpdate("UPDATE enrollment SET outcome = 'erased', ended_at = entered_at + interval '5 days' "
+                    + "WHERE enrollment_id = (SELECT max(enrollment_id) FROM enrollment WHERE " + holdout + ")");
+        }
+        admin().when().get("/v1/scenarios/" + id + "/report").then().statusCode(200)
+                .body("measurement.windowDays", closeTo(10.0, 1e-6))
+                .body("measurement.cappedBy", org.hamcrest.Matchers.startsWith("the scenario's first erasure, 10.0 days "
+                        + "after entry (step goodbye)"))
+                .body("measurement.leftEarlyTreatment", equalTo(0)).body("measurement.leftEarlyHoldout", equalTo(1))
+                .body("treatment.converted", equalTo(10)).body("holdout.converted", equalTo(10))
+                .body("lift.conversion.difference", closeTo(0.0, 1e-9));
+    }
+
     /** The admin key, numbers read as doubles. */
     private static io.restassured.specification.RequestSpecification admin() {
         return given().config(io.restassured.RestAssured.config().jsonConfig(io.restassured.config.JsonConfig
