@@ -37,8 +37,9 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
             Double revenueLow, Double revenueHigh, String verdict, String sequentialVerdict) {
     }
 
+    /** A scenario's figures; {@code margin} is its report's headline: did it earn money. */
     record Scenario(String id, String name, long entered, long active, long pending, Group treatment, Group holdout,
-            Lift lift, List<Step> steps) {
+            Lift lift, String margin, List<Step> steps) {
 
         long total(String figure) {
             return steps.stream().mapToLong(s -> s.figures().getOrDefault(figure, 0L)).sum();
@@ -111,7 +112,7 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
                         number(l.path("conversion"), "pValue"), number(l.path("revenuePerCustomer"), "difference"),
                         number(l.path("revenuePerCustomer"), "low"), number(l.path("revenuePerCustomer"), "high"),
                         l.path("verdict").asText(null), l.path("conversionSequential").path("verdict").asText(null)),
-                steps);
+                r.path("margin").path("headline").asText("-"), steps);
     }
 
     private static Group group(JsonNode g) {
@@ -153,6 +154,11 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
             out.append(f("  %-34s %,8d %,8d %,8d %13s %13s %26s %9s%n", s.name(), s.entered(), s.total("sent"),
                     s.treatment().customers() + s.holdout().customers(), rate(s.treatment()), rate(s.holdout()),
                     interval(s.lift()), s.lift().pValue() == null ? "-" : f("%.3f", s.lift().pValue())));
+        }
+        out.append("\nDid each scenario earn money? (margin per customer: revenue minus discounts minus messages, "
+                + "treatment against holdout)\n");
+        for (Scenario s : scenarios) {
+            out.append(f("  %-34s %s%n", s.name(), s.margin()));
         }
         out.append("\nMessages per scenario and step\n");
         for (Scenario s : scenarios) {

@@ -64,6 +64,14 @@ final class ReportPage {
         }
         page.append("</table>");
 
+        page.append("<h2>Did each scenario earn money?</h2><p class=\"muted\">Margin per customer: the conversion's "
+                + "revenue minus the discounts on the orders minus the messages' cost, treatment against holdout.</p>"
+                + "<table><tr><th scope=\"col\">scenario</th><th scope=\"col\">margin</th></tr>");
+        for (DemoReport.Scenario s : r.scenarios()) {
+            page.append(f("<tr><td>%s</td><td>%s</td></tr>", esc(s.name()), esc(s.margin())));
+        }
+        page.append("</table>");
+
         page.append("<h2>Messages per scenario and step</h2>").append(legend("sent", "opened", "clicked"));
         for (DemoReport.Scenario s : r.scenarios()) {
             List<Bar> bars = new ArrayList<>();

@@ -49,6 +49,21 @@ public interface ScenarioConfig {
     @WithDefault("500")
     int feedPage();
 
+    /** What one message costs the shop, in its currency, per channel: the report's margin counts it. */
+    SendCost sendCost();
+
+    interface SendCost {
+
+        @WithDefault("0.001")
+        double email();
+
+        @WithDefault("0.05")
+        double sms();
+
+        @WithDefault("0.0005")
+        double push();
+    }
+
     /** Customers each group of a comparison needs before the report gives figures instead of "too few to tell". */
     @WithDefault("30")
     long reportMinimumGroup();

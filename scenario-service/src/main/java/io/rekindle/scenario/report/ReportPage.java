@@ -10,7 +10,7 @@ import java.util.Locale;
  * positions) and in words, and the variants' comparisons as a table.
  */
 public record ReportPage(String scenarioId, String name, ScenarioReport report, List<FunnelRow> funnel,
-        LiftChart lift, String revenue, List<VariantRow> variants, String measurement) {
+        LiftChart lift, String revenue, List<VariantRow> variants, String measurement, String costs) {
 
     /** One comparison of the variants' table, its figures in words. */
     public record VariantRow(String label, String customers, String conversion, String revenue) {
@@ -55,7 +55,9 @@ public record ReportPage(String scenarioId, String name, ScenarioReport report, 
                         lift.revenuePerCustomer().pValue()) + " (" + lift.revenuePerCustomer().method()
                 + "); read as it fills: " + lift.revenueSequential().verdict() + ".";
         return new ReportPage(report.scenarioId(), name, report, rows, liftChart(lift), revenue, variants,
-                String.format(Locale.ROOT, "%.1f days", report.measurement().windowDays()));
+                String.format(Locale.ROOT, "%.1f days", report.measurement().windowDays()),
+                String.format(Locale.ROOT, "per treatment customer: discounts %.2f, messages %.3f",
+                        report.margin().discountPerCustomer(), report.margin().sendingCostPerCustomer()));
     }
 
     private static String points(Estimate e) {

@@ -49,7 +49,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ScenarioReport report(@PathParam("scenarioId") String scenarioId,
             @QueryParam("mde") @DefaultValue("0.01") @DecimalMin(value = "0.001") @DecimalMax("0.5") double mde) {
-        return reports.report(scenarioId, scenario(scenarioId).definition().attributionWindowDays(), mde);
+        var definition = scenario(scenarioId).definition();
+        return reports.report(scenarioId, definition.attributionWindowDays(), definition.steps(), mde);
     }
 
     private ScenarioView scenario(String scenarioId) {

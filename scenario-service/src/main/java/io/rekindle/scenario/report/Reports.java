@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.rekindle.scenario.config.ScenarioConfig;
 import io.rekindle.scenario.engine.JournalKind;
 import io.rekindle.scenario.engine.Outcome;
+import io.rekindle.scenario.scenario.Step;
 
 /** Reads a scenario's figures from its enrollments, journal and attributed signals. */
 @ApplicationScoped
@@ -29,14 +30,16 @@ public class Reports {
     private final DataSource dataSource;
     private final Clock clock;
     private final long minimumGroup;
+    private final ScenarioConfig.SendCost sendCost;
 
     Reports(DataSource dataSource, Clock clock, ScenarioConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.minimumGroup = config.reportMinimumGroup();
+        this.sendCost = config.sendCost();
     }
 
-    public ScenarioReport report(String scenarioId, int attributionDays, double mde) {
+    public ScenarioReport report(String scenarioId, int attributionDays, List<Step> definedSteps, double mde) {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             Erasure first = firstErasure(c, scenarioId);
@@ -63,6 +66,7 @@ public class Reports {
             long seed = scenarioId.hashCode();
             GroupFigures treatment = groups.treatment().figures();
             GroupFigures holdout = groups.holdout().figures();
+            MarginFigures margins = MarginFigures.read(c, scenarioId, window, closedBefore, definedSteps, sendCost);
             return new ScenarioReport(scenarioId, now, attributionDays, measurement, entered, active, parked,
                     entered - treatment.customers() - holdout.customers() - parked, pendingTreatment, pendingHoldout,
                     treatment, holdout,
@@ -70,6 +74,8 @@ public class Reports {
                             minimumGroup, seed),
                     VariantComparison.all(groups.variantFigures(), groups.variantRevenues(), holdout,
                             groups.holdout().revenues(), minimumGroup, seed),
+                    Margin.of(margins.treatment(), margins.holdout(), margins.discount(), margins.sendingCost(),
+                            minimumGroup, seed),
                     steps(c, scenarioId));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -20,6 +20,6 @@ public record ScenarioReport(String scenarioId, Instant asOf, int attributionDay
         long pendingTreatment,
         @Schema(description = "Holdout customers still inside their attribution window, not measured yet")
         long pendingHoldout,
-        GroupFigures treatment, GroupFigures holdout, Lift lift, List<VariantComparison> variants,
+        GroupFigures treatment, GroupFigures holdout, Lift lift, List<VariantComparison> variants, Margin margin,
         List<StepFigures> steps) {
 }

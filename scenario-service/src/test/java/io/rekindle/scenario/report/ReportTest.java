@@ -78,6 +78,17 @@ class ReportTest {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
+            // Ten treatment buyers used a 5 EUR discount within the window.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO signal (signal_id, customer_id, type, occurred_at, attribution, properties, received_at)
+                    SELECT 'discount-' || ? || g, ? || g, 'purchased', ?::timestamptz + interval '2 days', '{}', '{"discount":"5"}',
+                           now()
+                    FROM generate_series(1, 10) g""")) {
+                ps.setString(1, entered.getEpochSecond() + "-");
+                ps.setString(2, "t" + entered.getEpochSecond() + "-");
+                ps.setTimestamp(3, Timestamp.from(entered));
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO signal (signal_id, customer_id, type, occurred_at, attribution, received_at)
                     SELECT 'r' || g || t, 'c' || g, t, now(), jsonb_build_object('scenario', ?::text, 'step', 'mail'), now()
@@ -104,6 +115,12 @@ class ReportTest {
                 .body("lift.revenuePerCustomer.high", closeTo(2.42, 0.2))
                 .body("lift.conversionSequential.verdict", equalTo("keep running"))
                 .body("lift.neededHoldout", equalTo(1_214)).body("variants", org.hamcrest.Matchers.empty())
+                // Margin: 3.00 - 0.05 discount - 0.001 per email against 2.00 per customer.
+                .body("margin.perCustomer.difference", closeTo(0.949, 1e-9))
+                .body("margin.discountPerCustomer", closeTo(0.05, 1e-9))
+                .body("margin.sendingCostPerCustomer", closeTo(0.001, 1e-9))
+                .body("margin.headline", org.hamcrest.Matchers.startsWith(
+                        "not clear yet whether it earned money: +0.95 per customer (95% interval"))
                 .body("steps[0].step", equalTo("mail")).body("steps[0].engine.sent", equalTo(1_007))
                 .body("steps[0].engine.held_out", equalTo(250)).body("steps[0].engine.capped", equalTo(10))
                 .body("steps[0].customers.opened", equalTo(300));

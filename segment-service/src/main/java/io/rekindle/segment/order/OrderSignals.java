@@ -70,6 +70,9 @@ public class OrderSignals {
         if (order.discountCode() != null) {
             properties.put("discountCode", order.discountCode());
         }
+        if (order.discountAmount() != null) {
+            properties.put("discount", order.discountAmount().toPlainString());
+        }
         return Map.of("signalId", "order:" + order.orderId(), "customerId", order.customerId(), "type", "purchased",
                 "occurredAt", order.placedAt().toString(), "properties", properties);
     }

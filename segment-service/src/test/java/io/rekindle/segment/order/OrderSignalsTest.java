@@ -84,7 +84,7 @@ class OrderSignalsTest {
     @Test
     void everyWriteOfARecentOrderWithACodeIsPassedOnForTheOffers() throws Exception {
         everyPeerAnswersWithNothingPending();
-        String now = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
         api().body("{\"email\":\"coder@example.com\"}").when().put("/v1/customers/code-buyer").then().statusCode(201);
         String coded = order("code-1", "code-buyer", now, "90.00", "shoes")
                 .replace("\"status\"", "\"discountCode\":\"CART-A\",\"discountAmount\":10,\"status\"");
@@ -109,5 +109,9 @@ class OrderSignalsTest {
         assertEquals("90.00", first.path("total").asText());
         assertEquals("10", first.path("discount").asText());
         assertEquals(now, first.path("placedAt").asText());
+        // The purchase signal carries the discount too, for the scenario report's margin.
+        JsonNode purchase = posted("/v1/signals").stream()
+                .filter(x -> x.path("signalId").asText().equals("order:code-1")).findFirst().orElseThrow();
+        assertEquals("10", purchase.path("properties").path("discount").asText());
     }
 }
