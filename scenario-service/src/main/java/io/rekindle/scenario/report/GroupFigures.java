@@ -15,10 +15,6 @@ public record GroupFigures(long customers, long converted, double revenue, doubl
     }
 
     double revenueVariance() {
-        if (customers < 2) {
-            return 0;
-        }
-        double mean = revenue / customers;
-        return (revenueSquares - customers * mean * mean) / (customers - 1);
+        return Revenues.summarised(this).variance();
     }
 }

@@ -22,8 +22,7 @@ final class Normal {
     }
 
     /**
-     * The z with P(Z <= z) = p, 0 < p < 1 (P. J. Acklam's rational approximation, relative error below 1.2e-9, then
-     * one Halley step against {@link #cdf}).
+     * The z with P(Z <= z) = p, 0 < p < 1 (P. J. Acklam's rational approximation, relative error below 1.2e-9).
      */
     static double quantile(double p) {
         if (!(p > 0 && p < 1)) {
