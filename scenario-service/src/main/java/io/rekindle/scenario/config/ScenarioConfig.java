@@ -62,11 +62,34 @@ public interface ScenarioConfig {
 
         @WithDefault("0.0005")
         double push();
+
+        /** The cost of one message on this channel (email when it is not sms or push). */
+        default double of(String channel) {
+            return switch (channel) {
+                case "sms" -> sms();
+                case "push" -> push();
+                default -> email();
+            };
+        }
     }
 
     /** Customers each group of a comparison needs before the report gives figures instead of "too few to tell". */
     @WithDefault("30")
     long reportMinimumGroup();
+
+    /**
+     * How far back before entry a customer's orders and revenue are read (from segment-service, at entry) to narrow
+     * the report's intervals (CUPED).
+     */
+    @WithDefault("P180D")
+    Duration preEntryPeriod();
+
+    /**
+     * The share of customers (0 to 0.5) kept out of every scenario that is not transactional, the program-wide
+     * holdout that {@code GET /v1/reports/program} measures the whole program against; 0 turns it off.
+     */
+    @WithDefault("0")
+    double programHoldout();
 
     /** How long a replica reuses its list of scenarios; another replica's change shows after at most this. */
     @WithDefault("PT2S")

@@ -25,6 +25,14 @@ public final class Assignment {
         return percent > 0 && bucket("holdout", scenarioId, customerId, 10_000) < percent * 100L;
     }
 
+    /**
+     * In the program-wide holdout with probability {@code share}: the same answer in every scenario, since the
+     * scenario is not part of the hash.
+     */
+    public boolean programHoldout(String customerId, double share) {
+        return share > 0 && bucket("program-holdout", "", customerId, 1_000_000) < Math.round(share * 1_000_000);
+    }
+
     /** The branch a customer takes, by weight; sticky across runs. */
     public Branch branch(String scenarioId, String stepId, String customerId, List<Branch> branches) {
         long total = branches.stream().mapToLong(Branch::weight).sum();

@@ -36,17 +36,25 @@ public class Enrollments {
     private final Clock clock;
     private final Assignment assignment;
     private final Traces traces;
+    private final ProgramHoldout programHoldout;
 
-    Enrollments(DataSource dataSource, Clock clock, Assignment assignment, Traces traces) {
+    Enrollments(DataSource dataSource, Clock clock, Assignment assignment, Traces traces,
+            ProgramHoldout programHoldout) {
+        this.programHoldout = programHoldout;
         this.traces = traces;
         this.dataSource = dataSource;
         this.clock = clock;
         this.assignment = assignment;
     }
 
-    /** The new enrollment's id, or empty when the entry rules keep the customer out. */
+    /**
+     * The new enrollment's id, or empty when the entry rules or the program-wide holdout keep the customer out. The
+     * profile gives the revenue so far and the pre-entry figures stored with the enrollment.
+     */
     @Transactional
-    public Optional<String> enroll(ScenarioView scenario, String customerId, String key, BigDecimal revenueNow) {
+    public Optional<String> enroll(ScenarioView scenario, String customerId, String key, Profile profile) {
+        BigDecimal revenueNow = profile.revenue();
+        Profile.PreEntry before = profile.preEntry();
         ScenarioDefinition definition = scenario.definition();
         String entryKey = key == null ? "" : key;
         Instant now = clock.instant();
@@ -55,13 +63,16 @@ public class Enrollments {
             if (!mayEnter(c, scenario.id(), customerId, entryKey, definition.entry(), now)) {
                 return Optional.empty();
             }
+            if (!definition.isTransactional() && programHoldout.keepsOut(c, customerId, now)) {
+                return Optional.empty();
+            }
             String id = UUID.randomUUID().toString();
             boolean holdout = assignment.holdout(scenario.id(), customerId, definition.holdout());
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO enrollment (enrollment_id, scenario_id, version, customer_id, entry_key, holdout,
                         priority, state, current_step, step_started_at, visits, due_at, revenue_at_entry, entered_at,
-                        traceparent)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?::jsonb, ?, ?, ?, ?)
+                        traceparent, pre_entry_orders, pre_entry_revenue)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (scenario_id, customer_id, entry_key) WHERE state = 'active' DO NOTHING""")) {
                 Timestamp at = Timestamp.from(now);
                 ps.setString(1, id);
@@ -78,6 +89,8 @@ public class Enrollments {
                 ps.setBigDecimal(12, revenueNow);
                 ps.setTimestamp(13, at);
                 ps.setString(14, traceparent);
+                ps.setObject(15, before == null ? null : before.orders(), java.sql.Types.INTEGER);
+                ps.setBigDecimal(16, before == null ? null : before.revenue());
                 if (ps.executeUpdate() == 0) {
                     return Optional.empty();
                 }

@@ -37,6 +37,17 @@ public record Profile(JsonNode json) {
         return revenue.isNumber() ? revenue.decimalValue() : BigDecimal.ZERO;
     }
 
+    /** Orders and revenue over the pre-entry period, when segment-service gave them. */
+    public PreEntry preEntry() {
+        JsonNode spend = json.path("recentSpend");
+        return spend.path("orders").isNumber() ? new PreEntry(spend.path("orders").asInt(),
+                spend.path("revenue").isNumber() ? spend.path("revenue").decimalValue() : BigDecimal.ZERO) : null;
+    }
+
+    /** A customer's behaviour before entry: what CUPED adjusts the outcome by. */
+    public record PreEntry(int orders, BigDecimal revenue) {
+    }
+
     public Double averageGapDays() {
         JsonNode gap = json.path("metrics").path("rhythm").path("averageGapDays");
         return gap.isNumber() ? gap.asDouble() : null;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rekindle.platform.peers.Peer;
 import io.rekindle.platform.peers.PeerRefusedException;
 import io.rekindle.platform.peers.Peers;
+import io.rekindle.scenario.config.ScenarioConfig;
 import io.rekindle.scenario.peers.segment.api.CustomersApi;
 import io.rekindle.scenario.peers.segment.api.EventsApi;
 import io.rekindle.scenario.peers.segment.api.SegmentsApi;
@@ -38,9 +39,11 @@ public class SegmentPeer {
     private final CustomersApi customers;
     private final EventsApi events;
     private final ObjectMapper mapper;
+    private final int preEntryDays;
 
     SegmentPeer(Peers peers, @RestClient SegmentsApi segments, @RestClient CustomersApi customers,
-            @RestClient EventsApi events, ObjectMapper mapper) {
+            @RestClient EventsApi events, ObjectMapper mapper, ScenarioConfig config) {
+        this.preEntryDays = (int) Math.max(1, config.preEntryPeriod().toDays());
         this.peer = peers.named("segment-service");
         this.segments = segments;
         this.customers = customers;
@@ -71,10 +74,13 @@ public class SegmentPeer {
         return peer.find(() -> segments.segmentResourceMembers(segmentId, after, limit));
     }
 
-    /** The profiles of these customers (with their figures) as JSON, by customer id; the unknown are left out. */
+    /**
+     * The profiles of these customers (with their figures, and their spend over the pre-entry period) as JSON, by
+     * customer id; the unknown are left out.
+     */
     public Map<String, JsonNode> profiles(List<String> customerIds) {
         List<CustomerResourceGet200Response> found = peer.read(() -> customers.customerResourceLookup(new CustomerLookup()
-                .customerIds(customerIds).withMetrics(true))).getCustomers();
+                .customerIds(customerIds).withMetrics(true).spendDays(preEntryDays))).getCustomers();
         Map<String, JsonNode> byId = new HashMap<>();
         if (found != null) {
             found.forEach(view -> byId.put(view.getCustomerId(), mapper.valueToTree(view)));

@@ -19,9 +19,10 @@ import io.rekindle.scenario.config.ScenarioConfig;
 
 
 /**
- * Forgets a customer: running journeys end (outcome erased), their signals (API triggers included) and the frequency-cap slot go, and the
- * enrollments kept for the reports carry a salted hash instead of the id, so the counts stay right and a customer who
- * registers again later starts fresh.
+ * Forgets a customer: running journeys end (outcome erased), their signals (API triggers included) and the
+ * frequency-cap slot go, and what the reports keep (enrollments, program membership, purchases reduced to their
+ * amounts) carries a salted hash instead of the id, so the figures stay right and a customer who registers again
+ * later starts fresh.
  */
 @ApplicationScoped
 public class Erasure {
@@ -47,7 +48,18 @@ public class Erasure {
                     + "WHERE customer_id = ? AND state = 'active'", now, customerId);
             run(c, "UPDATE enrollment SET customer_id = ?, entry_key = enrollment_id, variables = '{}'::jsonb "
                     + "WHERE customer_id = ?", pseudonym, customerId);
+            // Purchases stay as amounts under the pseudonym (as enrollments keep theirs): the program report counts
+            // the revenue the customer brought before leaving, in whichever group they were.
+            run(c, "UPDATE signal SET signal_id = ? || ':' || md5(signal_id), customer_id = ?, attribution = '{}', "
+                    + "properties = jsonb_strip_nulls(jsonb_build_object('total', properties -> 'total', 'discount', "
+                    + "properties -> 'discount', 'currency', properties -> 'currency')) "
+                    + "WHERE customer_id = ? AND type = 'purchased' AND NOT EXISTS (SELECT 1 FROM signal o "
+                    + "WHERE o.signal_id = ? || ':' || md5(signal.signal_id))", pseudonym, pseudonym, customerId,
+                    pseudonym);
             run(c, "DELETE FROM signal WHERE customer_id = ?", customerId);
+            run(c, "DELETE FROM program_member WHERE customer_id = ? AND EXISTS "
+                    + "(SELECT 1 FROM program_member WHERE customer_id = ?)", customerId, pseudonym);
+            run(c, "UPDATE program_member SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId);
             run(c, "DELETE FROM contact WHERE customer_id = ?", customerId);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

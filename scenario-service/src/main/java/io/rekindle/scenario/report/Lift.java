@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * and in revenue per customer ({@link MeanDifference}), each with a 95% interval and the p-value that agrees with it,
  * valid when read once at the planned sample size (the sizes a test needs to detect {@code minimumDetectableEffect} at
  * 5% with 80% power); the relative lift as a point figure; and the always-valid readings ({@link Sequential}) to use
- * when the report is read as it fills. Below {@code minimumGroupSize} customers in either group there are no figures,
+ * when the report is read as it fills; and the same differences adjusted for pre-entry behaviour ({@link Adjusted}),
+ * narrower when the past predicts the window. Below {@code minimumGroupSize} customers in either group there are no figures,
  * only {@code verdict} saying so.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,6 +21,7 @@ public record Lift(
         Estimate conversion,
         @Schema(description = "Treatment's conversion rate over the holdout's, minus 1") Double relative,
         Estimate revenuePerCustomer,
+        @Schema(description = "The same differences adjusted for pre-entry behaviour (CUPED)") Adjusted adjusted,
         @Schema(description = "Always valid, however often read") Sequential conversionSequential,
         Sequential revenueSequential,
         String fixedHorizonNote,
@@ -31,7 +33,7 @@ public record Lift(
             + "the planned sample size (neededTreatment, neededHoldout); before that, read the sequential figures.";
 
     static Lift of(GroupFigures treatment, GroupFigures holdout, Revenues treatmentRevenue, Revenues holdoutRevenue,
-            double mde, long minimumGroup, long seed) {
+            Adjusted adjusted, double mde, long minimumGroup, long seed) {
         Long[] needed = {null, null, null, null};
         if (treatment.customers() > 0 && holdout.customers() > 0) {
             long[] sizes = sampleSize(holdout.conversionRate(), mde,
@@ -42,7 +44,7 @@ public record Lift(
         if (treatment.customers() < minimumGroup || holdout.customers() < minimumGroup) {
             String verdict = String.format(Locale.ROOT, "too few customers to tell: %d treatment and %d holdout "
                     + "measured, at least %d in each needed", treatment.customers(), holdout.customers(), minimumGroup);
-            return new Lift(verdict, null, null, null, null, null, FIXED_HORIZON_NOTE, minimumGroup, mde, needed[0],
+            return new Lift(verdict, null, null, null, null, null, null, FIXED_HORIZON_NOTE, minimumGroup, mde, needed[0],
                     needed[1], needed[2], needed[3]);
         }
         long n1 = treatment.customers();
@@ -51,7 +53,7 @@ public record Lift(
         Double relative = holdout.converted() == 0 ? null : treatment.conversionRate() / holdout.conversionRate() - 1;
         Estimate revenue = MeanDifference.of(orSummary(treatmentRevenue, treatment),
                 orSummary(holdoutRevenue, holdout), 0.95, seed);
-        return new Lift(null, conversion, relative, revenue,
+        return new Lift(null, conversion, relative, revenue, adjusted,
                 Sequential.of(conversion.difference(), conversionVariance(treatment, holdout), mde, n1, n0, " points"),
                 revenueSequential(treatment, holdout, revenue.difference(), mde), FIXED_HORIZON_NOTE, minimumGroup,
                 mde, needed[0], needed[1], needed[2], needed[3]);

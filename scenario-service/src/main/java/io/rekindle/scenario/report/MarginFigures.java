@@ -26,11 +26,7 @@ record MarginFigures(Revenues treatment, Revenues holdout, double discount, doub
         for (Step step : definedSteps) {
             if (step.channel() != null) {
                 stepIds.add(step.id());
-                costs.add(switch (step.channel()) {
-                    case "sms" -> sendCost.sms();
-                    case "push" -> sendCost.push();
-                    default -> sendCost.email();
-                });
+                costs.add(sendCost.of(step.channel()));
             }
         }
         Revenues[] groups = new Revenues[2];

@@ -10,7 +10,7 @@ import java.util.Locale;
  * positions) and in words, and the variants' comparisons as a table.
  */
 public record ReportPage(String scenarioId, String name, ScenarioReport report, List<FunnelRow> funnel,
-        LiftChart lift, String revenue, List<VariantRow> variants, String measurement, String costs) {
+        LiftChart lift, String revenue, String adjusted, List<VariantRow> variants, String measurement, String costs) {
 
     /** One comparison of the variants' table, its figures in words. */
     public record VariantRow(String label, String customers, String conversion, String revenue) {
@@ -54,10 +54,23 @@ public record ReportPage(String scenarioId, String name, ScenarioReport report, 
                 lift.revenuePerCustomer()) + ", p = " + String.format(Locale.ROOT, "%.3f",
                         lift.revenuePerCustomer().pValue()) + " (" + lift.revenuePerCustomer().method()
                 + "); read as it fills: " + lift.revenueSequential().verdict() + ".";
-        return new ReportPage(report.scenarioId(), name, report, rows, liftChart(lift), revenue, variants,
+        return new ReportPage(report.scenarioId(), name, report, rows, liftChart(lift), revenue, adjusted(lift),
+                variants,
                 String.format(Locale.ROOT, "%.1f days", report.measurement().windowDays()),
                 String.format(Locale.ROOT, "per treatment customer: discounts %.2f, messages %.3f",
                         report.margin().discountPerCustomer(), report.margin().sendingCostPerCustomer()));
+    }
+
+    /** The CUPED figures in words, beside the plain ones. */
+    private static String adjusted(Lift lift) {
+        Adjusted a = lift.adjusted();
+        if (a == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "Adjusted for the %d days before entry (CUPED): conversion %s, variance "
+                + "%.0f%% lower; revenue per customer %s, variance %.0f%% lower.", a.preEntryDays(),
+                points(a.conversion().estimate()), 100 * a.conversion().varianceReduction(),
+                money(a.revenuePerCustomer().estimate()), 100 * a.revenuePerCustomer().varianceReduction());
     }
 
     private static String points(Estimate e) {

@@ -31,12 +31,14 @@ public class Reports {
     private final Clock clock;
     private final long minimumGroup;
     private final ScenarioConfig.SendCost sendCost;
+    private final int preEntryDays;
 
     Reports(DataSource dataSource, Clock clock, ScenarioConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.minimumGroup = config.reportMinimumGroup();
         this.sendCost = config.sendCost();
+        this.preEntryDays = (int) config.preEntryPeriod().toDays();
     }
 
     public ScenarioReport report(String scenarioId, int attributionDays, List<Step> definedSteps, double mde) {
@@ -67,11 +69,13 @@ public class Reports {
             GroupFigures treatment = groups.treatment().figures();
             GroupFigures holdout = groups.holdout().figures();
             MarginFigures margins = MarginFigures.read(c, scenarioId, window, closedBefore, definedSteps, sendCost);
+            Adjusted adjusted = Adjusted.of(preEntryDays, CupedFigures.read(c, scenarioId, window, closedBefore),
+                    seed);
             return new ScenarioReport(scenarioId, now, attributionDays, measurement, entered, active, parked,
                     entered - treatment.customers() - holdout.customers() - parked, pendingTreatment, pendingHoldout,
                     treatment, holdout,
-                    Lift.of(treatment, holdout, groups.treatment().revenues(), groups.holdout().revenues(), mde,
-                            minimumGroup, seed),
+                    Lift.of(treatment, holdout, groups.treatment().revenues(), groups.holdout().revenues(),
+                            adjusted, mde, minimumGroup, seed),
                     VariantComparison.all(groups.variantFigures(), groups.variantRevenues(), holdout,
                             groups.holdout().revenues(), minimumGroup, seed),
                     Margin.of(margins.treatment(), margins.holdout(), margins.discount(), margins.sendingCost(),

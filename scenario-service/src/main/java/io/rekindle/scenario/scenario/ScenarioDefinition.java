@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A scenario graph as its author writes it: a trigger, entry and exit rules, a holdout share, and steps starting at
- * {@code start} (the first step when not given).
+ * {@code start} (the first step when not given). A {@code transactional} scenario sends what the customer expects
+ * (an order's follow-up, a receipt): the program-wide holdout never keeps anyone out of it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScenarioDefinition(
@@ -28,6 +29,7 @@ public record ScenarioDefinition(
         @Min(0) @Max(1_000) Integer priority,
         @Min(1) @Max(365) Integer attributionDays,
         String start,
+        Boolean transactional,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Step> steps) {
 
     public String startStep() {
@@ -44,6 +46,10 @@ public record ScenarioDefinition(
 
     public int holdout() {
         return holdoutPercent == null ? 0 : holdoutPercent;
+    }
+
+    public boolean isTransactional() {
+        return Boolean.TRUE.equals(transactional);
     }
 
     public int attributionWindowDays() {

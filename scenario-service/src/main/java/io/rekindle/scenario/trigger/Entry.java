@@ -8,7 +8,10 @@ import io.rekindle.scenario.engine.Enrollments;
 import io.rekindle.scenario.engine.Profile;
 import io.rekindle.scenario.scenario.ScenarioView;
 
-/** Enters a customer into a scenario, with their revenue so far (what a later conversion is measured against). */
+/**
+ * Enters a customer into a scenario, with their revenue so far (what a later conversion is measured against) and
+ * their pre-entry orders and revenue (what the report's adjusted figures use).
+ */
 @ApplicationScoped
 public class Entry {
 
@@ -23,6 +26,6 @@ public class Entry {
      * callers read their entrants' profiles together ({@link io.rekindle.scenario.engine.Profiles#findEach}).
      */
     public Optional<String> enter(ScenarioView scenario, String customerId, String key, Optional<Profile> profile) {
-        return profile.flatMap(p -> enrollments.enroll(scenario, customerId, key, p.revenue()));
+        return profile.flatMap(p -> enrollments.enroll(scenario, customerId, key, p));
     }
 }

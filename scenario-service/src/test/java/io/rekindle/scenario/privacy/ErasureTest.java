@@ -26,6 +26,21 @@ class ErasureTest {
     @Inject
     Engine engine;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    private String query(String sql) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private void update(String sql) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
     private static void cartUpdated(String eventId, String customerId) {
         given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
                 {"eventId":"%s","customerId":"%s","type":"erasure_test"}"""
@@ -33,7 +48,7 @@ class ErasureTest {
     }
 
     @Test
-    void anErasedCustomersJourneyEndsTheCountsStayPseudonymousAndARegistrationStartsFresh() {
+    void anErasedCustomersJourneyEndsTheCountsStayPseudonymousAndARegistrationStartsFresh() throws Exception {
         Journeys.install("cart-abandonment");
         // Without entry rules a customer never enters twice: only forgetting them lets them start again.
         given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON).body("""
@@ -47,8 +62,20 @@ class ErasureTest {
         engine.runDue();
         assertEquals("active", enrollment(scenario, "gone-1").getString("[0].state"));
 
+        update("INSERT INTO signal (signal_id, customer_id, type, occurred_at, properties, received_at) VALUES "
+                + "('order:gone-o1', 'gone-1', 'purchased', now(), '{\"orderId\":\"gone-o1\",\"total\":\"42.00\","
+                + "\"cartId\":\"c1\"}', now()), ('open:gone', 'gone-1', 'opened', now(), '{}', now())");
+        update("INSERT INTO program_member VALUES ('gone-1', false, now())");
         given().header("Authorization", "Bearer rekindle-dev-key").when().delete("/v1/customers/gone-1").then()
                 .statusCode(204);
+        assertEquals("0", query("SELECT count(*) FROM signal WHERE customer_id = 'gone-1'"));
+        assertEquals("{\"total\": \"42.00\"}", query("SELECT properties::text FROM signal WHERE type = 'purchased' "
+                + "AND customer_id LIKE 'erased:%' AND properties ->> 'total' = '42.00'"),
+                "the purchase's amount stays for the program's figures, nothing else");
+        assertEquals("1", query("SELECT count(*) FROM program_member WHERE customer_id = (SELECT customer_id FROM "
+                + "signal WHERE properties ->> 'total' = '42.00' AND customer_id LIKE 'erased:%')"),
+                "the program membership under the same pseudonym");
+        assertEquals("0", query("SELECT count(*) FROM program_member WHERE customer_id = 'gone-1'"));
         given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON)
                 .body("[{\"customerId\":\"gone-1\"}]").when().post("/v1/erasures").then().statusCode(200);
         given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON)

@@ -37,7 +37,7 @@ class LiftTest {
 
     @Test
     void matchesTheHandComputation() {
-        Lift lift = Lift.of(TREATMENT, HOLDOUT, null, null, 0.02, 30, 7);
+        Lift lift = Lift.of(TREATMENT, HOLDOUT, null, null, null, 0.02, 30, 7);
         assertNull(lift.verdict());
         // 6% - 4%: Wilson 95% intervals of each rate combined; p where the low bound reaches zero.
         assertEquals(0.02, lift.conversion().difference(), 1e-12);
@@ -72,12 +72,12 @@ class LiftTest {
     void aSmallHoldoutAtZeroGetsAWideIntervalThatAgreesWithItsTest() {
         GroupFigures treatment = new GroupFigures(48, 10, 500, 25_000);
         GroupFigures holdout = new GroupFigures(6, 0, 0, 0);
-        Lift tooFew = Lift.of(treatment, holdout, null, null, 0.01, 30, 7);
+        Lift tooFew = Lift.of(treatment, holdout, null, null, null, 0.01, 30, 7);
         assertEquals("too few customers to tell: 48 treatment and 6 holdout measured, at least 30 in each needed",
                 tooFew.verdict());
         assertNull(tooFew.conversion());
 
-        Lift lift = Lift.of(treatment, holdout, null, null, 0.01, 5, 7);
+        Lift lift = Lift.of(treatment, holdout, null, null, null, 0.01, 5, 7);
         Estimate c = lift.conversion();
         assertTrue(c.low() < 0 && c.high() > 0.3, "Wilson's interval does not collapse at 0 of 6: " + c);
         assertTrue(c.pValue() > 0.05, c.toString());
@@ -90,7 +90,7 @@ class LiftTest {
      */
     @Test
     void aLargeEffectIsConfirmedByTheBlendOfScales() {
-        Lift lift = Lift.of(new GroupFigures(515, 299, 0, 0), new GroupFigures(55, 10, 0, 0), null, null, 0.01, 30, 7);
+        Lift lift = Lift.of(new GroupFigures(515, 299, 0, 0), new GroupFigures(55, 10, 0, 0), null, null, null, 0.01, 30, 7);
         assertEquals("enough evidence: treatment better", lift.conversionSequential().verdict());
         assertEquals(0.2078334850, lift.conversionSequential().low(), 1e-3);
         assertTrue(lift.conversionSequential().pValue() < 1e-8);
@@ -98,7 +98,7 @@ class LiftTest {
 
     @Test
     void withoutAHoldoutThereIsNoLiftToClaim() {
-        Lift lift = Lift.of(TREATMENT, new GroupFigures(0, 0, 0, 0), null, null, 0.01, 30, 7);
+        Lift lift = Lift.of(TREATMENT, new GroupFigures(0, 0, 0, 0), null, null, null, 0.01, 30, 7);
         assertNull(lift.conversion());
         assertNull(lift.neededHoldout());
         // 50% -> 100%, equal groups: (1.96 x sqrt(.75 x .25 x 2) + 0.8416 x sqrt(.25)) squared / .25 = 10.5

@@ -97,6 +97,18 @@ class ReportTest {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
+            // Pre-entry revenue 100 (2 orders) for the odd-numbered buyers in the window and one in ten of the others.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE enrollment SET pre_entry_orders = CASE WHEN pre THEN 2 ELSE 0 END,
+                                          pre_entry_revenue = CASE WHEN pre THEN 100 ELSE 0 END
+                    FROM (SELECT enrollment_id AS id, CASE WHEN converted_at <= entered_at + interval '30 days'
+                              THEN g % 2 = 1 ELSE g % 10 = 0 END AS pre
+                          FROM (SELECT *, substring(enrollment_id FROM '-([0-9]+)$')::int AS g FROM enrollment
+                                WHERE scenario_id = ?) numbered) p
+                    WHERE enrollment_id = p.id""")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
         }
         admin().when().get("/v1/scenarios/" + id + "/report?mde=0.02")
                 .then().statusCode(200)
@@ -114,7 +126,15 @@ class ReportTest {
                 .body("lift.revenuePerCustomer.low", closeTo(-0.42, 0.2))
                 .body("lift.revenuePerCustomer.high", closeTo(2.42, 0.2))
                 .body("lift.conversionSequential.verdict", equalTo("keep running"))
-                .body("lift.neededHoldout", equalTo(1_214)).body("variants", org.hamcrest.Matchers.empty())
+                .body("lift.neededHoldout", equalTo(1_214))
+                // CUPED, by hand (Python): theta = cov(x, y) / var(x) over both groups, y - theta (x - mean x).
+                .body("lift.adjusted.preEntryDays", equalTo(180)).body("lift.adjusted.withoutPreEntry", equalTo(0))
+                .body("lift.adjusted.revenuePerCustomer.theta", closeTo(0.0984264870, 1e-9))
+                .body("lift.adjusted.revenuePerCustomer.correlation", closeTo(0.2806086057, 1e-9))
+                .body("lift.adjusted.revenuePerCustomer.estimate.difference", closeTo(0.9212588104, 1e-9))
+                .body("lift.adjusted.revenuePerCustomer.varianceReduction", closeTo(0.0617316938, 1e-9))
+                .body("lift.adjusted.conversion.estimate.difference", closeTo(0.0184251762, 1e-9))
+                .body("lift.adjusted.conversion.varianceReduction", closeTo(0.0617316938, 1e-9)).body("variants", org.hamcrest.Matchers.empty())
                 // Margin: 3.00 - 0.05 discount - 0.001 per email against 2.00 per customer.
                 .body("margin.perCustomer.difference", closeTo(0.949, 1e-9))
                 .body("margin.discountPerCustomer", closeTo(0.05, 1e-9))
@@ -128,6 +148,8 @@ class ReportTest {
                 .get("/v1/scenarios/" + id + "/report.html").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
                 .body(org.hamcrest.Matchers.containsString("Conversion +2.00 points (95% interval -1.46 to +4.45, p = 0.222, "
                         + "fixed horizon); read as it fills: keep running."))
+                .body(org.hamcrest.Matchers.containsString("Adjusted for the 180 days before entry (CUPED): conversion "
+                        + "+1.84 points"))
                 .body(org.hamcrest.Matchers.containsString("<svg")).body(org.hamcrest.Matchers.containsString("sent 1007"));
         given().header("Authorization", "Bearer rekindle-dev-key").when().get("/v1/scenarios/" + id + "/report?mde=lots")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -212,6 +234,64 @@ class ReportTest {
                 .body("measurement.leftEarlyTreatment", equalTo(0)).body("measurement.leftEarlyHoldout", equalTo(1))
                 .body("treatment.converted", equalTo(10)).body("holdout.converted", equalTo(10))
                 .body("lift.conversion.difference", closeTo(0.0, 1e-9));
+    }
+
+    /**
+     * Forty customers in the program and forty held out, all joined 20 days ago: ten in the program bought for 60 with
+     * a 5 discount, each in the program was sent two emails (0.001 each), five held out bought for 60. Per customer
+     * 15 against 7.5; margin (600 - 50) / 40 - 0.002 = 13.748 against 7.5.
+     */
+    @Test
+    void theWholeProgramIsMeasuredAgainstTheProgramWideHoldout() throws SQLException {
+        String id = admin().contentType(ContentType.JSON).body("""
+                {"name":"program","trigger":{"type":"event","events":["program_test"]},
+                 "steps":[{"id":"mail","type":"send","channel":"email","template":"t"}]}""")
+                .when().post("/v1/scenarios").then().statusCode(201).extract().path("id");
+        Instant joined = Instant.now().minus(Duration.ofDays(20));
+        String heldOut = "po-" + joined.getEpochSecond() + "-";
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM program_member");
+            insert(c, id, false, 40, 0, joined);
+            String at = "'" + joined + "'::timestamptz";
+            st.executeUpdate("INSERT INTO program_member SELECT customer_id, false, " + at
+                    + " FROM enrollment WHERE scenario_id = '" + id + "'");
+            st.executeUpdate("INSERT INTO program_member SELECT '" + heldOut + "' || g, true, " + at
+                    + " FROM generate_series(1, 40) g");
+            st.executeUpdate("INSERT INTO journal (enrollment_id, scenario_id, step_id, holdout, kind, at) SELECT "
+                    + "enrollment_id, scenario_id, 'mail', false, 'sent', " + at + " + interval '1 day' FROM enrollment, "
+                    + "generate_series(1, 2) WHERE scenario_id = '" + id + "'");
+            st.executeUpdate("INSERT INTO signal (signal_id, customer_id, type, occurred_at, properties, received_at) "
+                    + "SELECT 'pi-' || customer_id, customer_id, 'purchased', " + at + " + interval '3 days', "
+                    + "'{\"total\":\"60.00\",\"discount\":\"5.00\"}', now() FROM enrollment WHERE scenario_id = '"
+                    + id + "' ORDER BY customer_id LIMIT 10");
+            st.executeUpdate("INSERT INTO signal (signal_id, customer_id, type, occurred_at, properties, received_at) "
+                    + "SELECT 'po-' || g || '" + heldOut + "', '" + heldOut + "' || g, 'purchased', " + at
+                    + " + interval '3 days', '{\"total\":\"60.00\"}', now() FROM generate_series(1, 5) g");
+        }
+        io.restassured.path.json.JsonPath report = admin().when().get("/v1/reports/program").then().statusCode(200)
+                .body("inProgram", equalTo(40)).body("heldOut", equalTo(40))
+                .body("overall.revenuePerCustomerInProgram", closeTo(15.0, 1e-9))
+                .body("overall.revenuePerCustomerHeldOut", closeTo(7.5, 1e-9))
+                .body("overall.revenuePerCustomer.difference", closeTo(7.5, 1e-9))
+                .body("overall.marginPerCustomer.difference", closeTo(6.248, 1e-9))
+                .body("overall.incrementalRevenue", closeTo(300.0, 1e-9))
+                .body("overall.incrementalMargin", closeTo(249.92, 1e-9))
+                .body("headline", org.hamcrest.Matchers.startsWith("not clear yet whether the program earned money: "
+                        + "+6.25 margin per customer (95% interval"))
+                .extract().jsonPath();
+        List<java.util.Map<String, Object>> weeks = report.getList("weeks");
+        assertTrue(weeks.size() >= 3 && weeks.size() <= 4, "weeks since joining: " + weeks.size());
+        double revenueIn = 0;
+        double revenueOut = 0;
+        for (java.util.Map<String, Object> week : weeks) {
+            assertEquals(40.0, ((Number) week.get("inProgram")).doubleValue(), "every week counts all who joined");
+            revenueIn += ((Number) week.get("revenuePerCustomerInProgram")).doubleValue() * 40;
+            revenueOut += ((Number) week.get("revenuePerCustomerHeldOut")).doubleValue() * 40;
+        }
+        assertEquals(600, revenueIn, 1e-6);
+        assertEquals(300, revenueOut, 1e-6);
+        admin().when().get("/v1/reports/program?weeks=0").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     /** The admin key, numbers read as doubles. */

@@ -1,5 +1,6 @@
 package io.rekindle.segment.customer;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +35,8 @@ import io.rekindle.platform.http.Problems;
 import io.rekindle.segment.intake.BatchIntake;
 import io.rekindle.segment.intake.BatchReport;
 import io.rekindle.segment.metrics.CustomerMetricsService;
+import io.rekindle.segment.metrics.OrderQueries;
+import io.rekindle.segment.metrics.RecentSpend;
 import io.rekindle.segment.privacy.CustomerExport;
 import io.rekindle.segment.privacy.Erasure;
 import io.rekindle.segment.privacy.PersonalData;
@@ -51,9 +54,11 @@ public class CustomerResource {
     private final PersonalData personalData;
     private final Clock clock;
     private final BatchIntake batches;
+    private final OrderQueries orders;
 
     CustomerResource(CustomerDirectory directory, CustomerMetricsService metrics, Erasure erasure,
-            PersonalData personalData, Clock clock, BatchIntake batches) {
+            PersonalData personalData, Clock clock, BatchIntake batches, OrderQueries orders) {
+        this.orders = orders;
         this.batches = batches;
         this.directory = directory;
         this.metrics = metrics;
@@ -83,7 +88,7 @@ public class CustomerResource {
                 .orElseThrow(() -> notFound(customerId));
     }
 
-    /** Up to 1,000 profiles read at once, with their metrics unless withMetrics is false. */
+    /** Up to 1,000 profiles read at once, with their metrics unless withMetrics is false, their recent spend if asked. */
     @AllowedKeys({ KeyScope.SERVICE })
     @POST
     @Path("/lookup")
@@ -92,12 +97,15 @@ public class CustomerResource {
         boolean withMetrics = !Boolean.FALSE.equals(lookup.withMetrics());
         List<CustomerView> customers = new java.util.ArrayList<>();
         List<String> unknown = new java.util.ArrayList<>();
+        java.util.Map<String, RecentSpend> spend = lookup.spendDays() == null ? java.util.Map.of()
+                : orders.recentSpend(List.copyOf(found.keySet()), lookup.spendDays(), clock.instant());
         for (String id : new java.util.LinkedHashSet<>(lookup.customerIds())) {
             Customer c = found.get(id);
             if (c == null) {
                 unknown.add(id);
             } else {
-                customers.add(CustomerView.of(c, withMetrics ? metrics.of(id, null) : null));
+                customers.add(CustomerView.of(c, withMetrics ? metrics.of(id, null) : null, lookup.spendDays() == null
+                        ? null : spend.getOrDefault(id, new RecentSpend(lookup.spendDays(), 0, BigDecimal.ZERO))));
             }
         }
         return new CustomerLookup.Result(customers, unknown);

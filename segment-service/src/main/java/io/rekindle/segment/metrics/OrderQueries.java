@@ -46,6 +46,30 @@ public class OrderQueries {
         }
     }
 
+    /** Each customer's placed orders and revenue in the {@code days} before {@code now}; customers without any left out. */
+    public java.util.Map<String, RecentSpend> recentSpend(List<String> customerIds, int days, Instant now) {
+        String sql = """
+                SELECT customer_id, count(*) AS orders, sum(total) AS revenue FROM orders
+                WHERE customer_id = ANY (?) AND status = 'placed' AND placed_at >= ? AND placed_at < ?
+                GROUP BY customer_id
+                """;
+        java.util.Map<String, RecentSpend> spend = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", customerIds.toArray()));
+            ps.setTimestamp(2, Timestamp.from(now.minus(java.time.Duration.ofDays(days))));
+            ps.setTimestamp(3, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    spend.put(rs.getString("customer_id"),
+                            new RecentSpend(days, rs.getInt("orders"), rs.getBigDecimal("revenue")));
+                }
+            }
+            return spend;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The last engagement of any kind and the last email open before the moment. */
     public Instant[] lastEngagement(String customerId, AsOf asOf) {
         String sql = """

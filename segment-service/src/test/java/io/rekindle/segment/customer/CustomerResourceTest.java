@@ -97,6 +97,39 @@ class CustomerResourceTest {
     }
 
     @Test
+    void lookupCountsEachCustomersPlacedOrdersInTheDaysAskedFor() {
+        java.time.Instant now = java.time.Instant.now();
+        api().body("""
+                [{"customerId":"rs-1","email":"rs1@example.com"},{"customerId":"rs-2","email":"rs2@example.com"}]
+                """).when().post("/v1/customers/batch").then().statusCode(200).body("stored", equalTo(2));
+        String recent = io.rekindle.segment.support.TestStore.order("rs-o1", "rs-1",
+                now.minus(java.time.Duration.ofDays(10)).toString(), "50.00", "books");
+        String older = io.rekindle.segment.support.TestStore.order("rs-o2", "rs-1",
+                now.minus(java.time.Duration.ofDays(100)).toString(), "70.00", "books");
+        String cancelled = io.rekindle.segment.support.TestStore.order("rs-o3", "rs-1",
+                now.minus(java.time.Duration.ofDays(5)).toString(), "30.00", "books").replace("\"placed\"",
+                        "\"cancelled\"");
+        api().body("[" + recent + "," + older + "," + cancelled + "]").when().post("/v1/orders/batch").then()
+                .statusCode(200).body("stored", equalTo(3));
+
+        api().body("{\"customerIds\":[\"rs-1\",\"rs-2\"],\"withMetrics\":false,\"spendDays\":90}").when()
+                .post("/v1/customers/lookup").then().statusCode(200)
+                .body("customers[0].recentSpend.days", equalTo(90))
+                .body("customers[0].recentSpend.orders", equalTo(1))
+                .body("customers[0].recentSpend.revenue", equalTo(50.0f))
+                .body("customers[1].recentSpend.orders", equalTo(0))
+                .body("customers[1].recentSpend.revenue", equalTo(0));
+        api().body("{\"customerIds\":[\"rs-1\"],\"spendDays\":365}").when().post("/v1/customers/lookup").then()
+                .statusCode(200).body("customers[0].recentSpend.orders", equalTo(2))
+                .body("customers[0].recentSpend.revenue", equalTo(120.0f));
+        api().body("{\"customerIds\":[\"rs-1\"]}").when().post("/v1/customers/lookup").then().statusCode(200)
+                .body("customers[0].recentSpend", nullValue());
+        api().body("{\"customerIds\":[\"rs-1\"],\"spendDays\":0}").when().post("/v1/customers/lookup").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("spendDays"));
+    }
+
+    @Test
     void aNameOrAddressWithALineBreakIsRefusedByFieldAndNothingIsStored() {
         api().body("{\"email\":\"cr@example.com\",\"firstName\":\"Ada\"}").when().put("/v1/customers/cr-1")
                 .then().statusCode(201);
