@@ -84,6 +84,8 @@ public final class Demo {
         env.put("REKINDLE_SENDING_DISPATCH_EVERY", "25ms");
         env.put("REKINDLE_OUTBOX_RELAY_EVERY", "25ms");
         env.put("REKINDLE_SENDGRID_WEBHOOK_KEY", SendgridWebhook.publicKey());
+        // A tenth of the customers kept out of every scenario: the report measures the whole program against them.
+        env.put("REKINDLE_SCENARIOS_PROGRAM_HOLDOUT", "0.1");
         return env;
     }
 

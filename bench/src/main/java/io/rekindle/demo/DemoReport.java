@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * self-contained HTML page with charts ({@link ReportPage}). Holds no times of day, so one seed gives one report.
  */
 record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segment> segments,
-        List<Scenario> scenarios, Survey survey, Health health) {
+        List<Scenario> scenarios, Survey survey, Health health, Program program) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,10 +31,31 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
         }
     }
 
-    /** Lift in conversion rate (absolute, with its 95% interval), its p-value and the revenue per customer gap. */
     /** The scenario report's lift; {@code verdict} set when the groups were too small to tell. */
     record Lift(Double absolute, Double low, Double high, Double relative, Double pValue, Double revenueDifference,
-            Double revenueLow, Double revenueHigh, String verdict, String sequentialVerdict) {
+            Double revenueLow, Double revenueHigh, String verdict, String sequentialVerdict, Interval adjustedConversion,
+            Interval adjustedRevenue, Interval plainRevenue) {
+    }
+
+    /** A difference with its 95% interval, and the variance the CUPED adjustment removed (null for a plain one). */
+    record Interval(double difference, double low, double high, Double varianceReduction) {
+
+        double width() {
+            return high - low;
+        }
+
+        static Interval of(JsonNode estimate, JsonNode cuped) {
+            return estimate.hasNonNull("low") ? new Interval(estimate.path("difference").asDouble(),
+                    estimate.path("low").asDouble(), estimate.path("high").asDouble(),
+                    cuped == null ? null : cuped.path("varianceReduction").asDouble()) : null;
+        }
+    }
+
+    /** The whole program against the program-wide holdout: the headline, and week by week. */
+    record Program(double share, String headline, long inProgram, long heldOut, List<ProgramWeek> weeks) {
+    }
+
+    record ProgramWeek(String from, long inProgram, long heldOut, Interval revenue, Interval margin) {
     }
 
     /** A scenario's figures; {@code margin} is its report's headline: did it earn money. */
@@ -47,56 +68,6 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
     }
 
     record Survey(String title, long invitations, long responses, Map<String, Long> reasons) {
-    }
-
-    /**
-     * messaging-service's base health: the open rate before the first cleaning week and since (null: no mail). In the
-     * demo every scenario starts on its first day, so there is no mail before cleaning began; the report then sets the
-     * first two cleaning weeks (before the cleaning journey, 18 days from entry to suppression, can remove anyone)
-     * against the weeks from the fourth on ({@code early*}, {@code late*}).
-     */
-    record Health(String firstCleaningWeek, long deliveredBefore, Double openRateBefore, long deliveredSince,
-            Double openRateSince, long deliveredEarly, Double openRateEarly, long deliveredLate, Double openRateLate) {
-
-        String text() {
-            if (firstCleaningWeek == null) {
-                return "no base-cleaning scenario sent mail";
-            }
-            if (openRateBefore == null) {
-                return f("open rate %s in the first two weeks of cleaning (week of %s on; no mail went out before), "
-                        + "%s from the fourth week on", share(openRateEarly, deliveredEarly), firstCleaningWeek,
-                        share(openRateLate, deliveredLate));
-            }
-            return f("open rate %s before cleaning began (week of %s), %s since", share(openRateBefore, deliveredBefore),
-                    firstCleaningWeek, share(openRateSince, deliveredSince));
-        }
-
-        private static String share(Double rate, long delivered) {
-            return rate == null ? "-" : f("%.1f%% of %,d delivered", 100 * rate, delivered);
-        }
-
-        static Health of(JsonNode report) {
-            JsonNode cleaning = report.path("cleaning");
-            String first = cleaning.path("firstCleaningWeek").asText(null);
-            double[] early = new double[2];
-            double[] late = new double[2];
-            if (first != null) {
-                java.time.LocalDate start = java.time.LocalDate.parse(first);
-                for (JsonNode week : report.path("weeks")) {
-                    java.time.LocalDate monday = java.time.LocalDate.parse(week.path("weekStart").asText());
-                    double delivered = week.path("delivered").asDouble();
-                    double[] side = monday.isBefore(start) ? null : monday.isBefore(start.plusWeeks(2)) ? early
-                            : monday.isBefore(start.plusWeeks(3)) ? null : late;
-                    if (side != null) {
-                        side[0] += delivered;
-                        side[1] += week.path("openRate").asDouble() * delivered;
-                    }
-                }
-            }
-            return new Health(first, cleaning.path("deliveredBefore").asLong(), number(cleaning, "openRateBefore"),
-                    cleaning.path("deliveredSince").asLong(), number(cleaning, "openRateSince"), (long) early[0],
-                    early[0] == 0 ? null : early[1] / early[0], (long) late[0], late[0] == 0 ? null : late[1] / late[0]);
-        }
     }
 
     static DemoReport collect(Suite suite, Demo.Options options, Demo.Tally tally, long mails) throws Exception {
@@ -122,7 +93,18 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
         Health health = Health.of(JSON.readTree(suite.messaging.get("/v1/analytics/health")));
         return new DemoReport(options, tally, mails, segments, scenarios,
                 new Survey(title, results.path("invitations").asLong(), results.path("responses").asLong(), reasons),
-                health);
+                health, program(JSON.readTree(suite.scenario.get("/v1/reports/program?weeks=104"))));
+    }
+
+    private static Program program(JsonNode p) {
+        List<ProgramWeek> weeks = new ArrayList<>();
+        for (JsonNode w : p.path("weeks")) {
+            weeks.add(new ProgramWeek(w.path("from").asText().substring(0, 10), w.path("inProgram").asLong(),
+                    w.path("heldOut").asLong(), Interval.of(w.path("revenuePerCustomer"), null),
+                    Interval.of(w.path("marginPerCustomer"), null)));
+        }
+        return new Program(p.path("share").asDouble(), p.path("headline").asText("-"), p.path("inProgram").asLong(),
+                p.path("heldOut").asLong(), weeks);
     }
 
     private static Scenario scenario(String id, String name, JsonNode r) {
@@ -141,7 +123,12 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
                         number(l.path("conversion"), "high"), number(l, "relative"),
                         number(l.path("conversion"), "pValue"), number(l.path("revenuePerCustomer"), "difference"),
                         number(l.path("revenuePerCustomer"), "low"), number(l.path("revenuePerCustomer"), "high"),
-                        l.path("verdict").asText(null), l.path("conversionSequential").path("verdict").asText(null)),
+                        l.path("verdict").asText(null), l.path("conversionSequential").path("verdict").asText(null),
+                        Interval.of(l.path("adjusted").path("conversion").path("estimate"),
+                                l.path("adjusted").path("conversion")),
+                        Interval.of(l.path("adjusted").path("revenuePerCustomer").path("estimate"),
+                                l.path("adjusted").path("revenuePerCustomer")),
+                        Interval.of(l.path("revenuePerCustomer"), null)),
                 r.path("margin").path("headline").asText("-"), steps);
     }
 
@@ -149,7 +136,7 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
         return new Group(g.path("customers").asLong(), g.path("converted").asLong(), g.path("revenue").asDouble());
     }
 
-    private static Double number(JsonNode n, String field) {
+    static Double number(JsonNode n, String field) {
         return n.hasNonNull(field) ? n.get(field).asDouble() : null;
     }
 
@@ -185,6 +172,22 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
                     s.treatment().customers() + s.holdout().customers(), rate(s.treatment()), rate(s.holdout()),
                     interval(s.lift()), s.lift().pValue() == null ? "-" : f("%.3f", s.lift().pValue())));
         }
+        out.append("\nAdjusted for each customer's 180 days before entry (CUPED), beside the plain intervals\n");
+        out.append(f("  %-34s %26s %26s %8s %30s %30s %8s%n", "", "conversion, points", "adjusted", "width",
+                "revenue per customer", "adjusted", "width"));
+        for (Scenario s : scenarios) {
+            Lift l = s.lift();
+            if (l.adjustedRevenue() != null) {
+                out.append(f("  %-34s %26s %26s %8s %30s %30s %8s%n", s.name(), interval(l), points(
+                        l.adjustedConversion()), ratio(l.adjustedConversion().width(), l.high() - l.low()),
+                        money(l.plainRevenue()), money(l.adjustedRevenue()),
+                        ratio(l.adjustedRevenue().width(), l.plainRevenue().width())));
+            }
+        }
+        out.append(f("  Mean width of the adjusted intervals against the plain ones: %s%n", narrower()));
+        out.append(f("%nThe whole program against the program-wide holdout (%.0f%% of customers kept out of every "
+                + "scenario): %,d in the program, %,d held out%n  %s%n", 100 * program.share(), program.inProgram(),
+                program.heldOut(), program.headline()));
         out.append("\nDid each scenario earn money? (margin per customer: revenue minus discounts minus messages, "
                 + "treatment against holdout)\n");
         for (Scenario s : scenarios) {
@@ -217,6 +220,35 @@ record DemoReport(Demo.Options options, Demo.Tally tally, long mails, List<Segme
 
     String html() {
         return new ReportPage(this).render();
+    }
+
+    static String points(Interval i) {
+        return i == null ? "-" : f("%+.1f [%+.1f, %+.1f]", 100 * i.difference(), 100 * i.low(), 100 * i.high());
+    }
+
+    static String money(Interval i) {
+        return i == null ? "-" : f("%+.2f [%+.2f, %+.2f]", i.difference(), i.low(), i.high());
+    }
+
+    static String ratio(double adjusted, double plain) {
+        return plain <= 0 ? "-" : f("%.2fx", adjusted / plain);
+    }
+
+    /** How much narrower the adjusted intervals are on average, over the scenarios with figures. */
+    String narrower() {
+        double conversion = 0;
+        double revenue = 0;
+        int n = 0;
+        for (Scenario s : scenarios) {
+            Lift l = s.lift();
+            if (l.adjustedRevenue() != null && l.high() - l.low() > 0 && l.plainRevenue().width() > 0) {
+                conversion += l.adjustedConversion().width() / (l.high() - l.low());
+                revenue += l.adjustedRevenue().width() / l.plainRevenue().width();
+                n++;
+            }
+        }
+        return n == 0 ? "no scenario with figures" : f("conversion %.2fx, revenue per customer %.2fx (%d scenarios)",
+                conversion / n, revenue / n, n);
     }
 
     static String rate(Group g) {

@@ -64,6 +64,41 @@ final class ReportPage {
         }
         page.append("</table>");
 
+        page.append("<h2>Adjusted for the past (CUPED)</h2><p class=\"muted\">The same differences adjusted for what "
+                + "each customer bought in the 180 days before entry (orders for conversion, revenue for revenue): the "
+                + "same lift on average, a narrower interval the more the past predicts the window. Width: the "
+                + "adjusted interval's against the plain one's. Mean: " + esc(r.narrower()) + ".</p>"
+                + "<table><tr><th scope=\"col\">scenario</th><th scope=\"col\">conversion, points</th>"
+                + "<th scope=\"col\">adjusted</th><th scope=\"col\">width</th><th scope=\"col\">revenue per "
+                + "customer</th><th scope=\"col\">adjusted</th><th scope=\"col\">width</th></tr>");
+        for (DemoReport.Scenario s : r.scenarios()) {
+            DemoReport.Lift l = s.lift();
+            if (l.adjustedRevenue() != null) {
+                page.append(f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                        esc(s.name()), DemoReport.interval(l), DemoReport.points(l.adjustedConversion()),
+                        DemoReport.ratio(l.adjustedConversion().width(), l.high() - l.low()),
+                        DemoReport.money(l.plainRevenue()), DemoReport.money(l.adjustedRevenue()),
+                        DemoReport.ratio(l.adjustedRevenue().width(), l.plainRevenue().width())));
+            }
+        }
+        page.append("</table>");
+
+        DemoReport.Program program = r.program();
+        page.append(f("<h2>The whole program</h2><p class=\"muted\">%.0f%% of customers are kept out of every "
+                + "scenario (the program-wide holdout); everyone else who entered one is in the program. Revenue and "
+                + "margin per customer from joining, in the program minus held out, with 95%% intervals.</p>"
+                + "<p><strong>%s</strong> (%,d in the program, %,d held out)</p>", 100 * program.share(),
+                esc(program.headline()), program.inProgram(), program.heldOut()));
+        page.append("<table><tr><th scope=\"col\">week of</th><th scope=\"col\">in the program</th>"
+                + "<th scope=\"col\">held out</th><th scope=\"col\">revenue per customer, difference</th>"
+                + "<th scope=\"col\">margin per customer, difference</th></tr>");
+        for (DemoReport.ProgramWeek w : program.weeks()) {
+            page.append(f("<tr><td>%s</td><td>%,d</td><td>%,d</td><td>%s</td><td>%s</td></tr>", w.from(),
+                    w.inProgram(), w.heldOut(), w.revenue() == null ? "too few to tell" : DemoReport.money(w.revenue()),
+                    w.margin() == null ? "too few to tell" : DemoReport.money(w.margin())));
+        }
+        page.append("</table>");
+
         page.append("<h2>Did each scenario earn money?</h2><p class=\"muted\">Margin per customer: the conversion's "
                 + "revenue minus the discounts on the orders minus the messages' cost, treatment against holdout.</p>"
                 + "<table><tr><th scope=\"col\">scenario</th><th scope=\"col\">margin</th></tr>");

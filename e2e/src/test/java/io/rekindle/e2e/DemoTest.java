@@ -53,6 +53,11 @@ class DemoTest {
         assertTrue(report.matches("(?s).*Base health: open rate [\\d.]+% of [\\d,]+ delivered in the first two weeks "
                 + "of cleaning \\(week of [-\\d]+ on; no mail went out before\\), [\\d.]+% of [\\d,]+ delivered from "
                 + "the fourth week on.*"), report);
+        // The program-wide holdout over the wire: customers kept out of every scenario, on both sides of the report.
+        assertTrue(figure(report, "the program-wide holdout \\(10% of customers kept out of every scenario\\): "
+                + "([\\d,]+) in the program") > 0, report);
+        assertTrue(figure(report, "in the program, ([\\d,]+) held out") > 0, report);
+        assertTrue(report.contains("Mean width of the adjusted intervals against the plain ones: "), report);
         String page = Files.readString(html);
         assertTrue(page.contains("Lift against the holdout") && page.contains("<svg"), "charts in the page");
         assertTrue(page.contains("<a href=\"health.html\">"), "the report links to the base's health");
