@@ -63,7 +63,7 @@ public class Enrollments {
             if (!mayEnter(c, scenario.id(), customerId, entryKey, definition.entry(), now)) {
                 return Optional.empty();
             }
-            if (!definition.isTransactional() && programHoldout.keepsOut(c, customerId, now)) {
+            if (!definition.sendsOnlyTransactional() && programHoldout.keepsOut(c, customerId, now)) {
                 return Optional.empty();
             }
             String id = UUID.randomUUID().toString();

@@ -48,7 +48,9 @@ public record ScenarioDefinition(
         return holdoutPercent == null ? 0 : holdoutPercent;
     }
 
-    public boolean isTransactional() {
+    // Not named isTransactional: Jackson would write it as a property, and a release that does not know the field
+    // refuses the stored definition (a rolling upgrade runs both).
+    public boolean sendsOnlyTransactional() {
         return Boolean.TRUE.equals(transactional);
     }
 
