@@ -19,7 +19,7 @@ public final class Bench {
         // The stand-ins are the JDK's HTTP server: without TCP_NODELAY it answers small requests after a delayed ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         if (args.length == 0) {
-            System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K]\n"
+            System.err.println("usage: rekindle-bench segment [--customers N] [--seed S] [--threads T] [--url U] [--key K] [--db JDBC-URL]\n"
                     + "       rekindle-bench messaging [--emails N] [--warmup N] [--threads T] [--smtp HOST:PORT] [--url U] [--key K]\n"
                     + "       rekindle-bench scenario [--waiting N] [--rate R] [--seconds S] [--engine-threads T] [--entries-per-call N]\n"
                     + "       rekindle-bench sendgrid-public-key\n"
@@ -33,7 +33,8 @@ public final class Bench {
             case "segment" -> new SegmentBench(new Api(options.getOrDefault("url", "http://localhost:8081"), key),
                     Integer.parseInt(options.getOrDefault("customers", "1000000")),
                     Long.parseLong(options.getOrDefault("seed", "42")),
-                    Integer.parseInt(options.getOrDefault("threads", "4"))).run();
+                    Integer.parseInt(options.getOrDefault("threads", "4")),
+                    options.getOrDefault("db", SegmentBench.LOCAL_DATABASE)).run();
             case "messaging" -> {
                 String[] smtp = options.getOrDefault("smtp", "127.0.0.1:3025").split(":");
                 String url = options.getOrDefault("url", "http://localhost:8083");

@@ -13,10 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * segment-service at scale: loads a synthetic store through the batch APIs (printing rows/s), then times the full
  * recompute (per-customer metrics, RFM, BG/NBD fit and predictions), the fit alone, and how soon a single new order
- * shows in its customer's metrics after its 2xx answer.
+ * shows in its customer's metrics after its 2xx answer. Beside the intake and the recompute it prints their floors,
+ * measured on the service's own database in the same run ({@link DatabaseFloor}), and the ratio.
  */
 final class SegmentBench {
 
+    /** The local run's embedded server for segment-service ({@code ./rekindle up}). */
+    static final String LOCAL_DATABASE = "jdbc:postgresql://127.0.0.1:15431/quarkus?user=postgres";
     private static final int BATCH = 10_000;
     private static final List<String> POISON = List.of();
 
@@ -25,8 +28,10 @@ final class SegmentBench {
     private final int threads;
     private final SyntheticStore store;
     private final long seed;
+    private final String database;
 
-    SegmentBench(Api api, int customers, long seed, int threads) {
+    SegmentBench(Api api, int customers, long seed, int threads, String database) {
+        this.database = database;
         this.api = api;
         this.customers = customers;
         this.threads = threads;
@@ -39,7 +44,7 @@ final class SegmentBench {
                 customers, seed, threads, BATCH);
         api.postBatch("/v1/products/batch", store.products());
         load("customers", "/v1/customers/batch", c -> List.of(c.profile()));
-        load("orders", "/v1/orders/batch", SyntheticStore.Customer::orders);
+        double intake = load("orders", "/v1/orders/batch", SyntheticStore.Customer::orders);
         load("events", "/v1/events/batch", SyntheticStore.Customer::events);
 
         long caughtUp = System.nanoTime();
@@ -49,6 +54,11 @@ final class SegmentBench {
         }
         System.out.printf("figures and memberships of every written customer caught up %.1f s after the last write%n",
                 (System.nanoTime() - caughtUp) / 1e9);
+        try (DatabaseFloor floor = new DatabaseFloor(database)) {
+            double copy = floor.copyOrders();
+            System.out.printf("floor: PostgreSQL's COPY of the same orders into an empty table like orders: %,.0f rows/s;"
+                    + " intake at %.2fx of it%n", copy, intake / copy);
+        }
 
         long started = System.nanoTime();
         String outcome = api.post("/v1/analytics/recompute", "");
@@ -65,6 +75,13 @@ final class SegmentBench {
         System.out.printf("then full recompute of all segments' members: %.1f s, and scheduling every customer's next "
                 + "time-driven re-evaluation: %.1f s (whole request %.1f s)%n", Api.number(outcome, "segments") / 1e3,
                 Api.number(outcome, "scheduleNextChanges") / 1e3, seconds);
+
+        try (DatabaseFloor floor = new DatabaseFloor(database)) {
+            double figures = floor.customerFigures();
+            System.out.printf("floor: one SQL statement computing every customer's recency, frequency, revenue and RFM "
+                    + "quintiles into a table: %.1f s; the recompute's metrics at %.2fx of it, the whole request at "
+                    + "%.2fx%n", figures, metrics / figures, seconds / figures);
+        }
 
         started = System.nanoTime();
         String model = api.post("/v1/models/bgnbd/fit", "");
@@ -143,8 +160,9 @@ final class SegmentBench {
                 seconds, changes / seconds);
     }
 
-    private void load(String what, String path, java.util.function.Function<SyntheticStore.Customer, List<String>> rows)
-            throws Exception {
+    /** Rows per second. */
+    private double load(String what, String path,
+            java.util.function.Function<SyntheticStore.Customer, List<String>> rows) throws Exception {
         BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(threads * 2);
         AtomicLong sent = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -193,6 +211,7 @@ final class SegmentBench {
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%s: %,d in %.1f s = %,.0f %s/s%n", what, sent.get(), seconds, sent.get() / seconds, what);
+        return sent.get() / seconds;
     }
 
     /** A new order for a known customer, then reads until its metrics show it: time after the 2xx answer. */
