@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SegmentBench {
 
     /** The local run's embedded server for segment-service ({@code ./rekindle up}). */
-    static final String LOCAL_DATABASE = "jdbc:postgresql://127.0.0.1:15431/quarkus?user=postgres";
+    static final String LOCAL_DATABASE = "jdbc:postgresql://127.0.0.1:15431/postgres?user=postgres";
     private static final int BATCH = 10_000;
     private static final List<String> POISON = List.of();
 
