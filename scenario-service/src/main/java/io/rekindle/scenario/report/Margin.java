@@ -29,9 +29,13 @@ public record Margin(
         Estimate e = MeanDifference.of(treatment, holdout, 0.95, seed);
         String figures = String.format(Locale.ROOT, "%+.2f per customer (95%% interval %+.2f to %+.2f)",
                 e.difference(), e.low(), e.high());
-        String headline = e.low() > 0 ? "earned money: " + figures
-                : e.high() < 0 ? "cost money: " + figures : "not clear yet whether it earned money: " + figures;
-        return new Margin(headline, e, perCustomer(discount, treatment), perCustomer(sendingCost, treatment));
+        return new Margin(verdict(e, "it") + ": " + figures, e, perCustomer(discount, treatment), perCustomer(sendingCost, treatment));
+    }
+
+    /** What the margin's interval says: "earned money", "cost money", or "not clear yet whether {who} earned money". */
+    static String verdict(Estimate margin, String who) {
+        return margin.low() > 0 ? "earned money" : margin.high() < 0 ? "cost money"
+                : "not clear yet whether " + who + " earned money";
     }
 
     private static double perCustomer(double total, Revenues group) {

@@ -96,9 +96,8 @@ public class ProgramReports {
         String figures = String.format(Locale.ROOT, "%+.2f margin per customer (95%% interval %+.2f to %+.2f), about "
                 + "%+.0f over the %d customers in it", e.difference(), e.low(), e.high(), overall.incrementalMargin(),
                 overall.inProgram());
-        return e.low() > 0 ? "the program earned money: " + figures
-                : e.high() < 0 ? "the program cost money: " + figures
-                : "not clear yet whether the program earned money: " + figures;
+        String verdict = Margin.verdict(e, "the program");
+        return (e.conclusive() ? "the program " + verdict : verdict) + ": " + figures;
     }
 
     private ProgramFigures.SendingCosts sendingCosts() {
