@@ -1,7 +1,7 @@
 package io.rekindle.segment.metrics;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -110,7 +110,7 @@ public class MetricsMaterializer {
 
     /** Writes the rows of every profile, or of the given customers only (removing rows of erased ones). */
     private int write(AsOf asOf, Map<String, Appraisal> appraisals, Valuation valuation, List<String> only) {
-        String computedAt = clock.instant().toString();
+        Instant computedAt = clock.instant();
         String sql = only == null ? PROFILES.formatted("", "")
                 : PROFILES.formatted("AND customer_id = ANY (?)", "WHERE c.customer_id = ANY (?)");
         int rows = 0;
@@ -127,8 +127,8 @@ public class MetricsMaterializer {
                 }
             }
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            StringBuilder chunk = new StringBuilder(COPY_CHUNK * 160);
-            int inChunk = 0;
+            String copyIn = "COPY " + target + " FROM STDIN (FORMAT binary)";
+            CopyBinary chunk = new CopyBinary(COPY_CHUNK * 200);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setArray(1, c.createArrayOf("text", EventTypes.ENGAGEMENT.toArray()));
                 ps.setString(2, EventTypes.EMAIL_OPENED);
@@ -143,16 +143,14 @@ public class MetricsMaterializer {
                         Appraisal appraisal = appraisals.getOrDefault(rs.getString("customer_id"), NO_ORDERS);
                         appendRow(chunk, rs, appraisal, valuation, computedAt);
                         rows++;
-                        if (++inChunk == COPY_CHUNK) {
-                            copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(chunk.toString()));
-                            chunk.setLength(0);
-                            inChunk = 0;
+                        if (chunk.rows() == COPY_CHUNK) {
+                            copy.copyIn(copyIn, new ByteArrayInputStream(chunk.toBytes()));
                         }
                     }
                 }
             }
-            if (inChunk > 0) {
-                copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(chunk.toString()));
+            if (chunk.rows() > 0) {
+                copy.copyIn(copyIn, new ByteArrayInputStream(chunk.toBytes()));
             }
             if (only == null) {
                 return rows;
@@ -173,30 +171,31 @@ public class MetricsMaterializer {
     }
 
     /** Columns in the table's order: COPY names none. */
-    private static void appendRow(StringBuilder out, ResultSet rs, Appraisal appraisal, Valuation valuation,
-            String computedAt) throws SQLException {
+    private static void appendRow(CopyBinary out, ResultSet rs, Appraisal appraisal, Valuation valuation,
+            Instant computedAt) throws SQLException {
         PurchaseSummary summary = appraisal.summary();
         Prediction prediction = appraisal.prediction();
         Potential potential = appraisal.potential();
-        CopyText.field(out, rs.getString("customer_id"));
-        CopyText.field(out, summary.firstOrderAt());
-        CopyText.field(out, summary.lastOrderAt());
-        CopyText.field(out, summary.orderCount());
-        CopyText.field(out, summary.revenue());
-        CopyText.field(out, summary.averageGapDays());
-        CopyText.field(out, summary.lastPurchasedCategory());
-        CopyText.field(out, instant(rs.getTimestamp("engaged_at")));
-        CopyText.field(out, instant(rs.getTimestamp("opened_at")));
-        CopyText.field(out, prediction == null ? null : prediction.pAlive());
-        CopyText.field(out, prediction == null ? null : prediction.expectedOrders30());
-        CopyText.field(out, prediction == null ? null : prediction.expectedOrders90());
-        CopyText.field(out, prediction == null ? null : prediction.expectedOrders365());
-        CopyText.field(out, prediction == null ? null : prediction.expectedNextOrderOn());
-        CopyText.field(out, computedAt);
-        CopyText.field(out, potential == null ? null : potential.expectedRevenue());
-        CopyText.field(out, potential == null ? null : potential.discountedRevenue());
-        CopyText.field(out, valuation.currentQuintile(appraisal));
-        CopyText.lastField(out, valuation.potentialQuintile(appraisal));
+        out.row(19)
+                .text(rs.getString("customer_id"))
+                .timestamp(summary.firstOrderAt())
+                .timestamp(summary.lastOrderAt())
+                .int4(summary.orderCount())
+                .numeric(summary.revenue())
+                .float8(summary.averageGapDays())
+                .text(summary.lastPurchasedCategory())
+                .timestamp(instant(rs.getTimestamp("engaged_at")))
+                .timestamp(instant(rs.getTimestamp("opened_at")))
+                .float8(prediction == null ? null : prediction.pAlive())
+                .float8(prediction == null ? null : prediction.expectedOrders30())
+                .float8(prediction == null ? null : prediction.expectedOrders90())
+                .float8(prediction == null ? null : prediction.expectedOrders365())
+                .date(prediction == null ? null : prediction.expectedNextOrderOn())
+                .timestamp(computedAt)
+                .float8(potential == null ? null : potential.expectedRevenue())
+                .float8(potential == null ? null : potential.discountedRevenue())
+                .int2(valuation.currentQuintile(appraisal))
+                .int2(valuation.potentialQuintile(appraisal));
     }
 
     private static Instant instant(Timestamp t) {

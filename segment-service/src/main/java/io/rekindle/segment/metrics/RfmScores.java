@@ -1,7 +1,7 @@
 package io.rekindle.segment.metrics;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,15 +30,14 @@ public class RfmScores {
 
     /** Replaces the stored scores; must run in a transaction. */
     public void save(Map<String, Rfm> scores) {
-        StringBuilder copy = new StringBuilder(scores.size() * 48);
-        scores.forEach((customerId, rfm) -> copy.append(CopyText.escape(customerId)).append('\t')
-                .append(rfm.recency()).append('\t').append(rfm.frequency()).append('\t').append(rfm.monetary())
-                .append('\t').append(rfm.percentile()).append('\t').append(rfm.asOf()).append('\n'));
+        CopyBinary copy = new CopyBinary(scores.size() * 48);
+        scores.forEach((customerId, rfm) -> copy.row(6).text(customerId).int2(rfm.recency()).int2(rfm.frequency())
+                .int2(rfm.monetary()).float8(rfm.percentile()).date(rfm.asOf()));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM customer_rfm");
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY customer_rfm (customer_id, recency, frequency, monetary, percentile, as_of) FROM STDIN",
-                    new StringReader(copy.toString()));
+                    "COPY customer_rfm (customer_id, recency, frequency, monetary, percentile, as_of) FROM STDIN "
+                            + "(FORMAT binary)", new ByteArrayInputStream(copy.toBytes()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -57,7 +57,7 @@ public class StoreScan {
                 String current = null;
                 List<Purchase> purchases = new ArrayList<>();
                 while (rs.next()) {
-                    String customerId = rs.getString("customer_id");
+                    String customerId = rs.getString(1);
                     if (!customerId.equals(current)) {
                         if (current != null) {
                             buyers.add(aggregate(current, purchases, windowStart));
@@ -65,8 +65,7 @@ public class StoreScan {
                         current = customerId;
                         purchases = new ArrayList<>();
                     }
-                    purchases.add(new Purchase(Instant.ofEpochMilli(rs.getLong("placed_ms")), rs.getBigDecimal("total"),
-                            rs.getString("first_category")));
+                    purchases.add(new Purchase(Instant.ofEpochMilli(rs.getLong(2)), rs.getBigDecimal(3), rs.getString(4)));
                 }
                 if (current != null) {
                     buyers.add(aggregate(current, purchases, windowStart));

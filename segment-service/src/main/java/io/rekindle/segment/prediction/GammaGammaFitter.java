@@ -3,12 +3,15 @@ package io.rekindle.segment.prediction;
 import static io.rekindle.segment.prediction.SpecialFunctions.digamma;
 import static io.rekindle.segment.prediction.SpecialFunctions.logGamma;
 
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
  * Fits the Gamma-Gamma spend model by maximum likelihood on repeat customers ({@link Bfgs} on the logarithms of p,
  * q and gamma, with the analytic gradient). A customer's log-likelihood, from equation (3) of the note:
  * ln Gamma(px+q) - ln Gamma(px) - ln Gamma(q) + q ln gamma + (px-1) ln m + px ln x - (px+q) ln(gamma+mx).
+ * The gamma and digamma terms depend on x alone: they are computed once per distinct x and evaluation (a million
+ * customers have a few dozen), in the same order of operations as per customer, so the sums are unchanged.
  */
 public final class GammaGammaFitter {
 
@@ -16,6 +19,9 @@ public final class GammaGammaFitter {
     private final double[] logX;
     private final double[] spend;
     private final double[] logSpend;
+    /** Each customer's index into {@link #distinctX}. */
+    private final int[] xIndex;
+    private final int[] distinctX;
     private final double meanSpend;
 
     public GammaGammaFitter(Collection<SpendHistory> histories) {
@@ -32,6 +38,8 @@ public final class GammaGammaFitter {
             logSpend[i] = Math.log(h.meanSpend());
             i++;
         }
+        distinctX = Arrays.stream(x).distinct().sorted().toArray();
+        xIndex = Arrays.stream(x).map(v -> Arrays.binarySearch(distinctX, v)).toArray();
         meanSpend = histories.stream().mapToDouble(SpendHistory::meanSpend).average().orElse(1);
     }
 
@@ -63,16 +71,26 @@ public final class GammaGammaFitter {
             return Double.NaN;
         }
         double logGammaQ = logGamma(q), psiQ = digamma(q), logG = Math.log(gamma);
+        int groups = distinctX.length;
+        double[] logGammaPxQ = new double[groups], logGammaPx = new double[groups];
+        double[] psiPxQ = new double[groups], psiPx = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            double px = p * distinctX[g];
+            logGammaPxQ[g] = logGamma(px + q);
+            logGammaPx[g] = logGamma(px);
+            psiPxQ[g] = digamma(px + q);
+            psiPx[g] = digamma(px);
+        }
         double ll = 0, dp = 0, dq = 0, dGamma = 0;
         for (int i = 0; i < x.length; i++) {
+            int g = xIndex[i];
             double px = p * x[i];
             double total = gamma + spend[i] * x[i];
             double logTotal = Math.log(total);
-            double psiPxQ = digamma(px + q);
-            ll += logGamma(px + q) - logGamma(px) - logGammaQ + q * logG + (px - 1) * logSpend[i] + px * logX[i]
+            ll += logGammaPxQ[g] - logGammaPx[g] - logGammaQ + q * logG + (px - 1) * logSpend[i] + px * logX[i]
                     - (px + q) * logTotal;
-            dp += x[i] * (psiPxQ - digamma(px) + logSpend[i] + logX[i] - logTotal);
-            dq += psiPxQ - psiQ + logG - logTotal;
+            dp += x[i] * (psiPxQ[g] - psiPx[g] + logSpend[i] + logX[i] - logTotal);
+            dq += psiPxQ[g] - psiQ + logG - logTotal;
             dGamma += q / gamma - (px + q) / total;
         }
         gradient[0] = -dp * p;

@@ -104,7 +104,8 @@ class MembershipDiff {
 
     /**
      * Queues each customer (all, or {@code only}) for re-evaluation at the next moment time alone can change their
-     * membership in one of these segments, keeping an earlier due time already queued.
+     * membership in one of these segments, keeping an earlier due time already queued. OFFSET 0 keeps the
+     * planner from inlining the subquery, which would compute each customer's moment twice (filter and output).
      */
     void scheduleNextChanges(Connection c, List<SegmentView> of, Instant now, List<String> only)
             throws SQLException {
@@ -117,7 +118,8 @@ class MembershipDiff {
                 : "least(" + String.join(", ", timed.stream().map(CompiledRule::nextChangeSql).toList()) + ")";
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO customer_reevaluation (customer_id, due_at)
-                SELECT customer_id, at FROM (SELECT c.customer_id, %s AS at FROM %s %s) n WHERE at IS NOT NULL
+                SELECT customer_id, at FROM (SELECT c.customer_id, %s AS at FROM %s %s OFFSET 0) n
+                WHERE at IS NOT NULL
                 ORDER BY customer_id
                 ON CONFLICT (customer_id) DO UPDATE SET due_at = excluded.due_at
                 WHERE excluded.due_at < customer_reevaluation.due_at
