@@ -4,6 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +34,9 @@ class ScenarioResourceTest {
              "steps":[{"id":"wait","type":"wait","duration":"PT1H","next":"mail"},
                       {"id":"mail","type":"send","channel":"email","template":"cart-1"}]}
             """;
+
+    @Inject
+    DataSource dataSource;
 
     private static RequestSpecification api() {
         return given().header("Authorization", "Bearer rekindle-dev-key").contentType(ContentType.JSON);
@@ -48,6 +60,22 @@ class ScenarioResourceTest {
                 .body("definition.steps[0].duration", equalTo("PT30M"))
                 .body("version", equalTo(2));
         api().when().get("/v1/scenarios").then().statusCode(200).body("id", hasItem(id));
+    }
+
+    /** A rolling upgrade: the previous release reads definitions the new one stored with fields it does not know. */
+    @Test
+    void aStoredDefinitionWithFieldsThisReleaseDoesNotKnowStillReads() throws SQLException {
+        String id = api().body(CART).when().post("/v1/scenarios").then().statusCode(201).extract().path("id");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE scenario_version SET definition = jsonb_set(definition || '{"addedLater": {"x": 1}}',
+                    '{steps,0,addedLater}', 'true') WHERE scenario_id = ?""")) {
+            ps.setString(1, id);
+            assertEquals(1, ps.executeUpdate());
+        }
+
+        api().when().get("/v1/scenarios/" + id).then().statusCode(200)
+                .body("definition.name", equalTo("Cart abandonment"))
+                .body("definition.steps[0].duration", equalTo("PT1H"));
     }
 
     @Test
