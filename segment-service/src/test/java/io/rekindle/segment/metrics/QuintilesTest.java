@@ -35,6 +35,25 @@ class QuintilesTest {
     }
 
     @Test
+    void eachValueCountsTheValuesAtOrBelowIt() {
+        Random random = new Random(11);
+        double[] values = new double[2_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(50) - 25 + (random.nextBoolean() ? 0.5 : 0);
+        }
+
+        long[] counts = Quintiles.countAtOrBelow(values);
+
+        for (int i = 0; i < values.length; i++) {
+            long atOrBelow = 0;
+            for (double other : values) {
+                atOrBelow += other <= values[i] ? 1 : 0;
+            }
+            assertEquals(atOrBelow, counts[i], "value " + values[i]);
+        }
+    }
+
+    @Test
     void aScoreNoValueReachedIsNeverGiven() {
         // Three equal values all score 5: anything below them scores 1, anything at or above 5.
         double[] values = { 7, 7, 7 };
