@@ -12,26 +12,39 @@ public final class Quintiles {
     private Quintiles() {
     }
 
-    /** 1 to 5 per value, in input order; a higher value scores higher. */
+    /**
+     * 1 to 5 per value, in input order; a higher value scores higher. Computed as the cutoffs of a sorted copy, then
+     * each value against them: one primitive sort and sequential passes (a comparator sort of boxed indexes, or a
+     * binary search per value, spent seconds on cache misses at a few million values).
+     */
     public static int[] scores(double[] values) {
-        long[] atOrBelow = countAtOrBelow(values);
-        int n = values.length;
-        int[] scores = new int[n];
-        for (int i = 0; i < n; i++) {
-            scores[i] = (int) ((5 * atOrBelow[i] + n - 1) / n);
+        double[] cutoffs = cutoffs(values);
+        int[] scores = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            scores[i] = score(cutoffs, values[i]);
         }
         return scores;
     }
 
     /**
      * The least value scoring 2, 3, 4 and 5; a score no value reached gets the cutoff of the next one up (or +inf),
-     * so {@link #score} never gives it.
+     * so {@link #score} never gives it. Ties share the score of the count past their last equal.
      */
-    public static double[] cutoffs(double[] values, int[] scores) {
+    public static double[] cutoffs(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
         double[] least = new double[5];
         Arrays.fill(least, Double.POSITIVE_INFINITY);
-        for (int i = 0; i < values.length; i++) {
-            least[scores[i] - 1] = Math.min(least[scores[i] - 1], values[i]);
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && sorted[j + 1] == sorted[i]) {
+                j++;
+            }
+            int score = (int) ((5L * (j + 1) + n - 1) / n);
+            least[score - 1] = Math.min(least[score - 1], sorted[i]);
+            i = j + 1;
         }
         double[] cutoffs = new double[4];
         double above = Double.POSITIVE_INFINITY;
@@ -53,11 +66,7 @@ public final class Quintiles {
         return score;
     }
 
-    /**
-     * For each value, how many values are less than or equal to it: the index past its last equal in a sorted copy.
-     * A primitive sort and a binary search per value; sorting boxed indexes with a comparator took seconds a
-     * million values, most of RFM's and the value quintiles' time in the full recompute.
-     */
+    /** For each value, how many values are less than or equal to it: the index past its last equal in a sorted copy. */
     static long[] countAtOrBelow(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

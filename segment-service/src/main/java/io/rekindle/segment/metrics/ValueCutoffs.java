@@ -17,7 +17,7 @@ public record ValueCutoffs(double[] current, double[] potential) {
     }
 
     private static double[] cutoffs(double[] values) {
-        return values.length == 0 ? null : Quintiles.cutoffs(values, Quintiles.scores(values));
+        return values.length == 0 ? null : Quintiles.cutoffs(values);
     }
 
     /** The current value's quintile, null without an order or cutoffs. */

@@ -19,18 +19,22 @@ class QuintilesTest {
     }
 
     @Test
-    void cutoffsPlaceEveryMemberOfThePopulationWhereItsScoreDid() {
+    void everyValueScoresTheCeilingOfFiveTimesItsCumulativeShare() {
         Random random = new Random(7);
         double[] values = new double[1_000];
         for (int i = 0; i < values.length; i++) {
             // Rounded, so many ties.
             values[i] = Math.round(random.nextGaussian() * 20) / 2.0;
         }
+
         int[] scores = Quintiles.scores(values);
-        double[] cutoffs = Quintiles.cutoffs(values, scores);
 
         for (int i = 0; i < values.length; i++) {
-            assertEquals(scores[i], Quintiles.score(cutoffs, values[i]), "value " + values[i]);
+            long atOrBelow = 0;
+            for (double other : values) {
+                atOrBelow += other <= values[i] ? 1 : 0;
+            }
+            assertEquals((int) Math.ceil(5.0 * atOrBelow / values.length), scores[i], "value " + values[i]);
         }
     }
 
@@ -57,7 +61,7 @@ class QuintilesTest {
     void aScoreNoValueReachedIsNeverGiven() {
         // Three equal values all score 5: anything below them scores 1, anything at or above 5.
         double[] values = { 7, 7, 7 };
-        double[] cutoffs = Quintiles.cutoffs(values, Quintiles.scores(values));
+        double[] cutoffs = Quintiles.cutoffs(values);
 
         assertArrayEquals(new double[] { 7, 7, 7, 7 }, cutoffs);
         assertEquals(1, Quintiles.score(cutoffs, 6.99));
