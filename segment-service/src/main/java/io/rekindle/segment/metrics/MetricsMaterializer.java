@@ -41,8 +41,18 @@ public class MetricsMaterializer {
                 FROM event WHERE occurred_at < ? %s GROUP BY customer_id)
             SELECT c.customer_id, e.engaged_at, e.opened_at FROM customer c LEFT JOIN e USING (customer_id) %s
             """;
+
+    /**
+     * The columns written, named so that a column a later release adds (with a default) does not break this
+     * release's rewrite during a rolling upgrade; {@link #appendRow} writes them in this order.
+     */
+    private static final String COLUMNS = "customer_id, first_order_at, last_order_at, order_count, revenue, "
+            + "average_gap_days, last_category, last_engagement_at, last_email_open_at, p_alive, expected_orders_30, "
+            + "expected_orders_90, expected_orders_365, expected_next_order_on, computed_at, value_potential, "
+            + "value_potential_discounted, value_current_quintile, value_potential_quintile";
+
     private static final String UPSERT = """
-            INSERT INTO customer_metrics SELECT * FROM metrics_staging
+            INSERT INTO customer_metrics (%1$s) SELECT %1$s FROM metrics_staging
             ON CONFLICT (customer_id) DO UPDATE SET first_order_at = excluded.first_order_at,
                 last_order_at = excluded.last_order_at, order_count = excluded.order_count,
                 revenue = excluded.revenue, average_gap_days = excluded.average_gap_days,
@@ -54,7 +64,7 @@ public class MetricsMaterializer {
                 value_potential = excluded.value_potential,
                 value_potential_discounted = excluded.value_potential_discounted,
                 value_current_quintile = excluded.value_current_quintile,
-                value_potential_quintile = excluded.value_potential_quintile""";
+                value_potential_quintile = excluded.value_potential_quintile""".formatted(COLUMNS);
 
     private static final int COPY_CHUNK = 20_000;
     private static final Appraisal NO_ORDERS = new Appraisal(PurchaseSummary.NONE, null, null);
@@ -127,7 +137,7 @@ public class MetricsMaterializer {
                 }
             }
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            String copyIn = "COPY " + target + " FROM STDIN (FORMAT binary)";
+            String copyIn = "COPY " + target + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
             CopyBinary chunk = new CopyBinary(COPY_CHUNK * 200);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setArray(1, c.createArrayOf("text", EventTypes.ENGAGEMENT.toArray()));
@@ -170,7 +180,7 @@ public class MetricsMaterializer {
         }
     }
 
-    /** Columns in the table's order: COPY names none. */
+    /** The {@link #COLUMNS}, in their order. */
     private static void appendRow(CopyBinary out, ResultSet rs, Appraisal appraisal, Valuation valuation,
             Instant computedAt) throws SQLException {
         PurchaseSummary summary = appraisal.summary();
