@@ -12,9 +12,9 @@ import io.rekindle.segment.config.SegmentConfig;
 
 /**
  * The sort and hash memory a store-wide pass asks the database for. Under PostgreSQL's default work_mem (4 MB) the
- * sort of every counted order by customer spills into runs that take more merge passes as the store grows, so the
- * pass grew faster than the data (5.5 times the time for 3 times the orders). The setting is local to the caller's
- * transaction: the pooled connection goes back with the server's default.
+ * hash joins of every customer's rows and the sorts in the segments' and scheduling passes spill to disk and take
+ * more batches as the store grows (the order scan, which once sorted every order, reads an index instead). The
+ * setting is local to the caller's transaction: the pooled connection goes back with the server's default.
  */
 @ApplicationScoped
 public class StorePassMemory {
